@@ -1,0 +1,20 @@
+package org.moim.identity.boundary;
+
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.moim.identity.entity.Account;
+
+@Schema(name = "Account", description = "The signed-in person's account.")
+public record AccountView(
+        String id,
+        String email,
+        String displayName,
+        @Schema(enumeration = {"en", "ko"}) String locale,
+        @Schema(example = "Asia/Seoul") String timeZone,
+        Instant createdAt) {
+
+    static AccountView from(Account account) {
+        return new AccountView(account.id(), account.email(), account.displayName(), account.language().tag(),
+                account.timeZone().getId(), account.createdAt());
+    }
+}

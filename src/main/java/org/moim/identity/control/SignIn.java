@@ -1,0 +1,49 @@
+package org.moim.identity.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+import org.moim.identity.entity.Account;
+import org.moim.platform.security.RateLimiter;
+
+/**
+ * Password sign-in. Unknown emails and wrong passwords take the same time and get the same
+ * answer; failures are counted per email and per client address, and past the limit even the
+ * right password is refused until the window ends.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class SignIn {
+
+    @Inject
+    AccountStore accounts;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    LoginSessions sessions;
+
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    RateLimits limits;
+
+    public TokenPair withPassword(String email, String password, Client client) {
+        String address = Emails.normalize(email);
+        limiter.check(limits.loginFailuresPerAccount(), address);
+        limiter.check(limits.loginFailuresPerAddress(), client.ipAddress());
+        Optional<Account> account = accounts.byEmail(address);
+        boolean verified = account.isPresent()
+                ? hasher.verify(password, account.get().passwordHash())
+                : hasher.verifyNothing(password);
+        if (!verified) {
+            limiter.record(limits.loginFailuresPerAccount(), address);
+            limiter.record(limits.loginFailuresPerAddress(), client.ipAddress());
+            throw new InvalidCredentials();
+        }
+        return sessions.open(account.get(), client);
+    }
+}

@@ -1,0 +1,35 @@
+package org.moim.platform.problem;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns problems into responses, and logs each under the same {@code instance} id the client
+ * sees: client mistakes quietly, server failures loudly with their stack trace. Bodies never
+ * carry stack traces, SQL or class names.
+ */
+@ApplicationScoped
+public class Problems {
+
+    private static final Logger LOG = Logger.getLogger(Problems.class.getName());
+
+    public Response.ResponseBuilder response(ProblemType type, String detail, List<FieldError> errors, Throwable cause) {
+        String instance = "urn:uuid:" + UUID.randomUUID();
+        if (type.status() >= 500) {
+            LOG.log(Level.SEVERE, "Problem " + instance + " (" + type.slug() + "): " + detail, cause);
+        } else {
+            LOG.fine(() -> "Problem " + instance + " (" + type.slug() + ", " + type.status() + "): " + detail);
+        }
+        Problem body = new Problem(type.uri(), type.title(), type.status(), detail, instance,
+                errors == null || errors.isEmpty() ? null : errors);
+        return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(body);
+    }
+
+    public Response response(ProblemType type, String detail) {
+        return response(type, detail, List.of(), null).build();
+    }
+}

@@ -1,0 +1,38 @@
+package org.moim.platform.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The client's address. Behind a reverse proxy ({@code moim.http.trust-forwarded-for=true}) it
+ * is the last entry of {@code X-Forwarded-For}, the one the proxy itself appended; otherwise
+ * the connection's peer, so clients cannot choose their own address.
+ */
+@ApplicationScoped
+public class ClientAddresses {
+
+    @Inject
+    @ConfigProperty(name = "moim.http.trust-forwarded-for", defaultValue = "false")
+    boolean trustForwardedFor;
+
+    public String of(HttpServletRequest request) {
+        if (trustForwardedFor) {
+            String forwarded = request.getHeader("X-Forwarded-For");
+            if (forwarded != null && !forwarded.isBlank()) {
+                String[] hops = forwarded.split(",");
+                String last = hops[hops.length - 1].strip();
+                if (!last.isEmpty() && last.length() <= 64) {
+                    return last;
+                }
+            }
+        }
+        return request.getRemoteAddr();
+    }
+
+    /** Whether a request arrived over TLS, directly or at the trusted proxy. */
+    public boolean secure(HttpServletRequest request) {
+        return request.isSecure() || trustForwardedFor && "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
+    }
+}

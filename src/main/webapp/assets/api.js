@@ -1,0 +1,337 @@
+/**
+ * Moim REST client for /api/v1.
+ *
+ * Token policy
+ *  - The access token lives in memory only (this module's closure).
+ *  - The refresh token lives in localStorage under 'moim.refresh'. The server
+ *    ROTATES it on every refresh, and presenting an already-used refresh token
+ *    revokes the whole session. Therefore every refresh goes through a single
+ *    shared in-flight promise, plus a cross-tab Web Lock when the browser has
+ *    one, and the token is always re-read from storage right before use (another
+ *    tab may have rotated it in the meantime).
+ *  - A refresh is scheduled ~60 s before the access token expires. Any 401 on
+ *    an authenticated call triggers one refresh and one retry; if that fails
+ *    too, the session is over and a 'session-ended' event is dispatched.
+ */
+
+const REFRESH_KEY = 'moim.refresh';
+/** Resolved from this module's URL so the app also works under a context root (e.g. /moim/). */
+const API_BASE = new URL('../api/v1/', import.meta.url);
+const REQUEST_TIMEOUT_MS = 30_000;
+const REFRESH_MARGIN_S = 60;
+const REFRESH_RETRY_MS = 30_000;
+const MAX_TIMER_MS = 2_147_483_647; // setTimeout overflows above 2^31-1 ms
+/** 401s that describe a business failure, not an expired access token. */
+const NON_SESSION_401 = new Set(['invalid-credentials', 'wrong-password']);
+
+export class ApiError extends Error {
+  /**
+   * @param {object} o
+   * @param {number} [o.status] HTTP status, 0 when the server was not reached
+   * @param {object|null} [o.problem] parsed application/problem+json body
+   * @param {number|null} [o.retryAfterSeconds] from the Retry-After header
+   * @param {boolean} [o.network] true when the request never got a response
+   * @param {boolean} [o.sessionEnded] true when the session is gone for good
+   */
+  constructor({ status = 0, problem = null, retryAfterSeconds = null, network = false, sessionEnded = false } = {}) {
+    super(problem?.detail || problem?.title || (network ? 'Network error' : `HTTP ${status}`));
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
+    this.network = network;
+    this.sessionEnded = sessionEnded;
+    this.retryAt = retryAfterSeconds == null ? null : Date.now() + retryAfterSeconds * 1000;
+  }
+
+  /** Last segment of the problem type, e.g. "/problems/email-taken" → "email-taken". */
+  get type() {
+    const type = this.problem?.type;
+    if (typeof type !== 'string') return null;
+    const match = /\/problems\/([a-z0-9-]+)\/?$/i.exec(type);
+    return match ? match[1].toLowerCase() : null;
+  }
+
+  /** [{field, message}] from a validation problem, or []. */
+  get fieldErrors() {
+    return Array.isArray(this.problem?.errors) ? this.problem.errors : [];
+  }
+
+  /** Whole seconds left until the server accepts requests again, or null if unknown. */
+  secondsUntilRetry() {
+    return this.retryAt == null ? null : Math.max(0, Math.ceil((this.retryAt - Date.now()) / 1000));
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Token state
+
+let accessToken = null;
+let accessExpiresAt = 0;
+let refreshTimer = null;
+let refreshInFlight = null;
+let languageProvider = () => null;
+const events = new EventTarget();
+
+/** Lets the client send Accept-Language matching the UI language. */
+export function setLanguageProvider(fn) {
+  languageProvider = fn;
+}
+
+/** Called (once per ended session) when the session can no longer be renewed. */
+export function onSessionEnded(listener) {
+  events.addEventListener('session-ended', listener);
+}
+
+function storedRefreshToken() {
+  try {
+    return localStorage.getItem(REFRESH_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function hasStoredSession() {
+  return Boolean(storedRefreshToken());
+}
+
+/** Drops all local credentials (memory, timer and storage). */
+export function clearSession() {
+  forgetTokensInMemory();
+  try {
+    localStorage.removeItem(REFRESH_KEY);
+  } catch {
+    /* storage unavailable: nothing to clear */
+  }
+}
+
+/** Drops in-memory credentials only, e.g. when another tab already cleared storage. */
+export function forgetTokensInMemory() {
+  accessToken = null;
+  accessExpiresAt = 0;
+  clearTimeout(refreshTimer);
+  refreshTimer = null;
+}
+
+function acceptTokens(pair) {
+  if (!pair || typeof pair.accessToken !== 'string' || typeof pair.refreshToken !== 'string') {
+    throw new ApiError({ status: 500 });
+  }
+  const expiresIn = Number(pair.expiresIn) > 0 ? Number(pair.expiresIn) : 300;
+  accessToken = pair.accessToken;
+  // Treat the token as expired slightly early so we never send a just-expired one.
+  accessExpiresAt = Date.now() + Math.max(expiresIn - 5, 1) * 1000;
+  try {
+    localStorage.setItem(REFRESH_KEY, pair.refreshToken);
+  } catch {
+    /* storage unavailable: the session then only lasts for this page */
+  }
+  scheduleRefresh(expiresIn);
+}
+
+function scheduleRefresh(expiresInSeconds) {
+  clearTimeout(refreshTimer);
+  const delaySeconds = Math.max(expiresInSeconds - REFRESH_MARGIN_S, expiresInSeconds / 2, 5);
+  refreshTimer = setTimeout(backgroundRefresh, Math.min(delaySeconds * 1000, MAX_TIMER_MS));
+}
+
+function backgroundRefresh() {
+  refreshSession().catch((err) => {
+    if (isDeadSession(err)) {
+      endSession(false);
+      return;
+    }
+    // Transient (offline, 5xx, rate limited): try again later; the current
+    // access token may still be valid, and a 401 will force a refresh anyway.
+    const wait = Math.max(REFRESH_RETRY_MS, (err.secondsUntilRetry?.() ?? 0) * 1000);
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(backgroundRefresh, wait);
+  });
+}
+
+/** Runs fn under a cross-tab lock when the Web Locks API exists (secure contexts only). */
+function withRefreshLock(fn) {
+  if (navigator.locks?.request) return navigator.locks.request('moim.refresh', fn);
+  return fn();
+}
+
+/**
+ * Exchanges the stored refresh token for a new token pair. Concurrent callers
+ * share one request, so a rotated token is never presented twice.
+ */
+export function refreshSession() {
+  if (!refreshInFlight) {
+    refreshInFlight = withRefreshLock(doRefresh).finally(() => {
+      refreshInFlight = null;
+    });
+  }
+  return refreshInFlight;
+}
+
+async function doRefresh() {
+  const token = storedRefreshToken();
+  if (!token) throw new ApiError({ status: 401, problem: { type: '/problems/invalid-refresh-token' } });
+  try {
+    const pair = await send('POST', 'auth/refresh', { body: { refreshToken: token } });
+    acceptTokens(pair);
+    return pair;
+  } catch (err) {
+    // Only forget the token if nobody replaced it while our request was running.
+    if (isDeadSession(err) && storedRefreshToken() === token) clearSession();
+    throw err;
+  }
+}
+
+/** True when the error means the refresh token is invalid/revoked (not a transient failure). */
+function isDeadSession(err) {
+  return err instanceof ApiError && !err.network && (err.status === 400 || err.status === 401);
+}
+
+/** True when an error means the user has to sign in again. */
+export function isSessionGone(err) {
+  return err instanceof ApiError && (err.sessionEnded || isDeadSession(err));
+}
+
+function endSession(quiet) {
+  clearSession();
+  if (!quiet) events.dispatchEvent(new Event('session-ended'));
+  return new ApiError({ status: 401, sessionEnded: true, problem: { type: '/problems/unauthorized' } });
+}
+
+// ---------------------------------------------------------------------------
+// HTTP
+
+function parseRetryAfter(value) {
+  if (!value) return null;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed); // Retry-After may also be an HTTP date
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+function parseJson(text) {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** One HTTP exchange, no token logic. Resolves with parsed JSON (or null), rejects with ApiError. */
+async function send(method, path, { body, token } = {}) {
+  const headers = { Accept: 'application/json, application/problem+json' };
+  const lang = languageProvider();
+  if (lang) headers['Accept-Language'] = lang;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
+
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS);
+  let response;
+  let text;
+  try {
+    response = await fetch(new URL(path, API_BASE), {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      cache: 'no-store',
+      signal: controller.signal,
+    });
+    text = await response.text();
+  } catch {
+    throw new ApiError({ network: true });
+  } finally {
+    clearTimeout(timer);
+  }
+
+  const json = parseJson(text);
+  if (response.ok) {
+    if (json === undefined) throw new ApiError({ status: response.status });
+    return json;
+  }
+  throw new ApiError({
+    status: response.status,
+    problem: json && typeof json === 'object' ? json : null,
+    retryAfterSeconds: parseRetryAfter(response.headers.get('Retry-After')),
+  });
+}
+
+async function refreshOrEnd(quiet) {
+  try {
+    await refreshSession();
+  } catch (err) {
+    if (isDeadSession(err)) throw endSession(quiet);
+    throw err;
+  }
+}
+
+function isExpiredAccess(err) {
+  return err instanceof ApiError && err.status === 401 && !NON_SESSION_401.has(err.type);
+}
+
+/**
+ * Authenticated request with one refresh-and-retry on 401.
+ * @param {string} method
+ * @param {string} path relative to /api/v1/
+ * @param {{body?: object|(() => object), quiet?: boolean}} [options]
+ *   body may be a function so a retry re-reads values that a refresh changed;
+ *   quiet suppresses the 'session-ended' event (used by logout).
+ */
+async function authed(method, path, { body, quiet = false } = {}) {
+  const bodyValue = () => (typeof body === 'function' ? body() : body);
+  if (!accessToken || Date.now() >= accessExpiresAt) await refreshOrEnd(quiet);
+
+  const used = accessToken;
+  try {
+    return await send(method, path, { body: bodyValue(), token: used });
+  } catch (err) {
+    if (!isExpiredAccess(err)) throw err;
+  }
+  // Another request may already have refreshed while ours was in flight.
+  if (accessToken === used) await refreshOrEnd(quiet);
+  try {
+    return await send(method, path, { body: bodyValue(), token: accessToken });
+  } catch (err) {
+    if (isExpiredAccess(err)) throw endSession(quiet);
+    throw err;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Endpoints
+
+/** locale is optional: the account starts out in the language it was created in. */
+export function register({ email, password, displayName, locale }) {
+  return send('POST', 'auth/register', { body: { email, password, displayName, locale } });
+}
+
+export async function login(email, password) {
+  const pair = await send('POST', 'auth/login', { body: { email, password } });
+  acceptTokens(pair);
+  return pair;
+}
+
+/** Best-effort server logout; local credentials are always cleared. */
+export async function logout() {
+  try {
+    if (storedRefreshToken()) {
+      await authed('POST', 'auth/logout', {
+        body: () => ({ refreshToken: storedRefreshToken() }),
+        quiet: true,
+      });
+    }
+  } catch {
+    /* the server session may already be gone; signing out locally is what matters */
+  } finally {
+    clearSession();
+  }
+}
+
+export const getMe = () => authed('GET', 'me');
+export const updateMe = (patch) => authed('PATCH', 'me', { body: patch });
+export const changePassword = (currentPassword, newPassword) =>
+  authed('POST', 'me/password', { body: { currentPassword, newPassword } });
+export const listSessions = () => authed('GET', 'me/sessions');
+export const revokeSession = (id) => authed('DELETE', `me/sessions/${encodeURIComponent(id)}`);
+export const revokeOtherSessions = () => authed('DELETE', 'me/sessions');

@@ -1,0 +1,225 @@
+/**
+ * Moim browser shell: boot sequence and signed-in / signed-out transitions.
+ *
+ * <body data-state> is "loading" until the app has decided, then
+ * "signed-in" or "signed-out" (automated tests wait on it).
+ */
+import * as api from './api.js';
+import {
+  browserTimeZone,
+  getLanguage,
+  initI18n,
+  isSupportedLanguage,
+  isValidTimeZone,
+  setDisplayTimeZone,
+  setLanguage,
+  translateTree,
+  tx,
+} from './i18n.js';
+import { h } from './dom.js';
+import { describeError } from './forms.js';
+import { clearMe, setMe, subscribe } from './store.js';
+import { clearToasts, showToast } from './views/common.js';
+import { renderAuth } from './views/auth.js';
+import { renderShell } from './views/shell.js';
+
+const root = document.getElementById('app');
+let teardown = null;
+let signedIn = false;
+
+function setState(state) {
+  document.body.dataset.state = state;
+  root.removeAttribute('aria-busy');
+}
+
+/** Replaces the whole screen, running the previous screen's cleanup first. */
+function mount(render) {
+  teardown?.();
+  teardown = null;
+  clearToasts();
+  root.replaceChildren();
+  teardown = render(root) ?? null;
+}
+
+// ---------------------------------------------------------------------------
+// Transitions
+
+/**
+ * @param {{notice?: () => string, noticeVariant?: 'info'|'error'}} [options]
+ *        message for the login card
+ */
+function showSignedOut({ notice = null, noticeVariant = 'info' } = {}) {
+  signedIn = false;
+  clearMe();
+  mount((el) => renderAuth(el, { onSignedIn: afterLogin, onLanguage: changeLanguage, notice, noticeVariant }));
+  setState('signed-out');
+}
+
+/**
+ * Tokens are stored; load the profile and enter the app.
+ * @param {{registered?: object}} info the register response when the account is brand new
+ */
+async function afterLogin({ registered } = {}) {
+  let me;
+  try {
+    me = await api.getMe();
+    if (registered) me = await adoptBrowserPreferences(me);
+  } catch (err) {
+    // Stay on the login card (the form shows the error) without a half-open session.
+    api.clearSession();
+    throw err;
+  }
+  enterApp(me);
+}
+
+/**
+ * A new account takes the language it was created in and this device's time
+ * zone. The register call already sends the locale; this PATCH covers a server
+ * that ignored it, and the time zone, which is left out of registration so an
+ * unusual browser zone id can never make sign-up fail. Best effort: the
+ * profile form can fix either later.
+ */
+async function adoptBrowserPreferences(me) {
+  const patch = {};
+  if (me.locale !== getLanguage()) patch.locale = getLanguage();
+  const zone = browserTimeZone();
+  if (zone && isValidTimeZone(zone) && me.timeZone !== zone) patch.timeZone = zone;
+  if (!Object.keys(patch).length) return me;
+  try {
+    return await api.updateMe(patch);
+  } catch (err) {
+    if (err.sessionEnded) throw err;
+    return me;
+  }
+}
+
+function enterApp(me) {
+  // On first load after sign-in the profile's language wins over the saved choice.
+  if (isSupportedLanguage(me.locale) && me.locale !== getLanguage()) setLanguage(me.locale);
+  setMe(me);
+  signedIn = true;
+  mount((el) => renderShell(el, { onLogout: signOut, onLanguage: changeLanguage, applyLanguage }));
+  setState('signed-in');
+  document.querySelector('[data-testid="welcome"]')?.focus({ preventScroll: true });
+}
+
+async function signOut() {
+  await api.logout();
+  showSignedOut();
+}
+
+function sessionEnded() {
+  if (signedIn) showSignedOut({ notice: tx('error.sessionEnded') });
+}
+
+// ---------------------------------------------------------------------------
+// Language
+
+/** Switches the UI language only (e.g. after the profile form saved a new locale). */
+function applyLanguage(lang) {
+  setLanguage(lang);
+}
+
+// PATCHes are chained so quick toggles reach the server in order; each sends
+// the language that is current when it runs, so the last one always wins.
+let localeSync = Promise.resolve();
+
+/** Language switch: UI first, then (when signed in) the profile's locale. */
+function changeLanguage(lang) {
+  if (lang === getLanguage()) return;
+  setLanguage(lang);
+  if (!signedIn) return;
+  localeSync = localeSync.then(async () => {
+    if (!signedIn) return;
+    try {
+      setMe(await api.updateMe({ locale: getLanguage() }));
+    } catch (err) {
+      if (!err.sessionEnded) showToast(describeError(err), { variant: 'error' });
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Boot
+
+function installGlobalHandlers() {
+  api.setLanguageProvider(getLanguage);
+  api.onSessionEnded(sessionEnded);
+
+  // Dates are shown in the profile's time zone.
+  subscribe((me) => {
+    setDisplayTimeZone(me.timeZone);
+    translateTree(document.body);
+  });
+
+  window.addEventListener('storage', (event) => {
+    // Another tab signed out (or storage was cleared): this tab's session is gone too.
+    if ((event.key === 'moim.refresh' || event.key === null) && !api.hasStoredSession() && signedIn) {
+      api.forgetTokensInMemory();
+      showSignedOut({ notice: tx('error.sessionEnded') });
+    }
+    // Keep the language in step with other tabs without re-saving it.
+    if (event.key === 'moim.lang' && isSupportedLanguage(event.newValue)) {
+      setLanguage(event.newValue, { persist: false });
+    }
+  });
+
+  // Keep relative times ("5 minutes ago") fresh.
+  setInterval(() => translateTree(document.body), 60_000);
+}
+
+/** Last resort when the dictionaries cannot load: a bilingual message and a reload button. */
+function renderFatal() {
+  const reload = h('button', { type: 'button', class: 'btn btn-primary', text: 'Reload · 새로고침' });
+  reload.addEventListener('click', () => location.reload());
+  root.replaceChildren(
+    h(
+      'div',
+      { class: 'auth-page' },
+      h(
+        'main',
+        { class: 'auth-main' },
+        h(
+          'section',
+          { class: 'card auth-card fatal', role: 'alert' },
+          h('p', { lang: 'en', text: "Moim can't reach the server. Check your connection and try again." }),
+          h('p', { lang: 'ko', text: 'Moim 서버에 연결할 수 없습니다. 네트워크 연결을 확인한 후 다시 시도하세요.' }),
+          reload,
+        ),
+      ),
+    ),
+  );
+  setState('error');
+}
+
+async function boot() {
+  try {
+    await initI18n();
+  } catch (err) {
+    console.error(err);
+    renderFatal();
+    return;
+  }
+  installGlobalHandlers();
+
+  if (!api.hasStoredSession()) {
+    showSignedOut();
+    return;
+  }
+  // A stored refresh token is how a reload keeps the user signed in.
+  try {
+    await api.refreshSession();
+    enterApp(await api.getMe());
+  } catch (err) {
+    if (api.isSessionGone(err)) {
+      showSignedOut({ notice: tx('error.sessionEnded') });
+    } else {
+      // Transient failure (offline, server down): keep the stored refresh token
+      // so a reload can resume the session, but stop background refreshes.
+      api.forgetTokensInMemory();
+      showSignedOut({ notice: describeError(err), noticeVariant: 'error' });
+    }
+  }
+}
+
+boot();

@@ -1,0 +1,39 @@
+/**
+ * The "Profile" page: welcome heading plus the profile, password and
+ * sessions panels.
+ */
+import { bind, t } from '../i18n.js';
+import { h } from '../dom.js';
+import { subscribe } from '../store.js';
+import { profilePanel } from './profile.js';
+import { passwordPanel } from './password.js';
+import { sessionsPanel } from './sessions.js';
+
+/**
+ * @param {HTMLElement} main
+ * @param {object} ctx shell context (applyLanguage is used by the profile form)
+ * @returns {() => void} cleanup
+ */
+export function renderAccount(main, ctx) {
+  const welcome = h('h1', { class: 'page-title', testid: 'welcome', tabindex: '-1' });
+  const subtitle = h('p', { class: 'page-subtitle', i18n: 'account.subtitle' });
+
+  const sessions = sessionsPanel();
+  const profile = profilePanel({ applyLanguage: ctx.applyLanguage });
+  const password = passwordPanel({ onChanged: () => sessions.reload() });
+
+  main.append(
+    h('div', { class: 'page-header' }, welcome, subtitle),
+    h('div', { class: 'page-body' }, profile.el, password.el, sessions.el),
+  );
+
+  const unsubscribe = subscribe((me) => {
+    // The name is substituted into the translated template and set as text, never parsed.
+    bind(welcome, { text: () => t('account.welcome', { name: me.displayName }) });
+  });
+
+  return () => {
+    unsubscribe();
+    profile.cleanup();
+  };
+}
