@@ -26,8 +26,6 @@ CREATE TABLE auth_session (
     revoked_reason     VARCHAR(32),
     user_agent         VARCHAR(512),
     ip_address         VARCHAR(64),
-    access_jti         CHAR(36),
-    access_expires_at  DATETIME(6),
     version            BIGINT       NOT NULL,
     CONSTRAINT pk_auth_session PRIMARY KEY (id),
     CONSTRAINT fk_auth_session_account FOREIGN KEY (account_id) REFERENCES account (id) ON DELETE CASCADE

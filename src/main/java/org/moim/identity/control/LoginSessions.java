@@ -152,7 +152,7 @@ public class LoginSessions {
         String refreshToken = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         em.persist(new RefreshToken(hash(refreshToken), session, now));
         AccessTokens.Issued access = accessTokens.issue(session.account().id(), session.id());
-        session.issued(access.jti(), access.expiresAt(), now.plus(refreshTtl), client.userAgent(), client.ipAddress(), now);
+        session.refreshed(now.plus(refreshTtl), client.userAgent(), client.ipAddress(), now);
         return new TokenPair(access.token(), refreshToken, access.expiresIn(), session.id());
     }
 

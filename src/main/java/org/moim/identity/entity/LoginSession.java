@@ -13,8 +13,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One sign-in on one device: the family of refresh tokens that descend from a login. Revoking it
- * ends every token of the family and the access token it issued last.
+ * One sign-in on one device: the family of refresh tokens that descend from a login. Its id is
+ * the {@code sid} claim of every access token it issued, so revoking it ends them all.
  */
 @Entity
 @Table(name = "auth_session")
@@ -49,12 +49,6 @@ public class LoginSession {
     @Column(name = "ip_address", length = 64)
     private String ipAddress;
 
-    @Column(name = "access_jti", length = 36)
-    private String accessJti;
-
-    @Column(name = "access_expires_at")
-    private Instant accessExpiresAt;
-
     @Version
     private long version;
 
@@ -72,12 +66,10 @@ public class LoginSession {
     }
 
     /**
-     * Records the access token just issued for this session and that the device was seen; the
-     * session now lasts until {@code expiresAt} (each refresh slides it forward).
+     * Records that the device refreshed its tokens: the session now lasts until
+     * {@code expiresAt} (each refresh slides it forward).
      */
-    public void issued(String jti, Instant accessExpiresAt, Instant expiresAt, String userAgent, String ipAddress, Instant now) {
-        this.accessJti = jti;
-        this.accessExpiresAt = accessExpiresAt;
+    public void refreshed(Instant expiresAt, String userAgent, String ipAddress, Instant now) {
         this.expiresAt = expiresAt;
         this.lastUsedAt = now;
         if (userAgent != null) {
