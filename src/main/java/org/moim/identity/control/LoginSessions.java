@@ -3,6 +3,7 @@ package org.moim.identity.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,8 @@ import org.moim.platform.security.TokenDenyList;
  * (and its live access token is denied on every node).
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.MANDATORY)
+// A replayed refresh token ends its session although the refresh fails: that must commit.
+@Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = InvalidRefreshToken.class)
 public class LoginSessions {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -82,10 +84,11 @@ public class LoginSessions {
             throw new InvalidRefreshToken();
         }
         LoginSession session = found.get(0).session();
+        // Refreshes of one session take turns: of two uses of the same token, the second sees it spent.
+        em.lock(session, LockModeType.PESSIMISTIC_WRITE);
         if (!session.isActive(now)) {
             throw new InvalidRefreshToken();
         }
-        // One conditional update decides between concurrent uses of the same token.
         int spent = em.createQuery("update RefreshToken t set t.usedAt = :now where t.tokenHash = :hash and t.usedAt is null")
                 .setParameter("now", now)
                 .setParameter("hash", hash)

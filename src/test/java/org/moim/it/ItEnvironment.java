@@ -1,0 +1,65 @@
+package org.moim.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Before an integration-test run (failsafe sets {@code MOIM_IT_DATABASE}): an empty data
+ * directory, and on MariaDB an empty {@code moim_it} database with its own user, so every run
+ * starts from nothing and proves the migrations from scratch.
+ */
+public class ItEnvironment implements LauncherSessionListener {
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        String database = System.getenv("MOIM_IT_DATABASE");
+        if (database == null) {
+            return;
+        }
+        deleteRecursively(Path.of(System.getenv("MOIM_DATA_DIR")));
+        if ("mariadb".equals(database)) {
+            recreateMariaDb();
+        }
+    }
+
+    private static void recreateMariaDb() {
+        String url = System.getProperty("moim.it.mariadb.admin-url", "jdbc:mysql://127.0.0.1:3306/");
+        String user = System.getProperty("moim.it.mariadb.admin-user", "root");
+        String password = System.getProperty("moim.it.mariadb.admin-password", "");
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             Statement sql = connection.createStatement()) {
+            sql.execute("DROP DATABASE IF EXISTS moim_it");
+            sql.execute("CREATE DATABASE moim_it CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            sql.execute("CREATE USER IF NOT EXISTS 'moim_it'@'127.0.0.1' IDENTIFIED BY 'moim_it'");
+            sql.execute("CREATE USER IF NOT EXISTS 'moim_it'@'localhost' IDENTIFIED BY 'moim_it'");
+            sql.execute("GRANT ALL PRIVILEGES ON moim_it.* TO 'moim_it'@'127.0.0.1'");
+            sql.execute("GRANT ALL PRIVILEGES ON moim_it.* TO 'moim_it'@'localhost'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot prepare the MariaDB test database at " + url
+                    + " as " + user + " (is MariaDB running? see README.md)", e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
