@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Start-up time and memory of Moim on Payara Micro, against a baseline measured in the same run:
+# bare Payara Micro with nothing deployed. Prints a Markdown table (docs/performance.md).
+#
+#   bench/startup.sh [runs]     # default 3 runs of each; needs `mvn package` first
+#
+# "ready" is the first 200 from the probe URL: / for the baseline, /health/ready (database and
+# broker up, migrations applied) for Moim. RSS is read from /proc once ready.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-3}
+port=18080
+micro=target/runtime/payara-micro.jar
+[[ -f target/moim.war && -f $micro ]] || { echo "run 'mvn package' first" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+
+# start NAME PROBE-PATH ARGS... : prints "seconds rss_mib"
+start() {
+  local probe=$2; shift 2
+  local begin end pid rss
+  begin=$(date +%s%N)
+  java -Xmx1g -jar "$micro" --port "$port" "$@" > "$work/log" 2>&1 &
+  pid=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$port$probe"; do
+    kill -0 "$pid" 2>/dev/null || { tail -20 "$work/log" >&2; exit 1; }
+    sleep 0.1
+  done
+  end=$(date +%s%N)
+  rss=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$pid/status")
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo "$(( (end - begin) / 1000000 )) $rss"
+}
+
+moim() {
+  MOIM_DATA_DIR=$1 MOIM_ACTIVEMQ_RAR=$PWD/target/runtime/activemq-rar.rar \
+  MOIM_JMS_SERVER_URL='vm://localhost?create=false' \
+  MOIM_JMS_BROKER_CONFIG="broker:(vm://localhost)?useJmx=false&persistent=true&dataDirectory=$1/broker" \
+  MOIM_JMS_USER= MOIM_JMS_PASSWORD= \
+  start moim /health/ready --clustername "bench-$$" --clustermode tcpip:127.0.0.1:6900 --interfaces 127.0.0.1 \
+    --postbootcommandfile payara-config/post-boot-commands.asadmin --deploy target/moim.war --contextroot /
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+: > "$work/base"; : > "$work/cold"; : > "$work/warm"
+for i in $(seq "$runs"); do
+  start baseline / --nocluster >> "$work/base"
+  rm -rf "$work/data"
+  moim "$work/data" >> "$work/cold"   # empty data directory: migrations, key generation, broker store
+  moim "$work/data" >> "$work/warm"   # the same data directory again
+done
+
+b_ms=$(cut -d' ' -f1 "$work/base" | median); b_rss=$(cut -d' ' -f2 "$work/base" | median)
+c_ms=$(cut -d' ' -f1 "$work/cold" | median); c_rss=$(cut -d' ' -f2 "$work/cold" | median)
+w_ms=$(cut -d' ' -f1 "$work/warm" | median); w_rss=$(cut -d' ' -f2 "$work/warm" | median)
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+
+echo "Median of $runs runs on $(nproc) cores, $(java -version 2>&1 | head -1), $(date -u +%F)."
+echo
+echo "| start | time to ready | vs. baseline | RSS when ready | vs. baseline |"
+echo "|---|---|---|---|---|"
+echo "| baseline: bare Payara Micro, nothing deployed | $(ratio "$b_ms" 1000) s | 1.00 | $b_rss MiB | 1.00 |"
+echo "| Moim, cold (empty data directory) | $(ratio "$c_ms" 1000) s | $(ratio "$c_ms" "$b_ms") | $c_rss MiB | $(ratio "$c_rss" "$b_rss") |"
+echo "| Moim, warm (existing data) | $(ratio "$w_ms" 1000) s | $(ratio "$w_ms" "$b_ms") | $w_rss MiB | $(ratio "$w_rss" "$b_rss") |"
