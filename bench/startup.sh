@@ -4,8 +4,9 @@
 #
 #   bench/startup.sh [runs]     # default 3 runs of each; needs `mvn package` first
 #
-# "ready" is the first 200 from the probe URL: / for the baseline, /health/ready (database and
-# broker up, migrations applied) for Moim. RSS is read from /proc once ready.
+# "ready" is, for the baseline, the first HTTP answer of any status (nothing is deployed, so there
+# is nothing to be ready), and for Moim the first 200 with the database check from /health/ready
+# (database and broker up, migrations applied). RSS is read from /proc once ready.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -15,14 +16,22 @@ micro=target/runtime/payara-micro.jar
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 
-# start NAME PROBE-PATH ARGS... : prints "seconds rss_mib"
+ready() {
+  if [[ $1 == any ]]; then
+    [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/") != 000 ]]
+  else
+    curl -sf "http://127.0.0.1:$port$1" 2>/dev/null | grep -q '"database"'
+  fi
+}
+
+# start NAME PROBE ARGS... : prints "milliseconds rss_mib"
 start() {
   local probe=$2; shift 2
   local begin end pid rss
   begin=$(date +%s%N)
   java -Xmx1g -jar "$micro" --port "$port" "$@" > "$work/log" 2>&1 &
   pid=$!
-  until curl -sf -o /dev/null "http://127.0.0.1:$port$probe"; do
+  until ready "$probe"; do
     kill -0 "$pid" 2>/dev/null || { tail -20 "$work/log" >&2; exit 1; }
     sleep 0.1
   done
@@ -45,7 +54,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 : > "$work/base"; : > "$work/cold"; : > "$work/warm"
 for i in $(seq "$runs"); do
-  start baseline / --nocluster >> "$work/base"
+  start baseline any --nocluster >> "$work/base"
   rm -rf "$work/data"
   moim "$work/data" >> "$work/cold"   # empty data directory: migrations, key generation, broker store
   moim "$work/data" >> "$work/warm"   # the same data directory again
