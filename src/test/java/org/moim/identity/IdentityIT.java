@@ -313,6 +313,29 @@ class IdentityIT {
     }
 
     @Test
+    void concurrentProfileEditsAnswerSuccessOrConflictNeverAServerError() throws Exception {
+        Api api = api();
+        SignedIn account = Accounts.signUp(api, "Concurrent");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Reply>> edits = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String name = "Name " + i;
+                edits.add(() -> api.patch("/api/v1/me", json("displayName", name), account.accessToken()));
+            }
+            List<Reply> replies = new ArrayList<>();
+            for (Future<Reply> reply : pool.invokeAll(edits)) {
+                replies.add(reply.get());
+            }
+            assertThat(replies).extracting(Reply::status).containsOnly(200, 409).contains(200);
+            assertThat(replies).filteredOn(r -> r.status() == 409)
+                    .allSatisfy(r -> assertThat(r.problemType()).isEqualTo("/problems/conflict"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void changingThePasswordSignsOutEveryOtherSession() {
         Api api = api();
         SignedIn laptop = Accounts.signUp(api, "Password");
