@@ -387,6 +387,25 @@ class IdentityIT {
         assertThat(api.delete("/api/v1/me/sessions/not-a-session", laptop.accessToken()).status()).isEqualTo(404);
     }
 
+    @Test
+    void listingSessionsRunsTheSameStatementsForOneOrManySessions() {
+        Api api = api();
+        SignedIn account = Accounts.signUp(api, "Statements");
+        int one = statements(api.get("/api/v1/me/sessions", account.accessToken()));
+        for (int i = 0; i < 5; i++) {
+            Accounts.signIn(api, account.email(), Accounts.PASSWORD, account.id());
+        }
+        Reply six = api.get("/api/v1/me/sessions", account.accessToken());
+
+        assertThat(six.array()).hasSize(6);
+        assertThat(statements(six)).isEqualTo(one).isBetween(1, 2);
+        assertThat(statements(api.get("/api/v1/me", account.accessToken()))).isEqualTo(1);
+    }
+
+    private static int statements(Reply reply) {
+        return Integer.parseInt(reply.header("X-Moim-Sql-Statements").orElseThrow());
+    }
+
     private byte[] publicKeyPemOfServer() throws Exception {
         var key = (java.security.interfaces.RSAPrivateCrtKey) Tokens.serverKey();
         var publicKey = java.security.KeyFactory.getInstance("RSA").generatePublic(
