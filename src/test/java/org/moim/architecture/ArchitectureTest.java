@@ -54,7 +54,7 @@ class ArchitectureTest {
     void thePlatformKnowsNoFeature() {
         noClasses().that().resideInAPackage("org.moim.platform..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("org.moim.platform..", "java..", "javax..", "jakarta..",
-                        "org.eclipse.microprofile..", "org.flywaydb..", "org.eclipse.persistence..")
+                        "org.eclipse.microprofile..", "org.flywaydb..", "org.eclipse.persistence..", "com.hazelcast..")
                 .check(moim);
     }
 

@@ -2,6 +2,7 @@ package org.moim.platform.security;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import javax.cache.Cache;
@@ -33,15 +34,20 @@ public class TokenDenyList {
         denied = caches.cache(CACHE, String.class, Boolean.class, accessTokenTtl.plusMinutes(2));
     }
 
+    @Inject
+    Event<AccessRevoked> revocations;
+
     public void denyToken(String jti) {
         if (jti != null) {
             denied.put("jti:" + jti, Boolean.TRUE);
+            revocations.fire(new AccessRevoked(jti, null));
         }
     }
 
     public void denySession(String sid) {
         if (sid != null) {
             denied.put("sid:" + sid, Boolean.TRUE);
+            revocations.fire(new AccessRevoked(null, sid));
         }
     }
 

@@ -1,0 +1,66 @@
+package org.moim.platform.realtime;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+
+/** Frames a client sends. Unknown or malformed text is a {@link MalformedFrame}, never an exception. */
+public sealed interface ClientFrame {
+
+    int MAX_LENGTH = 64 * 1024;
+
+    /** The client's own id for the frame, echoed in replies ({@code replyTo}). */
+    String id();
+
+    record Ping(String id) implements ClientFrame {
+    }
+
+    /** A fresh ticket (from POST /api/v1/realtime/tickets) that extends the connection's authentication. */
+    record Authenticate(String id, String ticket) implements ClientFrame {
+    }
+
+    record MalformedFrame(String id, String reason) implements ClientFrame {
+    }
+
+    static ClientFrame parse(String text) {
+        if (text == null || text.length() > MAX_LENGTH) {
+            return new MalformedFrame(null, "Frames are JSON objects of at most " + MAX_LENGTH + " characters.");
+        }
+        JsonObject json;
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                return new MalformedFrame(null, "A frame is a JSON object.");
+            }
+            json = value.asJsonObject();
+        } catch (JsonException | IllegalStateException e) {
+            return new MalformedFrame(null, "The frame is not valid JSON.");
+        }
+        String id = string(json, "id");
+        String type = string(json, "type");
+        if (type == null) {
+            return new MalformedFrame(id, "The frame has no 'type'.");
+        }
+        return switch (type) {
+            case "ping" -> new Ping(id);
+            case "authenticate" -> {
+                String ticket = string(json, "ticket");
+                yield ticket == null ? new MalformedFrame(id, "'authenticate' needs a 'ticket'.") : new Authenticate(id, ticket);
+            }
+            default -> new MalformedFrame(id, "Unknown frame type '" + abbreviate(type) + "'.");
+        };
+    }
+
+    private static String string(JsonObject json, String name) {
+        JsonValue value = json.get(name);
+        return value instanceof JsonString string ? string.getString() : null;
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+    }
+}

@@ -1,0 +1,131 @@
+package org.moim.platform.realtime;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One open WebSocket: who is behind it, until when, and its outgoing frames. Frames leave in
+ * order, one at a time, through the asynchronous remote; at most {@code maxQueued} wait, and a
+ * client that falls further behind is closed rather than allowed to hold up anyone else.
+ */
+public final class Connection {
+
+    private static final Logger LOG = Logger.getLogger(Connection.class.getName());
+
+    private final Session session;
+    private final String accountId;
+    private final int maxQueued;
+    private final Queue<String> queue = new ArrayDeque<>();
+    private boolean sending;
+    private String sessionId;
+    private Instant expiresAt;
+    private ScheduledFuture<?> expiry;
+
+    Connection(Session session, Ticket ticket, int maxQueued) {
+        this.session = session;
+        this.accountId = ticket.accountId();
+        this.maxQueued = maxQueued;
+        authenticate(ticket);
+    }
+
+    public String id() {
+        return session.getId();
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    synchronized String sessionId() {
+        return sessionId;
+    }
+
+    synchronized Instant expiresAt() {
+        return expiresAt;
+    }
+
+    synchronized void authenticate(Ticket ticket) {
+        this.sessionId = ticket.sessionId();
+        this.expiresAt = Instant.ofEpochSecond(ticket.tokenExpiresAt());
+    }
+
+    synchronized void expiry(ScheduledFuture<?> next) {
+        if (expiry != null) {
+            expiry.cancel(false);
+        }
+        expiry = next;
+    }
+
+    /** Queues a frame; closes the connection if the client is too far behind. */
+    public void send(ServerFrame frame) {
+        String text = frame.toJson().toString();
+        synchronized (this) {
+            if (!session.isOpen()) {
+                return;
+            }
+            if (queue.size() >= maxQueued) {
+                queue.clear();
+                close(CloseCodes.TOO_SLOW, "Too many frames waiting; reconnect and resume");
+                return;
+            }
+            queue.add(text);
+            if (sending) {
+                return;
+            }
+            sending = true;
+        }
+        sendNext();
+    }
+
+    private void sendNext() {
+        String next;
+        synchronized (this) {
+            next = queue.poll();
+            if (next == null || !session.isOpen()) {
+                sending = false;
+                return;
+            }
+        }
+        session.getAsyncRemote().sendText(next, this::sent);
+    }
+
+    private void sent(SendResult result) {
+        if (!result.isOK()) {
+            LOG.log(Level.FINE, "Send to " + id() + " failed", result.getException());
+            synchronized (this) {
+                queue.clear();
+                sending = false;
+            }
+            return;
+        }
+        sendNext();
+    }
+
+    /** Closes a socket that never authenticated. */
+    static void refuse(Session session) {
+        try {
+            session.close(new CloseReason(CloseCodes.UNAUTHENTICATED, "A valid, unused ticket is required"));
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "Refusing " + session.getId() + " failed", e);
+        }
+    }
+
+    public void close(CloseCodes code, String reason) {
+        expiry(null);
+        try {
+            if (session.isOpen()) {
+                session.close(new CloseReason(code, reason));
+            }
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "Closing " + id() + " failed", e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.moim.platform.realtime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one WebSocket per browser tab: {@code /ws?ticket=…}. It only adapts the socket to
+ * {@link Connections}; the protocol is in docs/realtime-protocol.md.
+ */
+@ServerEndpoint(value = "/ws", subprotocols = RealtimeEndpoint.PROTOCOL)
+@ApplicationScoped
+public class RealtimeEndpoint {
+
+    public static final String PROTOCOL = "moim.v1";
+    private static final Logger LOG = Logger.getLogger(RealtimeEndpoint.class.getName());
+
+    @Inject
+    Connections connections;
+
+    @OnOpen
+    public void open(Session session) {
+        session.setMaxTextMessageBufferSize(ClientFrame.MAX_LENGTH * 4);
+        List<String> ticket = session.getRequestParameterMap().get("ticket");
+        connections.open(session, ticket == null || ticket.isEmpty() ? null : ticket.get(0));
+    }
+
+    @OnMessage
+    public void message(Session session, String text) {
+        connections.received(session, text);
+    }
+
+    @OnClose
+    public void close(Session session, CloseReason reason) {
+        connections.closed(session);
+    }
+
+    @OnError
+    public void error(Session session, Throwable failure) {
+        LOG.log(Level.FINE, "WebSocket " + session.getId() + " failed", failure);
+        connections.closed(session);
+    }
+}

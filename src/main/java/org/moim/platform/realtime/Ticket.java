@@ -1,0 +1,10 @@
+package org.moim.platform.realtime;
+
+import java.io.Serializable;
+
+/**
+ * What a one-time WebSocket ticket stands for: the account, its sign-in session and the access
+ * token it was obtained with (whose expiry the connection inherits).
+ */
+public record Ticket(String accountId, String sessionId, String tokenId, long tokenExpiresAt) implements Serializable {
+}

@@ -1,0 +1,136 @@
+package org.moim.platform.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.moim.it.Api.json;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.moim.it.Accounts;
+import org.moim.it.Accounts.SignedIn;
+import org.moim.it.Api;
+import org.moim.it.Api.Reply;
+import org.moim.it.Deployments;
+import org.moim.it.WsClient;
+
+/** The WebSocket gateway with a real client: tickets, frames, errors, revocation. */
+@ExtendWith(ArquillianExtension.class)
+class RealtimeIT {
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return Deployments.moim();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private String ticket(Api api, String accessToken) {
+        Reply reply = api.post("/api/v1/realtime/tickets", json(), accessToken);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        assertThat(reply.json().getString("protocol")).isEqualTo("moim.v1");
+        return reply.json().getString("ticket");
+    }
+
+    @Test
+    void aTicketOpensAnAuthenticatedConnectionThatAnswersPings() throws Exception {
+        Api api = new Api(base);
+        SignedIn account = Accounts.signUp(api, "Socket");
+        WsClient socket = WsClient.connect(base, "ticket=" + ticket(api, account.accessToken()));
+
+        JsonObject hello = socket.next();
+        assertThat(hello.getString("type")).isEqualTo("hello");
+        assertThat(hello.getInt("v")).isEqualTo(1);
+        assertThat(hello.getString("accountId")).isEqualTo(account.id());
+        assertThat(socket.subprotocol()).isEqualTo("moim.v1");
+
+        socket.send("{\"type\":\"ping\",\"id\":\"p-1\"}");
+        JsonObject pong = socket.next();
+        assertThat(pong.getString("type")).isEqualTo("pong");
+        assertThat(pong.getString("id")).isEqualTo("p-1");
+        socket.close();
+    }
+
+    @Test
+    void missingForgedAndReusedTicketsAreClosedWith4401() throws Exception {
+        Api api = new Api(base);
+        SignedIn account = Accounts.signUp(api, "Tickets");
+
+        assertThat(WsClient.connect(base, null).closeCode()).isEqualTo(4401);
+        assertThat(WsClient.connect(base, "ticket=forged-ticket-value").closeCode()).isEqualTo(4401);
+
+        String ticket = ticket(api, account.accessToken());
+        WsClient first = WsClient.connect(base, "ticket=" + ticket);
+        assertThat(first.next().getString("type")).isEqualTo("hello");
+        assertThat(WsClient.connect(base, "ticket=" + ticket).closeCode()).isEqualTo(4401);
+        first.close();
+
+        assertThat(api.post("/api/v1/realtime/tickets", json(), null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void malformedAndUnknownFramesGetAnErrorFrameAndTheConnectionStays() throws Exception {
+        Api api = new Api(base);
+        SignedIn account = Accounts.signUp(api, "Frames");
+        WsClient socket = WsClient.connect(base, "ticket=" + ticket(api, account.accessToken()));
+        socket.next();
+
+        for (String bad : new String[] {"not json", "[1,2]", "{\"id\":\"x\"}", "{\"type\":\"teleport\",\"id\":\"t-1\"}"}) {
+            socket.send(bad);
+            JsonObject error = socket.next();
+            assertThat(error.getString("type")).as(bad).isEqualTo("error");
+            assertThat(error.getJsonObject("problem").getString("type")).isEqualTo("/problems/malformed-frame");
+            assertThat(error.getJsonObject("problem").getInt("status")).isEqualTo(400);
+        }
+        socket.send("{\"type\":\"ping\",\"id\":\"still-here\"}");
+        assertThat(socket.next().getString("id")).isEqualTo("still-here");
+        socket.close();
+    }
+
+    @Test
+    void aFreshTicketReauthenticatesOnlyTheSameAccount() throws Exception {
+        Api api = new Api(base);
+        SignedIn account = Accounts.signUp(api, "Reauth");
+        SignedIn other = Accounts.signUp(api, "Other");
+        WsClient socket = WsClient.connect(base, "ticket=" + ticket(api, account.accessToken()));
+        socket.next();
+
+        socket.send("{\"type\":\"authenticate\",\"id\":\"a-1\",\"ticket\":\"" + ticket(api, other.accessToken()) + "\"}");
+        JsonObject refused = socket.next();
+        assertThat(refused.getString("type")).isEqualTo("error");
+        assertThat(refused.getString("replyTo")).isEqualTo("a-1");
+        assertThat(refused.getJsonObject("problem").getString("type")).isEqualTo("/problems/invalid-ticket");
+
+        SignedIn refreshed = Accounts.signIn(api, account.email(), Accounts.PASSWORD, account.id());
+        socket.send("{\"type\":\"authenticate\",\"id\":\"a-2\",\"ticket\":\"" + ticket(api, refreshed.accessToken()) + "\"}");
+        assertThat(socket.next().getString("type")).isEqualTo("authenticated");
+        socket.close();
+    }
+
+    @Test
+    void signingOutClosesTheSessionsSocketsAtOnce() throws Exception {
+        Api api = new Api(base);
+        SignedIn account = Accounts.signUp(api, "Revoked");
+        SignedIn elsewhere = Accounts.signIn(api, account.email(), Accounts.PASSWORD, account.id());
+        WsClient signingOut = WsClient.connect(base, "ticket=" + ticket(api, account.accessToken()));
+        WsClient staying = WsClient.connect(base, "ticket=" + ticket(api, elsewhere.accessToken()));
+        signingOut.next();
+        staying.next();
+
+        assertThat(api.post("/api/v1/auth/logout", json(), account.accessToken()).status()).isEqualTo(204);
+
+        assertThat(signingOut.closeCode()).isEqualTo(4403);
+        staying.send("{\"type\":\"ping\",\"id\":\"alive\"}");
+        assertThat(staying.next().getString("id")).isEqualTo("alive");
+
+        String sessionOfStaying = org.moim.it.Tokens.read(elsewhere.accessToken()).getString("sid");
+        SignedIn third = Accounts.signIn(api, account.email(), Accounts.PASSWORD, account.id());
+        assertThat(api.delete("/api/v1/me/sessions/" + sessionOfStaying, third.accessToken()).status()).isEqualTo(204);
+        assertThat(staying.closeCode()).isEqualTo(4403);
+    }
+}
