@@ -28,7 +28,34 @@ public class ClientAddresses {
                 }
             }
         }
-        return request.getRemoteAddr();
+        return compact(request.getRemoteAddr());
+    }
+
+    /** IPv6 in its short form (RFC 5952: the longest run of zero groups as "::"), e.g. ::1. */
+    static String compact(String address) {
+        if (address == null || !address.contains(":") || address.contains("::")) {
+            return address;
+        }
+        String[] groups = address.split(":", -1);
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < groups.length; ) {
+            int j = i;
+            while (j < groups.length && groups[j].matches("0+")) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        if (bestStart < 0) {
+            return address;
+        }
+        String head = String.join(":", java.util.Arrays.copyOfRange(groups, 0, bestStart));
+        String tail = String.join(":", java.util.Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
+        return head + "::" + tail;
     }
 
     /** Whether a request arrived over TLS, directly or at the trusted proxy. */
