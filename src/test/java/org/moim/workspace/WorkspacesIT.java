@@ -502,7 +502,7 @@ class WorkspacesIT {
     // ---------------------------------------------------------------- invite links
 
     @Test
-    void inviteLinksJoinUntilUsedUpAndRefuseTamperingAndRevocation() {
+    void inviteLinksJoinUntilUsedUpAndRefuseTamperingAndRevocation() throws Exception {
         Api api = api();
         SignedIn owner = user("Link Owner");
         String id = create(api, owner, "Linked");
@@ -545,6 +545,9 @@ class WorkspacesIT {
                 400, "/problems/validation");
         assertProblem(api.post(WORKSPACES + "/" + id + "/invite-links", json("role", "OWNER"), owner.accessToken()),
                 400, "/problems/validation");
+        java.nio.file.Path secret = java.nio.file.Path.of(System.getenv("MOIM_DATA_DIR"), "keys", "invite-link-secret");
+        assertThat(java.nio.file.Files.getPosixFilePermissions(secret))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         JsonObject defaults = api.post(WORKSPACES + "/" + id + "/invite-links", json("role", "MANAGER"), owner.accessToken()).json();
         assertThat(java.time.Duration.between(java.time.Instant.parse(defaults.getString("createdAt")),
                 java.time.Instant.parse(defaults.getString("expiresAt"))).toDays()).isEqualTo(6);
