@@ -1,0 +1,174 @@
+package org.moim.workspace.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.moim.identity.control.AccountStore;
+import org.moim.identity.control.Emails;
+import org.moim.identity.entity.Account;
+import org.moim.platform.problem.InvalidField;
+import org.moim.platform.problem.NotFound;
+import org.moim.workspace.entity.Invitation;
+import org.moim.workspace.entity.Invitation.Status;
+import org.moim.workspace.entity.InvitationAnswered;
+import org.moim.workspace.entity.InvitationCreated;
+import org.moim.workspace.entity.MemberRole;
+import org.moim.workspace.entity.Membership;
+import org.moim.workspace.entity.Workspace;
+
+/**
+ * Invitations by email. Nobody becomes a member until they accept; the invitee is whoever has an
+ * account with the invited email, now or after registering later.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class Invitations {
+
+    @PersistenceContext(unitName = "moim")
+    EntityManager em;
+
+    @Inject
+    WorkspacePolicy policy;
+
+    @Inject
+    AccountStore accounts;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<InvitationCreated> created;
+
+    @Inject
+    Event<InvitationAnswered> answered;
+
+    /** What {@link #invite} did: a new invitation, or the one already pending for that email. */
+    public record Invited(Invitation invitation, boolean isNew) {
+    }
+
+    public Invited invite(String workspaceId, String accountId, String email, MemberRole role) {
+        Membership caller = policy.require(workspaceId, accountId, Action.INVITE_BY_EMAIL);
+        if (role == null || role == MemberRole.OWNER) {
+            throw new InvalidField("role", "must be MANAGER, MEMBER or GUEST");
+        }
+        String address = Emails.normalize(email);
+        Workspace workspace = caller.workspace();
+        long members = em.createQuery("select count(m) from Membership m where m.workspace = :workspace and m.account.email = :email",
+                        Long.class)
+                .setParameter("workspace", workspace)
+                .setParameter("email", address)
+                .getSingleResult();
+        if (members > 0) {
+            throw new AlreadyMember();
+        }
+        Optional<Invitation> pending = em.createQuery(
+                        "select i from Invitation i where i.workspace = :workspace and i.email = :email and i.status = :pending",
+                        Invitation.class)
+                .setParameter("workspace", workspace)
+                .setParameter("email", address)
+                .setParameter("pending", Status.PENDING)
+                .getResultStream().findFirst();
+        if (pending.isPresent()) {
+            return new Invited(pending.get(), false);
+        }
+        Invitation invitation = new Invitation(workspace, address, role, accountId, clock.instant());
+        em.persist(invitation);
+        em.flush();
+        created.fire(new InvitationCreated(invitation.id(), workspace.id(), address, role, accountId));
+        return new Invited(invitation, true);
+    }
+
+    /** Every invitation of the workspace, newest first, whatever its status. */
+    public List<Invitation> ofWorkspace(String workspaceId, String accountId) {
+        policy.require(workspaceId, accountId, Action.LIST_INVITATIONS);
+        return em.createQuery("select i from Invitation i where i.workspace.id = :workspace order by i.createdAt desc, i.id",
+                        Invitation.class)
+                .setParameter("workspace", workspaceId)
+                .getResultList();
+    }
+
+    public Invitation revoke(String workspaceId, String accountId, String invitationId) {
+        Membership caller = policy.require(workspaceId, accountId, Action.REVOKE_INVITATION);
+        Invitation invitation = em.find(Invitation.class, invitationId == null ? "" : invitationId);
+        if (invitation == null || !invitation.workspace().id().equals(caller.workspace().id())) {
+            throw new NotFound("The invitation");
+        }
+        if (!invitation.answer(Status.REVOKED, clock.instant()) && invitation.status() != Status.REVOKED) {
+            throw new InvitationNotPending(invitation.status().name());
+        }
+        em.flush();
+        return invitation;
+    }
+
+    /** Pending invitations addressed to the caller's email, in live workspaces. */
+    public List<Invitation> mine(String accountId) {
+        Account me = accounts.byId(accountId);
+        return em.createQuery("""
+                        select i from Invitation i join fetch i.workspace w
+                        where i.email = :email and i.status = :pending and w.deletedAt is null
+                        order by i.createdAt desc, i.id""", Invitation.class)
+                .setParameter("email", me.email())
+                .setParameter("pending", Status.PENDING)
+                .getResultList();
+    }
+
+    /** Joins the workspace; accepting again answers the same membership. */
+    public Membership accept(String accountId, String invitationId) {
+        Account me = accounts.byId(accountId);
+        Invitation invitation = addressedTo(me, invitationId);
+        Optional<Membership> existing = membership(invitation.workspace(), accountId);
+        if (invitation.status() == Status.ACCEPTED && existing.isPresent()) {
+            return existing.get();
+        }
+        Instant now = clock.instant();
+        if (!invitation.answer(Status.ACCEPTED, now)) {
+            throw new InvitationNotPending(invitation.status().name());
+        }
+        // Joined through a link meanwhile: keep the role they have.
+        Membership membership = existing.orElseGet(() -> {
+            Membership joined = new Membership(invitation.workspace(), me, invitation.role(), now);
+            em.persist(joined);
+            return joined;
+        });
+        em.flush();
+        answered.fire(new InvitationAnswered(invitation.id(), invitation.workspace().id(), accountId, Status.ACCEPTED));
+        return membership;
+    }
+
+    /** Declining again is fine; declining an accepted or revoked invitation is not. */
+    public void decline(String accountId, String invitationId) {
+        Account me = accounts.byId(accountId);
+        Invitation invitation = addressedTo(me, invitationId);
+        if (invitation.status() == Status.DECLINED) {
+            return;
+        }
+        if (!invitation.answer(Status.DECLINED, clock.instant())) {
+            throw new InvitationNotPending(invitation.status().name());
+        }
+        em.flush();
+        answered.fire(new InvitationAnswered(invitation.id(), invitation.workspace().id(), accountId, Status.DECLINED));
+    }
+
+    private Invitation addressedTo(Account me, String invitationId) {
+        Invitation invitation = em.find(Invitation.class, invitationId == null ? "" : invitationId);
+        if (invitation == null || !invitation.email().equals(me.email()) || invitation.workspace().isDeleted()) {
+            throw new NotFound("The invitation");
+        }
+        return invitation;
+    }
+
+    private Optional<Membership> membership(Workspace workspace, String accountId) {
+        return em.createQuery("select m from Membership m join fetch m.workspace where m.workspace = :workspace and m.account.id = :account",
+                        Membership.class)
+                .setParameter("workspace", workspace)
+                .setParameter("account", accountId)
+                .getResultStream().findFirst();
+    }
+}

@@ -1,0 +1,116 @@
+package org.moim.workspace.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import org.moim.platform.problem.InvalidField;
+import org.moim.platform.problem.NotFound;
+import org.moim.workspace.entity.MemberRole;
+import org.moim.workspace.entity.Membership;
+import org.moim.workspace.entity.Workspace;
+
+/**
+ * The member directory and everything that changes who is in a workspace with which role. Any
+ * change that can take away an owner locks the workspace row first, so two owners leaving at
+ * once cannot leave it ownerless.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class Members {
+
+    @PersistenceContext(unitName = "moim")
+    EntityManager em;
+
+    @Inject
+    WorkspacePolicy policy;
+
+    /** Everyone in the workspace, in the order they joined (with their accounts, in one query). */
+    public List<Membership> list(String workspaceId, String accountId) {
+        policy.require(workspaceId, accountId, Action.LIST_MEMBERS);
+        return em.createQuery("""
+                        select m from Membership m join fetch m.account
+                        where m.workspace.id = :workspace order by m.joinedAt, m.id""", Membership.class)
+                .setParameter("workspace", workspaceId)
+                .getResultList();
+    }
+
+    public Membership changeRole(String workspaceId, String accountId, String memberId, MemberRole role) {
+        Membership caller = policy.require(workspaceId, accountId, Action.CHANGE_MEMBER_ROLE);
+        if (role == null) {
+            throw new InvalidField("role", "must not be null");
+        }
+        Membership target = member(caller.workspace(), memberId);
+        if (role == MemberRole.OWNER || target.role() == MemberRole.OWNER) {
+            policy.require(caller, Action.MANAGE_OWNERS);
+            lock(caller.workspace());
+            if (target.role() == MemberRole.OWNER && role != MemberRole.OWNER && owners(caller.workspace()) <= 1) {
+                throw new LastOwner();
+            }
+        }
+        target.changeRole(role);
+        em.flush();
+        return target;
+    }
+
+    public void remove(String workspaceId, String accountId, String memberId) {
+        Membership caller = policy.require(workspaceId, accountId, Action.REMOVE_MEMBER);
+        Membership target = member(caller.workspace(), memberId);
+        if (target.role() == MemberRole.OWNER) {
+            policy.require(caller, Action.MANAGE_OWNERS);
+        }
+        leaveOrRemove(target);
+    }
+
+    public void leave(String workspaceId, String accountId) {
+        leaveOrRemove(policy.require(workspaceId, accountId, Action.LEAVE_WORKSPACE));
+    }
+
+    /** The new owner must be a member already; the caller stays on as a manager. */
+    public Membership transfer(String workspaceId, String accountId, String newOwnerId) {
+        Membership caller = policy.require(workspaceId, accountId, Action.TRANSFER_OWNERSHIP);
+        Membership target = member(caller.workspace(), newOwnerId);
+        if (target.id().equals(caller.id())) {
+            throw new InvalidField("accountId", "must be another member");
+        }
+        lock(caller.workspace());
+        target.changeRole(MemberRole.OWNER);
+        caller.changeRole(MemberRole.MANAGER);
+        em.flush();
+        return caller;
+    }
+
+    private void leaveOrRemove(Membership membership) {
+        if (membership.role() == MemberRole.OWNER) {
+            lock(membership.workspace());
+            if (owners(membership.workspace()) <= 1) {
+                throw new LastOwner();
+            }
+        }
+        em.remove(membership);
+        em.flush();
+    }
+
+    private Membership member(Workspace workspace, String memberAccountId) {
+        return em.createQuery("select m from Membership m where m.workspace = :workspace and m.account.id = :account",
+                        Membership.class)
+                .setParameter("workspace", workspace)
+                .setParameter("account", memberAccountId)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new NotFound("The member"));
+    }
+
+    private long owners(Workspace workspace) {
+        return em.createQuery("select count(m) from Membership m where m.workspace = :workspace and m.role = :owner", Long.class)
+                .setParameter("workspace", workspace)
+                .setParameter("owner", MemberRole.OWNER)
+                .getSingleResult();
+    }
+
+    private void lock(Workspace workspace) {
+        em.lock(workspace, LockModeType.PESSIMISTIC_WRITE);
+    }
+}
