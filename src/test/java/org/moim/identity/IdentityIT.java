@@ -58,6 +58,9 @@ class IdentityIT {
         assertThat(account.getString("timeZone")).isEqualTo("Asia/Seoul");
         assertThat(account.getString("id")).hasSize(36);
         assertThat(reply.body()).doesNotContainIgnoringCase("password").doesNotContain("PBKDF2");
+        // Stored with microseconds: what the database returns is what was written.
+        SignedIn signedIn = Accounts.signIn(api, email, Accounts.PASSWORD, account.getString("id"));
+        assertThat(api.get("/api/v1/me", signedIn.accessToken()).json().getString("createdAt")).isEqualTo(account.getString("createdAt"));
     }
 
     @Test
@@ -327,7 +330,7 @@ class IdentityIT {
             for (Future<Reply> reply : pool.invokeAll(edits)) {
                 replies.add(reply.get());
             }
-            assertThat(replies).extracting(Reply::status).containsOnly(200, 409).contains(200);
+            assertThat(replies).extracting(Reply::status).isSubsetOf(200, 409).contains(200);
             assertThat(replies).filteredOn(r -> r.status() == 409)
                     .allSatisfy(r -> assertThat(r.problemType()).isEqualTo("/problems/conflict"));
         } finally {

@@ -585,4 +585,30 @@ class WorkspacesIT {
         Set<String> unique = new HashSet<>(memberIds(api, owner, id));
         assertThat(unique).hasSize(4);
     }
+
+    @Test
+    void onePersonRedeemingALinkTwiceAtOnceJoinsOnceAndNeverGetsAServerError() throws Exception {
+        Api api = api();
+        SignedIn owner = user("Twice Owner");
+        String id = create(api, owner, "Twice");
+        String token = api.post(WORKSPACES + "/" + id + "/invite-links", json("role", "MEMBER", "maxUses", 5), owner.accessToken())
+                .json().getString("token");
+        SignedIn eager = user("Eager");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Callable<Reply>> redemptions = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                redemptions.add(() -> api().post("/api/v1/invite-links/redeem", json("token", token), eager.accessToken()));
+            }
+            List<Reply> replies = new ArrayList<>();
+            for (Future<Reply> reply : pool.invokeAll(redemptions)) {
+                replies.add(reply.get());
+            }
+            assertThat(replies).as(replies.toString()).extracting(Reply::status).isSubsetOf(200, 409).contains(200);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(memberIds(api, owner, id)).hasSize(2);
+        assertThat(api.get(WORKSPACES + "/" + id + "/invite-links", owner.accessToken()).array().getJsonObject(0).getInt("uses")).isEqualTo(1);
+    }
 }
