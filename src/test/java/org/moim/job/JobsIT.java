@@ -86,6 +86,20 @@ class JobsIT {
     }
 
     @Test
+    void aRedeliveredAlertOfASucceededJobSendsNothing() {
+        Api api = new Api(base);
+        SignedIn me = Accounts.signUp(api, "Again");
+        String jobId = api.post("/api/v1/me/test-mail", Json.createObjectBuilder().build(), me.accessToken()).json().getString("jobId");
+        JsonObject done = awaitJob(api, me, jobId, "SUCCEEDED", "DEAD");
+
+        Reply replayed = api.post("/api/v1/test-probe/jobs/redeliver?jobId=" + jobId, Json.createObjectBuilder().build(), me.accessToken());
+
+        assertThat(replayed.status()).as(replayed.toString()).isEqualTo(204);
+        assertThat(mailsTo(me.email())).hasSize(1);
+        assertThat(api.get("/api/v1/jobs/" + jobId, me.accessToken()).json()).isEqualTo(done);
+    }
+
+    @Test
     void someoneElsesJobIsNotFound() {
         Api api = new Api(base);
         SignedIn owner = Accounts.signUp(api, "Owner");

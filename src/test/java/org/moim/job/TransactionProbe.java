@@ -24,12 +24,15 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.moim.job.control.Jobs;
 import org.moim.job.entity.Job;
+import org.moim.notification.control.Alerts;
+import org.moim.notification.control.TestMailAlert;
+import org.moim.platform.messaging.Envelope;
 import org.moim.platform.messaging.JmsResources;
 import org.moim.platform.web.MoimApi;
 
 /**
  * Test-only resource that {@code JobsIT} adds to the deployed WAR: enqueues a job on a queue no
- * listener reads, commits or rolls back, and reads that queue back.
+ * listener reads, commits or rolls back, and reads that queue back; replays an alert's message.
  */
 @Path("test-probe/jobs")
 @RequestScoped
@@ -45,6 +48,9 @@ public class TransactionProbe {
     @Inject
     JsonWebToken jwt;
 
+    @Inject
+    Alerts alerts;
+
     @Resource
     TransactionSynchronizationRegistry transaction;
 
@@ -59,6 +65,17 @@ public class TransactionProbe {
             transaction.setRollbackOnly();
         }
         return Json.createObjectBuilder().add("jobId", job.id()).add("idempotencyKey", job.idempotencyKey()).build();
+    }
+
+    /** Hands the alerts handler a copy of a test-mail job's message, as a redelivery would. */
+    @POST
+    @Path("redeliver")
+    @Transactional
+    public Response redeliver(@QueryParam("jobId") String jobId) {
+        Job job = jobs.ofOwner(jwt.getSubject(), jobId);
+        alerts.deliver(new Envelope(TestMailAlert.TYPE, TestMailAlert.VERSION, job.idempotencyKey(),
+                new TestMailAlert(jwt.getSubject()).payload()));
+        return Response.noContent().build();
     }
 
     /** The probe message with this key, waiting up to two seconds; 204 when there is none. */
