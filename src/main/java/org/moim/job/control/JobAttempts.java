@@ -1,0 +1,63 @@
+package org.moim.job.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.moim.job.entity.Job;
+
+/**
+ * The life of a job while its message is handled, keyed by the message's idempotency key.
+ *
+ * <p>{@link #begin} and {@link #failed} commit in transactions of their own: the handler's
+ * transaction rolls back when an attempt fails (so the broker redelivers), and the attempt count
+ * and error must survive that. {@link #succeeded} and {@link #bury} join the handler's
+ * transaction, so the status commits together with the message's acknowledgement.
+ */
+@ApplicationScoped
+public class JobAttempts {
+
+    private static final Logger LOG = Logger.getLogger(JobAttempts.class.getName());
+
+    @Inject
+    Jobs jobs;
+
+    @Inject
+    Clock clock;
+
+    /** Starts an attempt; false when there is nothing to do (unknown or finished job). */
+    @Transactional(TxType.REQUIRES_NEW)
+    public boolean begin(String idempotencyKey) {
+        return jobs.byIdempotencyKey(idempotencyKey).map(job -> {
+            boolean started = job.start(clock.instant());
+            if (!started) {
+                LOG.log(Level.INFO, "Job {0} is {1}: its redelivered message is ignored", new Object[] {job.id(), job.status()});
+            }
+            return started;
+        }).orElseGet(() -> {
+            LOG.log(Level.WARNING, "No job has idempotency key {0}: message ignored", idempotencyKey);
+            return false;
+        });
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public void failed(String idempotencyKey, String error) {
+        jobs.byIdempotencyKey(idempotencyKey).ifPresent(job -> job.fail(error, clock.instant()));
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public void succeeded(String idempotencyKey) {
+        jobs.byIdempotencyKey(idempotencyKey).ifPresent(job -> job.succeed(clock.instant()));
+    }
+
+    /** The message is dead-lettered: no attempt is left. Returns the job, if there is one. */
+    @Transactional(TxType.MANDATORY)
+    public java.util.Optional<Job> bury(String idempotencyKey, String reason) {
+        var job = jobs.byIdempotencyKey(idempotencyKey);
+        job.ifPresent(j -> j.bury(reason, clock.instant()));
+        return job;
+    }
+}

@@ -1,0 +1,104 @@
+package org.moim.notification.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.Authenticator;
+import jakarta.mail.MessagingException;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Plain-text UTF-8 mail through the configured SMTP server ({@code moim.mail.*}). */
+@ApplicationScoped
+public class Mailer {
+
+    private static final Logger LOG = Logger.getLogger(Mailer.class.getName());
+    private static final String TIMEOUT_MILLIS = "10000";
+
+    @Inject
+    @ConfigProperty(name = "moim.mail.enabled", defaultValue = "false")
+    boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = "moim.mail.host", defaultValue = "localhost")
+    String host;
+
+    @Inject
+    @ConfigProperty(name = "moim.mail.port", defaultValue = "25")
+    int port;
+
+    @Inject
+    @ConfigProperty(name = "moim.mail.from", defaultValue = "Moim <no-reply@localhost>")
+    String from;
+
+    @Inject
+    @ConfigProperty(name = "moim.mail.username")
+    Optional<String> username;
+
+    @Inject
+    @ConfigProperty(name = "moim.mail.password")
+    Optional<String> password;
+
+    @Inject
+    @ConfigProperty(name = "moim.mail.starttls", defaultValue = "false")
+    boolean starttls;
+
+    /**
+     * Sends one mail; {@link MailFailed} when the server does not take it. With
+     * {@code moim.mail.enabled=false} nothing is sent and the call succeeds (logged as
+     * "mail disabled").
+     */
+    public void send(String to, String subject, String text) {
+        if (!enabled) {
+            LOG.log(Level.INFO, "mail disabled (moim.mail.enabled=false): \"{0}\" to {1} not sent", new Object[] {subject, to});
+            return;
+        }
+        try {
+            MimeMessage message = new MimeMessage(session());
+            message.setFrom(new InternetAddress(from));
+            message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(to, true));
+            message.setSubject(subject, StandardCharsets.UTF_8.name());
+            message.setText(text, StandardCharsets.UTF_8.name());
+            message.setSentDate(new Date());
+            Transport.send(message);
+        } catch (MessagingException e) {
+            throw new MailFailed("SMTP " + host + ":" + port + " did not take the mail: " + e.getMessage(), e);
+        }
+    }
+
+    private Session session() {
+        Properties properties = new Properties();
+        properties.put("mail.transport.protocol", "smtp");
+        properties.put("mail.smtp.host", host);
+        properties.put("mail.smtp.port", String.valueOf(port));
+        properties.put("mail.smtp.connectiontimeout", TIMEOUT_MILLIS);
+        properties.put("mail.smtp.timeout", TIMEOUT_MILLIS);
+        properties.put("mail.smtp.writetimeout", TIMEOUT_MILLIS);
+        properties.put("mail.mime.charset", StandardCharsets.UTF_8.name());
+        if (starttls) {
+            properties.put("mail.smtp.starttls.enable", "true");
+            properties.put("mail.smtp.starttls.required", "true");
+        }
+        Optional<String> user = username.filter(u -> !u.isBlank());
+        if (user.isEmpty()) {
+            return Session.getInstance(properties);
+        }
+        properties.put("mail.smtp.auth", "true");
+        String secret = password.orElse("");
+        return Session.getInstance(properties, new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+                return new PasswordAuthentication(user.get(), secret);
+            }
+        });
+    }
+}

@@ -1,0 +1,66 @@
+package org.moim.job.entity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class JobTest {
+
+    private final Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
+    private final Job job = new Job("test-mail", UUID.randomUUID().toString(), t0);
+
+    @Test
+    void aNewJobIsQueuedWithItsOwnIdempotencyKey() {
+        assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(job.attempts()).isZero();
+        assertThat(job.idempotencyKey()).hasSize(36).isNotEqualTo(job.id());
+        assertThat(job.lastError()).isNull();
+    }
+
+    @Test
+    void eachAttemptCountsAndAFailureKeepsOneShortLine() {
+        assertThat(job.start(t0.plusSeconds(1))).isTrue();
+        job.fail("Couldn't connect\n\tat host " + "x".repeat(1000), t0.plusSeconds(2));
+        assertThat(job.start(t0.plusSeconds(3))).isTrue();
+
+        assertThat(job.status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(job.attempts()).isEqualTo(2);
+        assertThat(job.lastError()).startsWith("Couldn't connect at host xxx").doesNotContain("\n", "\t").hasSize(Job.MAX_ERROR_LENGTH);
+        assertThat(job.updatedAt()).isEqualTo(t0.plusSeconds(3));
+    }
+
+    @Test
+    void aFinishedJobIgnoresRedeliveries() {
+        job.start(t0);
+        job.succeed(t0.plusSeconds(1));
+
+        assertThat(job.start(t0.plusSeconds(2))).isFalse();
+        job.fail("late failure", t0.plusSeconds(3));
+        job.bury("dead letter", t0.plusSeconds(4));
+
+        assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(job.attempts()).isEqualTo(1);
+        assertThat(job.lastError()).isNull();
+    }
+
+    @Test
+    void aDeadJobKeepsTheLastAttemptsError() {
+        job.start(t0);
+        job.fail("SMTP down", t0);
+        job.bury("no attempt left", t0.plusSeconds(1));
+
+        assertThat(job.status()).isEqualTo(JobStatus.DEAD);
+        assertThat(job.lastError()).isEqualTo("SMTP down");
+        assertThat(job.start(t0.plusSeconds(2))).isFalse();
+    }
+
+    @Test
+    void aJobDeadBeforeAnyAttemptSaysWhy() {
+        job.bury("no attempt left", t0);
+
+        assertThat(job.status()).isEqualTo(JobStatus.DEAD);
+        assertThat(job.lastError()).isEqualTo("no attempt left");
+    }
+}
