@@ -57,11 +57,11 @@ public class Profiles {
      */
     public void changePassword(String accountId, String currentSessionId, String currentPassword, String newPassword) {
         Account account = accounts.byId(accountId);
-        limiter.check(limits.loginFailuresPerAccount(), account.email());
+        limiter.acquire(limits.loginFailuresPerAccount(), account.email());
         if (currentPassword == null || !hasher.verify(currentPassword, account.passwordHash())) {
-            limiter.record(limits.loginFailuresPerAccount(), account.email());
             throw new WrongPassword();
         }
+        limiter.release(limits.loginFailuresPerAccount(), account.email());
         PasswordPolicy.check("newPassword", newPassword, account.email());
         account.changePassword(hasher.hash(newPassword), clock.instant());
         sessions.revokeOthers(accountId, currentSessionId, RevokedReason.PASSWORD_CHANGED);

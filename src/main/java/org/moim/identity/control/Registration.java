@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import org.moim.identity.entity.Account;
 import org.moim.identity.entity.Account.Language;
+import org.moim.platform.persistence.DuplicateKeys;
 import org.moim.platform.security.RateLimiter;
 
 /** Creates accounts. */
@@ -44,8 +45,11 @@ public class Registration {
         Account account = new Account(address, hasher.hash(password), name, preferred, zone, clock.instant());
         try {
             accounts.add(account);
-        } catch (PersistenceException raceWithAnotherRegistration) {
-            throw new EmailTaken();
+        } catch (PersistenceException e) {
+            if (DuplicateKeys.in(e)) {
+                throw new EmailTaken();  // registered a moment ago by a parallel request
+            }
+            throw e;
         }
         return account;
     }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 import org.moim.identity.entity.Account;
+import org.moim.platform.problem.RateLimited;
 import org.moim.platform.security.RateLimiter;
 
 /**
@@ -33,17 +34,23 @@ public class SignIn {
 
     public TokenPair withPassword(String email, String password, Client client) {
         String address = Emails.normalize(email);
-        limiter.check(limits.loginFailuresPerAccount(), address);
-        limiter.check(limits.loginFailuresPerAddress(), client.ipAddress());
+        // Every attempt takes a slot before the password is checked; a success gives it back.
+        limiter.acquire(limits.loginFailuresPerAccount(), address);
+        try {
+            limiter.acquire(limits.loginFailuresPerAddress(), client.ipAddress());
+        } catch (RateLimited refused) {
+            limiter.release(limits.loginFailuresPerAccount(), address);
+            throw refused;
+        }
         Optional<Account> account = accounts.byEmail(address);
         boolean verified = account.isPresent()
                 ? hasher.verify(password, account.get().passwordHash())
                 : hasher.verifyNothing(password);
         if (!verified) {
-            limiter.record(limits.loginFailuresPerAccount(), address);
-            limiter.record(limits.loginFailuresPerAddress(), client.ipAddress());
             throw new InvalidCredentials();
         }
+        limiter.release(limits.loginFailuresPerAccount(), address);
+        limiter.release(limits.loginFailuresPerAddress(), client.ipAddress());
         return sessions.open(account.get(), client);
     }
 }

@@ -2,6 +2,7 @@ package org.moim.platform.persistence;
 
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
 
 /**
  * The application's one data source, defined by configuration only: the same WAR runs on the
@@ -16,6 +17,9 @@ import jakarta.enterprise.context.ApplicationScoped;
         url = "${MPCONFIG=moim.db.url}",
         user = "${MPCONFIG=moim.db.user}",
         password = "${MPCONFIG=moim.db.password}",
+        // READ COMMITTED on every database (InnoDB defaults to REPEATABLE READ, H2 to READ
+        // COMMITTED): a read after a row lock sees what committed meanwhile.
+        isolationLevel = Connection.TRANSACTION_READ_COMMITTED,
         minPoolSize = 2,
         maxPoolSize = 32,
         properties = {

@@ -7,8 +7,8 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.sql.SQLException;
 import java.util.List;
+import org.moim.platform.persistence.DuplicateKeys;
 
 /**
  * Everything else. Exceptions that arrive wrapped (by transactions, EJB or JSON-B) are unwrapped
@@ -31,7 +31,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             if (cause instanceof ProblemException problem) {
                 return problemMapper.toResponse(problem);
             }
-            if (cause instanceof OptimisticLockException || isDuplicateKey(cause)) {
+            if (cause instanceof OptimisticLockException || DuplicateKeys.is(cause)) {
                 return problems.response(ProblemType.CONFLICT,
                         "Someone else changed this at the same time; reload and try again.", List.of(), e).build();
             }
@@ -44,15 +44,4 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                 "Something went wrong on our side. Quote the instance id when you report it.", List.of(), e).build();
     }
 
-    /**
-     * A unique key the database refused: two requests created the same thing at once (the
-     * checks before the insert could not see each other). Other constraint violations are bugs
-     * and stay 500s.
-     */
-    static boolean isDuplicateKey(Throwable cause) {
-        return cause instanceof SQLException sql
-                && ("23505".equals(sql.getSQLState()) || sql.getErrorCode() == MYSQL_DUPLICATE_ENTRY);
-    }
-
-    private static final int MYSQL_DUPLICATE_ENTRY = 1062;
 }

@@ -33,24 +33,22 @@ public class RateLimiter {
     public record Limit(String name, int limit, Duration window) {
     }
 
-    /** Throws {@link RateLimited} if the key has used up its window. Counts nothing. */
-    public void check(Limit limit, String key) {
-        Window window = cache(limit).get(key);
+    /**
+     * Counts one event for the key and refuses it (throws {@link RateLimited}) when the window
+     * already held {@code limit} events. Counting and deciding are one atomic step in the data
+     * grid, so parallel requests cannot all slip under the limit.
+     */
+    public void acquire(Limit limit, String key) {
         long now = clock.millis();
-        if (window != null && window.resetAt() > now && window.count() >= limit.limit()) {
-            throw new RateLimited(Duration.ofMillis(window.resetAt() - now));
+        Window window = cache(limit).invoke(key, new Increment(now, limit.window().toMillis()));
+        if (window.count() > limit.limit()) {
+            throw new RateLimited(Duration.ofMillis(Math.max(1_000, window.resetAt() - now)));
         }
     }
 
-    /** Counts one event for the key. */
-    public void record(Limit limit, String key) {
-        cache(limit).invoke(key, new Increment(clock.millis(), limit.window().toMillis()));
-    }
-
-    /** Counts one event and refuses it if the window was already full. */
-    public void acquire(Limit limit, String key) {
-        check(limit, key);
-        record(limit, key);
+    /** Gives back an event {@link #acquire} counted: limits that count only failures release successes. */
+    public void release(Limit limit, String key) {
+        cache(limit).invoke(key, new Decrement(clock.millis()));
     }
 
     private Cache<String, Window> cache(Limit limit) {
@@ -62,16 +60,28 @@ public class RateLimiter {
     public record Window(int count, long resetAt) implements Serializable {
     }
 
-    record Increment(long now, long windowMillis) implements EntryProcessor<String, Window, Void>, Serializable {
+    record Increment(long now, long windowMillis) implements EntryProcessor<String, Window, Window>, Serializable {
         @Override
-        public Void process(MutableEntry<String, Window> entry, Object... arguments) {
+        public Window process(MutableEntry<String, Window> entry, Object... arguments) {
             Window current = entry.getValue();
-            if (current == null || current.resetAt() <= now) {
-                entry.setValue(new Window(1, now + windowMillis));
-            } else {
-                entry.setValue(new Window(current.count() + 1, current.resetAt()));
+            Window next = current == null || current.resetAt() <= now
+                    ? new Window(1, now + windowMillis)
+                    : new Window(current.count() + 1, current.resetAt());
+            entry.setValue(next);
+            return next;
+        }
+    }
+
+    record Decrement(long now) implements EntryProcessor<String, Window, Window>, Serializable {
+        @Override
+        public Window process(MutableEntry<String, Window> entry, Object... arguments) {
+            Window current = entry.getValue();
+            if (current == null || current.resetAt() <= now || current.count() == 0) {
+                return current;
             }
-            return null;
+            Window next = new Window(current.count() - 1, current.resetAt());
+            entry.setValue(next);
+            return next;
         }
     }
 }

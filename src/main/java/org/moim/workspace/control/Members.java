@@ -103,11 +103,13 @@ public class Members {
                 .orElseThrow(() -> new NotFound("The member"));
     }
 
+    /** A locking read: it sees owners committed after this transaction began (InnoDB snapshots do not). */
     private long owners(Workspace workspace) {
-        return em.createQuery("select count(m) from Membership m where m.workspace = :workspace and m.role = :owner", Long.class)
+        return em.createQuery("select m from Membership m where m.workspace = :workspace and m.role = :owner", Membership.class)
                 .setParameter("workspace", workspace)
                 .setParameter("owner", MemberRole.OWNER)
-                .getSingleResult();
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList().size();
     }
 
     private void lock(Workspace workspace) {

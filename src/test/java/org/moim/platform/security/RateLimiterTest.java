@@ -61,6 +61,23 @@ class RateLimiterTest {
     }
 
     @Test
+    void aReleaseGivesBackOneEventButNeverGoesBelowZero() {
+        Entry entry = new Entry();
+        new Increment(1_000, 60_000).process(entry);
+        new Increment(2_000, 60_000).process(entry);
+        assertThat(new RateLimiter.Decrement(3_000).process(entry)).isEqualTo(new Window(1, 61_000));
+        new RateLimiter.Decrement(3_000).process(entry);
+        assertThat(new RateLimiter.Decrement(3_000).process(entry)).isEqualTo(new Window(0, 61_000));
+    }
+
+    @Test
+    void incrementsReturnTheWindowTheyMade() {
+        Entry entry = new Entry();
+        assertThat(new Increment(1_000, 60_000).process(entry)).isEqualTo(new Window(1, 61_000));
+        assertThat(new Increment(1_500, 60_000).process(entry)).isEqualTo(new Window(2, 61_000));
+    }
+
+    @Test
     void anEventAfterTheWindowStartsAFreshOne() {
         Entry entry = new Entry();
         new Increment(1_000, 60_000).process(entry);
