@@ -29,7 +29,7 @@ start() {
   local probe=$2; shift 2
   local begin end pid rss
   begin=$(date +%s%N)
-  java -Xmx1g -jar "$micro" --port "$port" "$@" > "$work/log" 2>&1 &
+  java -Xmx1g -Duser.timezone=UTC -jar "$micro" --port "$port" "$@" > "$work/log" 2>&1 &
   pid=$!
   until ready "$probe"; do
     kill -0 "$pid" 2>/dev/null || { tail -20 "$work/log" >&2; exit 1; }

@@ -130,7 +130,7 @@ class JobsIT {
 
         assertThat(job.getString("status")).as(job.toString()).isEqualTo("DEAD");
         assertThat(job.getInt("attempts")).as("one delivery and three redeliveries").isEqualTo(4);
-        assertThat(job.getString("lastError")).contains("SMTP 127.0.0.1:").doesNotContain("\n", "at org.");
+        assertThat(job.getString("lastError")).contains("mail server").doesNotContain("\n", "at org.", "127.0.0.1");
     }
 
     @Test

@@ -3,12 +3,15 @@ package org.moim.notification.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.moim.identity.control.AccountStore;
 import org.moim.identity.entity.Account;
 import org.moim.job.control.JobAttempts;
 import org.moim.job.control.Jobs;
 import org.moim.job.entity.Job;
 import org.moim.platform.messaging.Envelope;
+import org.moim.platform.security.RateLimiter;
 
 /** Alerts: asked for in a request, sent from the {@code moim.alerts} queue. */
 @ApplicationScoped
@@ -35,9 +38,17 @@ public class Alerts {
     @Inject
     Mailer mailer;
 
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    @ConfigProperty(name = "moim.rate-limit.test-mail.per-account", defaultValue = "5")
+    int testMailsPerHour;
+
     /** Queues the test mail to the account's own address; the job tells how it went. */
     public Job requestTestMail(String accountId) {
         accounts.byId(accountId);
+        limiter.acquire(new RateLimiter.Limit("test-mail-account", testMailsPerHour, Duration.ofHours(1)), accountId);
         return jobs.enqueue(QUEUE, TestMailAlert.TYPE, TestMailAlert.VERSION, accountId, new TestMailAlert(accountId).payload());
     }
 

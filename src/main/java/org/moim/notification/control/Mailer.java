@@ -71,7 +71,9 @@ public class Mailer {
             message.setSentDate(new Date());
             Transport.send(message);
         } catch (MessagingException e) {
-            throw new MailFailed("SMTP " + host + ":" + port + " did not take the mail: " + e.getMessage(), e);
+            // The details (host, port, the server's words) are for the operator's log, not the job's owner.
+            LOG.log(Level.WARNING, "SMTP " + host + ":" + port + " did not take the mail: " + e.getMessage(), e);
+            throw new MailFailed("The mail server did not accept the mail; the server log has the details.", e);
         }
     }
 

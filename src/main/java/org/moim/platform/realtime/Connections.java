@@ -8,6 +8,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.websocket.Session;
 import java.time.Clock;
@@ -24,7 +25,7 @@ import org.moim.platform.security.AccessRevoked;
 import org.moim.platform.security.TokenDenyList;
 
 /**
- * The connections open on this node, indexed by account and by sign-in session, and their
+ * The connections open on this node, indexed by sign-in session, and their
  * authentication over time: a connection is asked to re-authenticate shortly before its access
  * token expires and closed when it does not; a revoked token or session closes its connections
  * on every node at once (a data-grid topic).
@@ -58,7 +59,6 @@ public class Connections {
     Duration reauthenticateBefore;
 
     private final Map<String, Connection> byId = new ConcurrentHashMap<>();
-    private final Map<String, Set<Connection>> byAccount = new ConcurrentHashMap<>();
     private final Map<String, Set<Connection>> bySession = new ConcurrentHashMap<>();
     private UUID revocationListener;
 
@@ -77,15 +77,19 @@ public class Connections {
     /** Authenticates a new socket with its ticket, or closes it. */
     public void open(Session session, String ticketValue) {
         Ticket ticket = tickets.redeem(ticketValue).orElse(null);
-        if (ticket == null || denyList.isDenied(ticket.tokenId(), ticket.sessionId())
-                || Instant.ofEpochSecond(ticket.tokenExpiresAt()).isBefore(clock.instant())) {
+        if (ticket == null || Instant.ofEpochSecond(ticket.tokenExpiresAt()).isBefore(clock.instant())) {
             Connection.refuse(session);
             return;
         }
         Connection connection = new Connection(session, ticket, maxQueued);
         byId.put(connection.id(), connection);
-        index(byAccount, connection.accountId(), connection);
         index(bySession, connection.sessionId(), connection);
+        // Checked only once indexed: a revocation either finds the connection or is seen here.
+        if (denyList.isDenied(ticket.tokenId(), ticket.sessionId())) {
+            closed(session);
+            Connection.refuse(session);
+            return;
+        }
         scheduleExpiry(connection);
         connection.send(new ServerFrame.Hello(connection.id(), connection.accountId(), connection.expiresAt()));
     }
@@ -94,7 +98,6 @@ public class Connections {
         Connection connection = byId.remove(session.getId());
         if (connection != null) {
             connection.expiry(null);
-            unindex(byAccount, connection.accountId(), connection);
             unindex(bySession, connection.sessionId(), connection);
         }
     }
@@ -115,13 +118,8 @@ public class Connections {
         }
     }
 
-    /** The open connections of an account on this node. */
-    public Set<Connection> of(String accountId) {
-        return byAccount.getOrDefault(accountId, Set.of());
-    }
-
-    /** Tells every node to close the connections of a revoked token or session. */
-    void publish(@Observes AccessRevoked revoked) {
+    /** Tells every node, once the revocation has committed, to close the session's connections. */
+    void publish(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccessRevoked revoked) {
         grid.<AccessRevoked>getTopic(REVOCATIONS).publish(revoked);
     }
 
@@ -157,10 +155,8 @@ public class Connections {
 
     /** Every revocation ends a sign-in session (logout too), so the session index finds them all. */
     private void closeRevoked(AccessRevoked revoked) {
-        if (revoked.sessionId() != null) {
-            for (Connection connection : Set.copyOf(bySession.getOrDefault(revoked.sessionId(), Set.of()))) {
-                connection.close(CloseCodes.REVOKED, "Signed out");
-            }
+        for (Connection connection : Set.copyOf(bySession.getOrDefault(revoked.sessionId(), Set.of()))) {
+            connection.close(CloseCodes.REVOKED, "Signed out");
         }
     }
 

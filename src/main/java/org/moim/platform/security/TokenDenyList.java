@@ -40,14 +40,13 @@ public class TokenDenyList {
     public void denyToken(String jti) {
         if (jti != null) {
             denied.put("jti:" + jti, Boolean.TRUE);
-            revocations.fire(new AccessRevoked(jti, null));
         }
     }
 
     public void denySession(String sid) {
         if (sid != null) {
             denied.put("sid:" + sid, Boolean.TRUE);
-            revocations.fire(new AccessRevoked(null, sid));
+            revocations.fire(new AccessRevoked(sid));
         }
     }
 
