@@ -77,6 +77,20 @@ class IdentityIT {
     }
 
     @Test
+    void emailsThatDifferOnlyInAccentsAreDifferentAccounts() {
+        Api api = api();
+        String local = "jose." + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Reply plain = api.post("/api/v1/auth/register", json("email", local + "@example.com", "password", Accounts.PASSWORD, "displayName", "Jose"));
+        Reply accented = api.post("/api/v1/auth/register", json("email", local.replace("jose", "josé") + "@example.com",
+                "password", Accounts.PASSWORD, "displayName", "José"));
+
+        assertThat(plain.status()).isEqualTo(201);
+        assertThat(accented.status()).as(accented.toString()).isEqualTo(201);
+        SignedIn jose = Accounts.signIn(api, local + "@example.com", Accounts.PASSWORD, plain.json().getString("id"));
+        assertThat(api.get("/api/v1/me", jose.accessToken()).json().getString("displayName")).isEqualTo("Jose");
+    }
+
+    @Test
     void registerReportsEveryInvalidFieldByName() {
         Reply reply = api().post("/api/v1/auth/register", json("email", "not-an-email", "displayName", " "));
 
