@@ -28,19 +28,26 @@ public class JobAttempts {
     @Inject
     Clock clock;
 
-    /** Starts an attempt; false when there is nothing to do (unknown or finished job). */
+    /**
+     * Starts an attempt; false when there is nothing to do (a finished job). A job that cannot be
+     * seen yet throws {@link JobNotVisible}, so the broker redelivers: the job row and the message
+     * commit in one XA transaction, but the broker's branch may commit first.
+     */
     @Transactional(TxType.REQUIRES_NEW)
     public boolean begin(String idempotencyKey) {
-        return jobs.byIdempotencyKey(idempotencyKey).map(job -> {
-            boolean started = job.start(clock.instant());
-            if (!started) {
-                LOG.log(Level.INFO, "Job {0} is {1}: its redelivered message is ignored", new Object[] {job.id(), job.status()});
-            }
-            return started;
-        }).orElseGet(() -> {
-            LOG.log(Level.WARNING, "No job has idempotency key {0}: message ignored", idempotencyKey);
-            return false;
-        });
+        Job job = jobs.byIdempotencyKey(idempotencyKey).orElseThrow(() -> new JobNotVisible(idempotencyKey));
+        boolean started = job.start(clock.instant());
+        if (!started) {
+            LOG.log(Level.INFO, "Job {0} is {1}: its redelivered message is ignored", new Object[] {job.id(), job.status()});
+        }
+        return started;
+    }
+
+    /** No job (yet) for a message: redelivered, and dropped as a dead letter if it never appears. */
+    public static final class JobNotVisible extends RuntimeException {
+        JobNotVisible(String idempotencyKey) {
+            super("No job has idempotency key " + idempotencyKey + " (yet)");
+        }
     }
 
     @Transactional(TxType.REQUIRES_NEW)
