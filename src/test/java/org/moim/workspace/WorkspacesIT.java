@@ -352,6 +352,7 @@ class WorkspacesIT {
         assertThat(all.isNull("nextCursor")).isTrue();
         assertProblem(api.get(WORKSPACES + "?limit=0", owner.accessToken()), 400, "/problems/validation");
         assertProblem(api.get(WORKSPACES + "?limit=201", owner.accessToken()), 400, "/problems/validation");
+        assertProblem(api.get(WORKSPACES + "?limit=abc", owner.accessToken()), 400, "/problems/validation");
         assertProblem(api.get(WORKSPACES + "?cursor=not-a-cursor", owner.accessToken()), 400, "/problems/validation");
         assertThat(api.get(WORKSPACES + "?limit=200", owner.accessToken()).status()).isEqualTo(200);
     }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.moim.platform.security.SigningKeyConfigSource.Pem;
 import org.moim.platform.web.MoimApi;
 
 /**
@@ -56,8 +57,7 @@ public class AccessTokens {
     @PostConstruct
     void loadKey() {
         try {
-            String base64 = privateKeyPem.replaceAll("-----(BEGIN|END) [A-Z ]+-----", "").replaceAll("\\s", "");
-            key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Pem.decode(privateKeyPem)));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("moim.jwt.private-key is not an RSA private key in PKCS#8 PEM form", e);
         }

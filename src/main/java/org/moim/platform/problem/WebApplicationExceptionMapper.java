@@ -24,6 +24,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Override
     public Response toResponse(WebApplicationException e) {
+        if (isParameterConversion(e)) {
+            return problems.response(ProblemType.VALIDATION, "A path, query or header parameter has the wrong form.",
+                    List.of(), e).build();
+        }
         int status = e.getResponse().getStatus();
         ProblemType type = ProblemType.forStatus(status);
         var response = problems.response(type, detail(status), List.of(), e);
@@ -34,6 +38,20 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
         return response.build();
+    }
+
+    /**
+     * JAX-RS answers a parameter it cannot convert (?limit=abc) with 404, as if the address did
+     * not exist; it is the client's malformed input. Jersey's ParamException is not API, so it is
+     * recognised by name.
+     */
+    static boolean isParameterConversion(WebApplicationException e) {
+        for (Class<?> type = e.getClass(); type != null; type = type.getSuperclass()) {
+            if (type.getName().equals("org.glassfish.jersey.server.ParamException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String detail(int status) {

@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
@@ -103,16 +101,7 @@ public class SigningKeyConfigSource implements ConfigSource {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             String pem = Pem.encode("PRIVATE KEY", generator.generateKeyPair().getPrivate().getEncoded());
-            Files.createDirectories(file.getParent());
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.deleteIfExists(temporary);
-            try {
-                Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(temporary);
-            }
-            Files.writeString(temporary, pem, StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
-            Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            SecretFiles.writeOwnerOnly(file, pem);
             LOG.warning("No token signing key is configured: generated one at " + file.toAbsolutePath()
                     + ". Set MOIM_JWT_PRIVATE_KEY_FILE (the same key on every node) in production.");
             return pem;
@@ -138,17 +127,17 @@ public class SigningKeyConfigSource implements ConfigSource {
     }
 
     /** PEM armour: base64 between BEGIN/END lines. */
-    static final class Pem {
+    public static final class Pem {
         private Pem() {
         }
 
-        static String encode(String label, byte[] der) {
+        public static String encode(String label, byte[] der) {
             return "-----BEGIN " + label + "-----\n"
                     + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
                     + "\n-----END " + label + "-----\n";
         }
 
-        static byte[] decode(String pem) {
+        public static byte[] decode(String pem) {
             String body = pem.replaceAll("-----(BEGIN|END) [A-Z ]+-----", "").replaceAll("\\s", "");
             return Base64.getDecoder().decode(body);
         }

@@ -123,7 +123,7 @@ public class Invitations {
     public Membership accept(String accountId, String invitationId) {
         Account me = accounts.byId(accountId);
         Invitation invitation = addressedTo(me, invitationId);
-        Optional<Membership> existing = membership(invitation.workspace(), accountId);
+        Optional<Membership> existing = policy.membership(invitation.workspace(), accountId);
         if (invitation.status() == Status.ACCEPTED && existing.isPresent()) {
             return existing.get();
         }
@@ -164,11 +164,4 @@ public class Invitations {
         return invitation;
     }
 
-    private Optional<Membership> membership(Workspace workspace, String accountId) {
-        return em.createQuery("select m from Membership m join fetch m.workspace where m.workspace = :workspace and m.account.id = :account",
-                        Membership.class)
-                .setParameter("workspace", workspace)
-                .setParameter("account", accountId)
-                .getResultStream().findFirst();
-    }
 }

@@ -8,9 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -21,6 +18,7 @@ import java.util.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.moim.platform.security.SecretFiles;
 import org.moim.workspace.entity.MemberRole;
 
 /**
@@ -121,17 +119,7 @@ public class InviteLinkTokens {
     private static void generate(Path file) throws IOException {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
-        Files.createDirectories(file.getParent());
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(temporary);
-        try {
-            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(temporary);
-        }
-        Files.writeString(temporary, Base64.getEncoder().encodeToString(random), StandardCharsets.US_ASCII,
-                StandardOpenOption.TRUNCATE_EXISTING);
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+        SecretFiles.writeOwnerOnly(file, Base64.getEncoder().encodeToString(random));
         LOG.warning("No invite link secret is configured: generated one at " + file.toAbsolutePath()
                 + ". Set MOIM_INVITE_LINKS_SECRET (the same on every node) in production.");
     }

@@ -104,11 +104,7 @@ public class InviteLinks {
         if (workspace.isDeleted()) {
             throw new NotFound("The workspace");
         }
-        Optional<Membership> existing = em.createQuery(
-                        "select m from Membership m where m.workspace = :workspace and m.account.id = :account", Membership.class)
-                .setParameter("workspace", workspace)
-                .setParameter("account", accountId)
-                .getResultStream().findFirst();
+        Optional<Membership> existing = policy.membership(workspace, accountId);
         if (existing.isPresent()) {
             return existing.get();
         }

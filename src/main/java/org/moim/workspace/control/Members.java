@@ -95,12 +95,7 @@ public class Members {
     }
 
     private Membership member(Workspace workspace, String memberAccountId) {
-        return em.createQuery("select m from Membership m where m.workspace = :workspace and m.account.id = :account",
-                        Membership.class)
-                .setParameter("workspace", workspace)
-                .setParameter("account", memberAccountId)
-                .getResultStream().findFirst()
-                .orElseThrow(() -> new NotFound("The member"));
+        return policy.membership(workspace, memberAccountId).orElseThrow(() -> new NotFound("The member"));
     }
 
     /** A locking read: it sees owners committed after this transaction began (InnoDB snapshots do not). */

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.moim.platform.problem.Forbidden;
 import org.moim.platform.problem.NotFound;
 import org.moim.workspace.entity.Membership;
@@ -62,5 +63,14 @@ public class WorkspacePolicy {
 
     static NotFound notFound() {
         return new NotFound("The workspace");
+    }
+
+    /** The account's membership of the workspace, if it has one (the one query for that). */
+    public Optional<Membership> membership(Workspace workspace, String accountId) {
+        return em.createQuery("select m from Membership m where m.workspace = :workspace and m.account.id = :account",
+                        Membership.class)
+                .setParameter("workspace", workspace)
+                .setParameter("account", accountId)
+                .getResultStream().findFirst();
     }
 }
