@@ -218,8 +218,8 @@ function parseJson(text) {
 }
 
 /** One HTTP exchange, no token logic. Resolves with parsed JSON (or null), rejects with ApiError. */
-async function send(method, path, { body, token } = {}) {
-  const headers = { Accept: 'application/json, application/problem+json' };
+async function send(method, path, { body, token, headers: extra } = {}) {
+  const headers = { Accept: 'application/json, application/problem+json', ...extra };
   const lang = languageProvider();
   if (lang) headers['Accept-Language'] = lang;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -274,24 +274,25 @@ function isExpiredAccess(err) {
  * Authenticated request with one refresh-and-retry on 401.
  * @param {string} method
  * @param {string} path relative to /api/v1/
- * @param {{body?: object|(() => object), quiet?: boolean}} [options]
+ * @param {{body?: object|(() => object), quiet?: boolean, headers?: object}} [options]
  *   body may be a function so a retry re-reads values that a refresh changed;
- *   quiet suppresses the 'session-ended' event (used by logout).
+ *   quiet suppresses the 'session-ended' event (used by logout);
+ *   headers are extra request headers (e.g. If-Match).
  */
-async function authed(method, path, { body, quiet = false } = {}) {
+async function authed(method, path, { body, quiet = false, headers } = {}) {
   const bodyValue = () => (typeof body === 'function' ? body() : body);
   if (!accessToken || Date.now() >= accessExpiresAt) await refreshOrEnd(quiet);
 
   const used = accessToken;
   try {
-    return await send(method, path, { body: bodyValue(), token: used });
+    return await send(method, path, { body: bodyValue(), token: used, headers });
   } catch (err) {
     if (!isExpiredAccess(err)) throw err;
   }
   // Another request may already have refreshed while ours was in flight.
   if (accessToken === used) await refreshOrEnd(quiet);
   try {
-    return await send(method, path, { body: bodyValue(), token: accessToken });
+    return await send(method, path, { body: bodyValue(), token: accessToken, headers });
   } catch (err) {
     if (isExpiredAccess(err)) throw endSession(quiet);
     throw err;
@@ -335,3 +336,170 @@ export const changePassword = (currentPassword, newPassword) =>
 export const listSessions = () => authed('GET', 'me/sessions');
 export const revokeSession = (id) => authed('DELETE', `me/sessions/${encodeURIComponent(id)}`);
 export const revokeOtherSessions = () => authed('DELETE', 'me/sessions');
+
+// ---------------------------------------------------------------------------
+// Workspaces, members, invitations and invite links (docs/permissions.md)
+
+const seg = encodeURIComponent;
+
+/** path?name=value&… leaving out null/undefined/'' values. */
+export function withQuery(path, params = {}) {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value != null && value !== '' && value !== false) query.set(name, String(value));
+  }
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/** If-Match for an entity version (the API sends versions as quoted ETags). */
+export function ifMatch(version) {
+  return version == null ? undefined : { 'If-Match': `"${version}"` };
+}
+
+/** Every page of a cursor-paginated list ({items, nextCursor}), up to maxPages. */
+export async function allPages(fetchPage, maxPages = 20) {
+  const items = [];
+  let cursor = null;
+  for (let page = 0; page < maxPages; page++) {
+    const result = await fetchPage(cursor);
+    items.push(...(result?.items ?? []));
+    cursor = result?.nextCursor;
+    if (!cursor) break;
+  }
+  return items;
+}
+
+export const listWorkspaces = ({ deleted = false, cursor = null, limit = 200 } = {}) =>
+  authed('GET', withQuery('workspaces', { deleted, cursor, limit }));
+export const createWorkspace = ({ name, description, avatar }) =>
+  authed('POST', 'workspaces', { body: { name, description, avatar } });
+export const getWorkspace = (id) => authed('GET', `workspaces/${seg(id)}`);
+export const updateWorkspace = (id, patch, version) =>
+  authed('PATCH', `workspaces/${seg(id)}`, { body: patch, headers: ifMatch(version) });
+export const deleteWorkspace = (id) => authed('DELETE', `workspaces/${seg(id)}`);
+export const restoreWorkspace = (id) => authed('POST', `workspaces/${seg(id)}/restore`);
+export const transferOwnership = (id, accountId) =>
+  authed('POST', `workspaces/${seg(id)}/transfer`, { body: { accountId } });
+export const leaveWorkspace = (id) => authed('POST', `workspaces/${seg(id)}/leave`);
+
+export const listMembers = (id) => authed('GET', `workspaces/${seg(id)}/members`);
+export const changeMemberRole = (id, accountId, role) =>
+  authed('PATCH', `workspaces/${seg(id)}/members/${seg(accountId)}`, { body: { role } });
+export const removeMember = (id, accountId) => authed('DELETE', `workspaces/${seg(id)}/members/${seg(accountId)}`);
+
+export const listWorkspaceInvitations = (id) => authed('GET', `workspaces/${seg(id)}/invitations`);
+export const inviteByEmail = (id, email, role) =>
+  authed('POST', `workspaces/${seg(id)}/invitations`, { body: { email, role } });
+export const revokeInvitation = (id, invitationId) =>
+  authed('POST', `workspaces/${seg(id)}/invitations/${seg(invitationId)}/revoke`);
+
+export const listInviteLinks = (id) => authed('GET', `workspaces/${seg(id)}/invite-links`);
+export const createInviteLink = (id, { role, expiresInDays, maxUses }) =>
+  authed('POST', `workspaces/${seg(id)}/invite-links`, { body: { role, expiresInDays, maxUses } });
+export const revokeInviteLink = (id, linkId) => authed('POST', `workspaces/${seg(id)}/invite-links/${seg(linkId)}/revoke`);
+export const redeemInviteLink = (token) => authed('POST', 'invite-links/redeem', { body: { token } });
+
+export const myInvitations = () => authed('GET', 'me/invitations');
+export const acceptInvitation = (invitationId) => authed('POST', `me/invitations/${seg(invitationId)}/accept`);
+export const declineInvitation = (invitationId) => authed('POST', `me/invitations/${seg(invitationId)}/decline`);
+
+// ---------------------------------------------------------------------------
+// Boards, lists, cards, checklists, comments, labels, activity (docs/boards.md)
+
+const boardsOf = (ws) => `workspaces/${seg(ws)}/boards`;
+const boardPath = (ws, board) => `${boardsOf(ws)}/${seg(board)}`;
+const cardPath = (ws, board, card) => `${boardPath(ws, board)}/cards/${seg(card)}`;
+
+export const listBoards = (ws, { archived = false, cursor = null, limit = 50 } = {}) =>
+  authed('GET', withQuery(boardsOf(ws), { archived, cursor, limit }));
+export const createBoard = (ws, body) => authed('POST', boardsOf(ws), { body });
+export const getBoard = (ws, board) => authed('GET', boardPath(ws, board));
+export const updateBoard = (ws, board, patch, version) =>
+  authed('PATCH', boardPath(ws, board), { body: patch, headers: ifMatch(version) });
+export const deleteBoard = (ws, board) => authed('DELETE', boardPath(ws, board));
+
+export const listBoardMembers = (ws, board) => authed('GET', `${boardPath(ws, board)}/members`);
+export const addBoardMember = (ws, board, accountId) => authed('PUT', `${boardPath(ws, board)}/members/${seg(accountId)}`);
+export const removeBoardMember = (ws, board, accountId) => authed('DELETE', `${boardPath(ws, board)}/members/${seg(accountId)}`);
+
+export const createList = (ws, board, body) => authed('POST', `${boardPath(ws, board)}/lists`, { body });
+export const updateList = (ws, board, list, patch, version) =>
+  authed('PATCH', `${boardPath(ws, board)}/lists/${seg(list)}`, { body: patch, headers: ifMatch(version) });
+/** where: {afterListId} or {beforeListId} */
+export const moveList = (ws, board, list, where) => authed('POST', `${boardPath(ws, board)}/lists/${seg(list)}/move`, { body: where });
+
+export const createCard = (ws, board, body) => authed('POST', `${boardPath(ws, board)}/cards`, { body });
+export const getCard = (ws, board, card) => authed('GET', cardPath(ws, board, card));
+export const updateCard = (ws, board, card, patch, version) =>
+  authed('PATCH', cardPath(ws, board, card), { body: patch, headers: ifMatch(version) });
+/** where: {listId, afterCardId} or {listId, beforeCardId} or {listId} (end of the list) */
+export const moveCard = (ws, board, card, where) => authed('POST', `${cardPath(ws, board, card)}/move`, { body: where });
+export const listArchivedCards = (ws, board, { cursor = null, limit = 50 } = {}) =>
+  authed('GET', withQuery(`${boardPath(ws, board)}/cards`, { archived: true, cursor, limit }));
+
+export const addChecklistItem = (ws, board, card, content) =>
+  authed('POST', `${cardPath(ws, board, card)}/checklist`, { body: { content } });
+export const updateChecklistItem = (ws, board, card, item, patch, version) =>
+  authed('PATCH', `${cardPath(ws, board, card)}/checklist/${seg(item)}`, { body: patch, headers: ifMatch(version) });
+export const deleteChecklistItem = (ws, board, card, item) => authed('DELETE', `${cardPath(ws, board, card)}/checklist/${seg(item)}`);
+
+export const listComments = (ws, board, card, { cursor = null, limit = 50 } = {}) =>
+  authed('GET', withQuery(`${cardPath(ws, board, card)}/comments`, { cursor, limit }));
+export const addComment = (ws, board, card, body) => authed('POST', `${cardPath(ws, board, card)}/comments`, { body: { body } });
+export const updateComment = (ws, board, card, comment, body, version) =>
+  authed('PATCH', `${cardPath(ws, board, card)}/comments/${seg(comment)}`, { body: { body }, headers: ifMatch(version) });
+export const deleteComment = (ws, board, card, comment) => authed('DELETE', `${cardPath(ws, board, card)}/comments/${seg(comment)}`);
+
+export const listLabels = (ws, board) => authed('GET', `${boardPath(ws, board)}/labels`);
+export const createLabel = (ws, board, { name, colour }) => authed('POST', `${boardPath(ws, board)}/labels`, { body: { name, colour } });
+export const updateLabel = (ws, board, label, patch, version) =>
+  authed('PATCH', `${boardPath(ws, board)}/labels/${seg(label)}`, { body: patch, headers: ifMatch(version) });
+export const deleteLabel = (ws, board, label) => authed('DELETE', `${boardPath(ws, board)}/labels/${seg(label)}`);
+
+export const listActivity = (ws, board, { cursor = null, cardId = null, limit = 30 } = {}) =>
+  authed('GET', withQuery(`${boardPath(ws, board)}/activity`, { cursor, cardId, limit }));
+
+// ---------------------------------------------------------------------------
+// Calendar (docs/calendar.md)
+
+const calendarOf = (ws) => `workspaces/${seg(ws)}/calendar`;
+
+/** Events and dated cards in [from, to) — dates or local date-times in tz. */
+export const calendarRange = (ws, { from, to, tz }) => authed('GET', withQuery(calendarOf(ws), { from, to, tz }));
+export const createEvent = (ws, body) => authed('POST', `${calendarOf(ws)}/events`, { body });
+export const getEvent = (ws, event) => authed('GET', `${calendarOf(ws)}/events/${seg(event)}`);
+export const updateEvent = (ws, event, patch, version) =>
+  authed('PATCH', `${calendarOf(ws)}/events/${seg(event)}`, { body: patch, headers: ifMatch(version) });
+export const deleteEvent = (ws, event, version) =>
+  authed('DELETE', `${calendarOf(ws)}/events/${seg(event)}`, { headers: ifMatch(version) });
+
+// ---------------------------------------------------------------------------
+// Plans and billing (docs/billing.md)
+
+const billingOf = (ws) => `workspaces/${seg(ws)}/billing`;
+
+export const getPlan = (ws) => authed('GET', `workspaces/${seg(ws)}/plan`);
+export const getSubscription = (ws) => authed('GET', billingOf(ws));
+export const startCheckout = (ws, { plan, period, currency, locale }) =>
+  authed('POST', `${billingOf(ws)}/checkout`, { body: { plan, period, currency, locale } });
+export const cancelSubscription = (ws) => authed('POST', `${billingOf(ws)}/subscription/cancel`);
+export const resumeSubscription = (ws) => authed('POST', `${billingOf(ws)}/subscription/resume`);
+export const listInvoices = (ws) => authed('GET', `${billingOf(ws)}/invoices`);
+
+/** The printable invoice (HTML text, not JSON). */
+export async function printableInvoice(ws, invoice, lang) {
+  if (!accessToken || Date.now() >= accessExpiresAt) await refreshOrEnd(false);
+  const response = await fetch(new URL(withQuery(`${billingOf(ws)}/invoices/${seg(invoice)}/printable`, { lang }), API_BASE), {
+    headers: { Accept: 'text/html', Authorization: `Bearer ${accessToken}` },
+    cache: 'no-store',
+  });
+  if (!response.ok) throw new ApiError({ status: response.status });
+  return response.text();
+}
+
+// Real-time gateway and calls (docs/realtime-protocol.md, docs/calls.md)
+export const createRealtimeTicket = () => authed('POST', 'realtime/tickets');
+export const getIceServers = () => authed('GET', 'calls/ice-servers');
+export const listChannelCalls = (channelId, limit = 10) =>
+  authed('GET', `calls?channelId=${encodeURIComponent(channelId)}&limit=${limit}`);

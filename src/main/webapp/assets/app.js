@@ -19,6 +19,7 @@ import {
 import { h } from './dom.js';
 import { describeError } from './forms.js';
 import { clearMe, setMe, subscribe } from './store.js';
+import { startCalls, stopCalls } from './call/calls.js';
 import { clearToasts, showToast } from './views/common.js';
 import { renderAuth } from './views/auth.js';
 import { renderShell } from './views/shell.js';
@@ -50,6 +51,7 @@ function mount(render) {
  */
 function showSignedOut({ notice = null, noticeVariant = 'info' } = {}) {
   signedIn = false;
+  stopCalls();
   clearMe();
   mount((el) => renderAuth(el, { onSignedIn: afterLogin, onLanguage: changeLanguage, notice, noticeVariant }));
   setState('signed-out');
@@ -101,6 +103,7 @@ function enterApp(me) {
   mount((el) => renderShell(el, { onLogout: signOut, onLanguage: changeLanguage, applyLanguage }));
   setState('signed-in');
   document.querySelector('[data-testid="welcome"]')?.focus({ preventScroll: true });
+  startCalls();
 }
 
 async function signOut() {

@@ -25,6 +25,21 @@ const PROBLEM_KEYS = {
   'wrong-password': 'error.wrongPassword',
   // Generic types the server also uses; their English `detail` would not fit a Korean UI.
   forbidden: 'error.forbidden',
+  conflict: 'error.conflict',
+  'stale-version': 'error.staleVersion',
+  'malformed-request': 'error.generic',
+  // Workspaces (docs/problems.md)
+  'last-owner': 'error.lastOwner',
+  'already-member': 'error.alreadyMember',
+  'invitation-not-pending': 'error.invitationNotPending',
+  'invalid-invite-link': 'error.invalidInviteLink',
+  'invite-link-expired': 'error.inviteLinkExpired',
+  'invite-link-exhausted': 'error.inviteLinkExhausted',
+  'invite-link-revoked': 'error.inviteLinkRevoked',
+  // Boards (docs/boards.md)
+  'board-limit-reached': 'error.boardLimitReached',
+  // Calendar (docs/calendar.md)
+  'calendar-range-too-long': 'error.calendarRangeTooLong',
   internal: 'error.generic',
   unavailable: 'error.unavailable',
 };
@@ -68,6 +83,16 @@ export function required(value) {
   return value.trim() ? null : tx('validation.required');
 }
 
+/** At most max characters (code points, as the server counts them). */
+export function maxLength(value, max) {
+  return Array.from(value.trim()).length > max ? tx('validation.tooLong', { max }) : null;
+}
+
+/** Required and at most max characters. */
+export function requiredText(value, max) {
+  return required(value) ?? maxLength(value, max);
+}
+
 export function validEmail(value) {
   if (!value.trim()) return tx('validation.required');
   // Deliberately loose: the server owns the real rule.
@@ -97,7 +122,7 @@ let fieldSeq = 0;
  * @param {string} o.label         dictionary key of the label
  * @param {string} [o.testid]
  * @param {string} [o.hint]        dictionary key of a hint shown under the control
- * @param {'input'|'select'} [o.control]
+ * @param {'input'|'select'|'textarea'} [o.control]
  * @param {Array<{value: string, label: string, lang?: string}>} [o.options] for selects (label = key)
  * @param {boolean} [o.revealable] adds a show/hide toggle (password inputs)
  * @param {object} [o.attrs]       extra attributes for the control (type, autocomplete, …)
@@ -115,7 +140,9 @@ export function field({ name, label, testid, hint, control = 'input', options = 
           { id, name, testid, class: 'input select', 'aria-describedby': describedBy, ...attrs },
           options.map((opt) => h('option', { value: opt.value, lang: opt.lang, i18n: opt.label })),
         )
-      : h('input', { id, name, testid, class: 'input', 'aria-describedby': describedBy, ...attrs });
+      : control === 'textarea'
+        ? h('textarea', { id, name, testid, class: 'input textarea', 'aria-describedby': describedBy, ...attrs })
+        : h('input', { id, name, testid, class: 'input', 'aria-describedby': describedBy, ...attrs });
 
   let controlEl = input;
   if (revealable) {

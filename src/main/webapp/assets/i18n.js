@@ -15,6 +15,7 @@ const dictionaries = {};
 let current = 'en';
 let displayTimeZone; // undefined → the browser's own zone
 let pageTitleKey = null;
+let pageTitleExtra = null;
 const bindings = new WeakMap();
 
 // ---------------------------------------------------------------------------
@@ -81,15 +82,23 @@ function applyLanguage(lang) {
   updateTitle();
 }
 
-/** Sets the document title to "<page> · Moim" (kept in sync with the language). */
-export function setPageTitle(key) {
+/**
+ * Sets the document title to "<page> · Moim", or "<page> · <extra> · Moim"
+ * (e.g. the workspace's name), kept in sync with the language.
+ * @param {string|null} key
+ * @param {(() => string)|null} [extra]
+ */
+export function setPageTitle(key, extra = null) {
   pageTitleKey = key;
+  pageTitleExtra = extra;
   updateTitle();
 }
 
-function updateTitle() {
+/** Re-applies the title (after something its producers read has changed). */
+export function updateTitle() {
   const app = t('app.name');
-  document.title = pageTitleKey ? `${t(pageTitleKey)} · ${app}` : app;
+  const parts = [pageTitleKey ? t(pageTitleKey) : null, pageTitleExtra?.() || null, app].filter(Boolean);
+  document.title = parts.join(' · ');
 }
 
 // ---------------------------------------------------------------------------
@@ -97,6 +106,11 @@ function updateTitle() {
 
 function lookup(key) {
   return dictionaries[current]?.[key] ?? dictionaries.en?.[key];
+}
+
+/** True when the dictionaries have the key (so a computed key can fall back quietly). */
+export function hasKey(key) {
+  return lookup(key) !== undefined || lookup(`${key}_other`) !== undefined;
 }
 
 /**
@@ -193,6 +207,11 @@ export function setDisplayTimeZone(zone) {
   displayTimeZone = isValidTimeZone(zone) ? zone : undefined;
 }
 
+/** The zone dates are shown in: the profile's, else the browser's, else UTC. */
+export function getDisplayTimeZone() {
+  return displayTimeZone ?? browserTimeZone() ?? 'UTC';
+}
+
 export function browserTimeZone() {
   try {
     return Intl.DateTimeFormat().resolvedOptions().timeZone || null;
@@ -254,6 +273,32 @@ export function formatRelative(iso) {
     value /= size;
   }
   return formatDateTime(iso);
+}
+
+/** Short date and time, e.g. "Mar 4, 9:15 AM" / "3월 4일 오전 9:15" (the year when not this year). */
+export function formatShortDateTime(iso) {
+  const date = toDate(iso);
+  if (!date) return t('common.unknown');
+  const sameYear = new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: displayTimeZone }).format(date) ===
+    new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: displayTimeZone }).format(new Date());
+  const options = { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: displayTimeZone };
+  if (!sameYear) options.year = 'numeric';
+  return new Intl.DateTimeFormat(current, options).format(date);
+}
+
+/** Any Intl.DateTimeFormat options in the current language and display zone. */
+export function formatWith(iso, options) {
+  const date = toDate(iso);
+  if (!date) return t('common.unknown');
+  return new Intl.DateTimeFormat(current, { timeZone: displayTimeZone, ...options }).format(date);
+}
+
+/** A calendar date "YYYY-MM-DD" (no time zone involved), e.g. "Mar 4, 2025" / "2025. 3. 4.". */
+export function formatCalendarDate(text, options = { dateStyle: 'medium' }) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text ?? '');
+  if (!m) return t('common.unknown');
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12));
+  return new Intl.DateTimeFormat(current, { ...options, timeZone: 'UTC' }).format(date);
 }
 
 /** "42 seconds" / "3 minutes" for rate-limit waits. */

@@ -1,32 +1,89 @@
 /**
  * Signed-in layout: top bar (brand, language switch, user menu), a side
- * navigation and the main area. Pages are registered in ROUTES and selected
- * by the URL hash (#/profile), so later sections (workspaces, boards, chat)
- * only need a new entry here.
+ * navigation (workspace switcher, the current workspace's pages, the account
+ * pages) and the main area. Pages are registered in ROUTES by hash pattern
+ * (router.js), so a new screen only needs a new entry here.
+ *
+ * A page's render(main, ctx) returns its cleanup, or {cleanup, update} when it
+ * wants to follow query changes itself (the board opens a card from ?card=
+ * without being rebuilt).
  */
-import { bind, setPageTitle } from '../i18n.js';
+import { bind, setPageTitle, t } from '../i18n.js';
 import { h, initialOf, withBusy } from '../dom.js';
 import { subscribe } from '../store.js';
+import { currentLocation, href, match, navigate } from '../router.js';
+import * as api from '../api.js';
+import {
+  can,
+  clearWorkspaces,
+  lastWorkspaceId,
+  loadWorkspaces,
+  rememberWorkspace,
+  subscribeWorkspaces,
+  upsertWorkspace,
+  workspaceById,
+  workspaces,
+} from '../workspaces.js';
 import { brand, languageSwitch } from './common.js';
 import { renderAccount } from './account.js';
+import { workspaceSwitcher } from './switcher.js';
+import { renderMyInvitations, renderJoin } from './invitations.js';
+import { renderNewWorkspace, renderWorkspaces } from './workspaces-page.js';
+import { renderSettings } from './settings.js';
+import { renderMembers } from './members.js';
+import { renderBoards } from './boards.js';
+import { renderBoard } from './board.js';
+import { renderCalendar } from './calendar.js';
+import { renderBilling } from './billing.js';
+import { statusLine } from './ui.js';
 
 /**
  * @typedef {object} Route
- * @property {string} id        hash segment
- * @property {string} label     nav label key
- * @property {string} title     document title key
- * @property {string} icon      single decorative glyph
- * @property {(main: HTMLElement, ctx: object) => (() => void)} render returns a cleanup
+ * @property {string} pattern     hash pattern (router.js)
+ * @property {string} title       document title key
+ * @property {string} [nav]       which nav link is current
+ * @property {boolean} [workspace] the page belongs to the :ws workspace
+ * @property {(main: HTMLElement, ctx: object) => any} render
  */
 
-/** Navigation groups and their pages. */
-const NAV = [
-  {
-    label: 'nav.account',
-    routes: [{ id: 'profile', label: 'nav.profile', title: 'page.profile', icon: '◎', render: renderAccount }],
-  },
+/** @type {Route[]} */
+const ROUTES = [
+  { pattern: 'profile', title: 'page.profile', nav: 'profile', render: renderAccount },
+  { pattern: 'invitations', title: 'page.invitations', nav: 'invitations', render: renderMyInvitations },
+  { pattern: 'workspaces', title: 'page.workspaces', nav: 'workspaces', render: renderWorkspaces },
+  { pattern: 'workspaces/new', title: 'page.newWorkspace', nav: 'workspaces', render: renderNewWorkspace },
+  { pattern: 'join/:token', title: 'page.join', render: renderJoin },
+  { pattern: 'w/:ws/boards', title: 'page.boards', nav: 'boards', workspace: true, render: renderBoards },
+  { pattern: 'w/:ws/boards/:board', title: 'page.board', nav: 'boards', workspace: true, render: renderBoard },
+  { pattern: 'w/:ws/calendar', title: 'page.calendar', nav: 'calendar', workspace: true, render: renderCalendar },
+  { pattern: 'w/:ws/members', title: 'page.members', nav: 'members', workspace: true, render: renderMembers },
+  { pattern: 'w/:ws/settings', title: 'page.settings', nav: 'settings', workspace: true, render: renderSettings },
+  { pattern: 'w/:ws/billing', title: 'page.billing', nav: 'billing', workspace: true, render: renderBilling },
 ];
-const ROUTES = NAV.flatMap((group) => group.routes);
+
+/** The current workspace's pages in the side navigation. */
+const WORKSPACE_NAV = [
+  { id: 'boards', label: 'nav.boards', icon: '▦' },
+  { id: 'calendar', label: 'nav.calendar', icon: '▤' },
+  { id: 'members', label: 'nav.members', icon: '◉', action: 'LIST_MEMBERS' },
+  { id: 'settings', label: 'nav.settings', icon: '⚙' },
+  { id: 'billing', label: 'nav.billing', icon: '◈', action: 'VIEW_PLAN' },
+];
+
+const ACCOUNT_NAV = [
+  { id: 'profile', label: 'nav.profile', icon: '◎', href: '#/profile' },
+  { id: 'invitations', label: 'nav.invitations', icon: '✉', href: '#/invitations' },
+  { id: 'workspaces', label: 'nav.workspaces', icon: '▣', href: '#/workspaces' },
+];
+
+function navLink({ id, label, icon, href: target }) {
+  return h(
+    'a',
+    { class: 'nav-link', href: target, testid: `nav-${id}`, dataset: { nav: id } },
+    h('span', { class: 'nav-icon', 'aria-hidden': 'true', text: icon }),
+    h('span', { class: 'nav-text', i18n: label }),
+  );
+}
 
 /**
  * @param {HTMLElement} root
@@ -45,7 +102,7 @@ export function renderShell(root, ctx) {
   const header = h(
     'header',
     { class: 'topbar' },
-    brand({ href: '#/profile' }),
+    brand({ href: '#/' }),
     h(
       'div',
       { class: 'topbar-actions' },
@@ -54,30 +111,27 @@ export function renderShell(root, ctx) {
     ),
   );
 
-  const navLinks = new Map();
+  // Side navigation: switcher, workspace pages (when a workspace is open), account pages.
+  const switcher = workspaceSwitcher();
+  const workspaceList = h('ul', { class: 'nav-list' });
+  const workspaceGroupLabel = h('p', { class: 'nav-group-label', testid: 'nav-workspace-name' });
+  const workspaceGroup = h('div', { class: 'nav-group', hidden: true }, workspaceGroupLabel, workspaceList);
+  const invitationCount = h('span', { class: 'nav-count', testid: 'nav-invitations-count', hidden: true });
+  const accountLinks = ACCOUNT_NAV.map((item) => {
+    const link = navLink(item);
+    if (item.id === 'invitations') link.append(invitationCount);
+    return link;
+  });
   const nav = h(
     'nav',
     { class: 'sidenav', i18nAttrs: { 'aria-label': 'nav.label' } },
-    NAV.map((group) =>
-      h(
-        'div',
-        { class: 'nav-group' },
-        h('p', { class: 'nav-group-label', i18n: group.label }),
-        h(
-          'ul',
-          { class: 'nav-list' },
-          group.routes.map((route) => {
-            const link = h(
-              'a',
-              { class: 'nav-link', href: `#/${route.id}`, testid: `nav-${route.id}` },
-              h('span', { class: 'nav-icon', 'aria-hidden': 'true', text: route.icon }),
-              h('span', { i18n: route.label }),
-            );
-            navLinks.set(route.id, link);
-            return h('li', {}, link);
-          }),
-        ),
-      ),
+    switcher.el,
+    workspaceGroup,
+    h(
+      'div',
+      { class: 'nav-group' },
+      h('p', { class: 'nav-group-label', i18n: 'nav.account' }),
+      h('ul', { class: 'nav-list' }, accountLinks.map((link) => h('li', {}, link))),
     ),
   );
 
@@ -91,35 +145,174 @@ export function renderShell(root, ctx) {
 
   root.replaceChildren(h('div', { class: 'shell' }, skip, header, h('div', { class: 'layout' }, nav, main)));
 
-  const unsubscribe = subscribe((me) => {
+  const unsubscribeMe = subscribe((me) => {
     userName.textContent = me.displayName;
     userName.title = me.displayName;
     avatar.textContent = initialOf(me.displayName);
     bind(avatar, { attrs: { title: () => me.email } });
   });
 
-  let cleanupPage = null;
-  let currentId = null;
-  function route() {
-    const id = location.hash.replace(/^#\/?/, '').split('/')[0];
-    const target = ROUTES.find((r) => r.id === id) ?? ROUTES[0];
-    if (target.id === currentId) return;
-    currentId = target.id;
-    for (const [routeId, link] of navLinks) {
-      if (routeId === target.id) link.setAttribute('aria-current', 'page');
-      else link.removeAttribute('aria-current');
-    }
-    cleanupPage?.();
-    main.replaceChildren();
-    setPageTitle(target.title);
-    cleanupPage = target.render(main, ctx);
+  let currentWorkspaceId = null;
+
+  function renderWorkspaceNav() {
+    const workspace = currentWorkspaceId ? workspaceById(currentWorkspaceId) : null;
+    workspaceGroup.hidden = !workspace;
+    switcher.setCurrent(workspace);
+    if (!workspace) return;
+    workspaceGroupLabel.textContent = workspace.name;
+    workspaceList.replaceChildren(
+      ...WORKSPACE_NAV.filter((item) => !item.action || can(workspace.myRole, item.action)).map((item) =>
+        h('li', {}, navLink({ ...item, href: href('w', workspace.id, item.id) })),
+      ),
+    );
+    markCurrent();
   }
-  window.addEventListener('hashchange', route);
-  route();
+
+  const unsubscribeWorkspaces = subscribeWorkspaces(({ pendingInvitations }) => {
+    invitationCount.hidden = pendingInvitations === 0;
+    invitationCount.textContent = String(pendingInvitations);
+    bind(invitationCount, { attrs: { 'aria-label': () => t('nav.invitationsPending', { count: pendingInvitations }) } });
+    renderWorkspaceNav();
+  });
+
+  let currentNav = null;
+  function markCurrent() {
+    nav.querySelectorAll('.nav-link').forEach((link) => {
+      if (link.dataset.nav === currentNav) link.setAttribute('aria-current', 'page');
+      else link.removeAttribute('aria-current');
+    });
+  }
+
+  // ------------------------------------------------------------------ routing
+  let page = null; // {key, cleanup, update}
+  let renderSeq = 0;
+  let firstRoute = true;
+
+  function cleanupPage() {
+    page?.cleanup?.();
+    page = null;
+  }
+
+  /** Where "#/" goes: the workspace opened last, else the first one, else the profile. */
+  function homeHref() {
+    const last = lastWorkspaceId();
+    const target = (last && workspaceById(last)) || workspaces()[0];
+    return target ? href('w', target.id, 'boards') : '#/profile';
+  }
+
+  async function route() {
+    const { segments, query } = currentLocation();
+    if (segments.length === 0) {
+      navigate(homeHref(), { replace: true });
+      return;
+    }
+    if (segments[0] === 'call') {
+      // #/call/<channelId> belongs to the call screen (call/calls.js), drawn over the page.
+      return;
+    }
+    if (segments[0] === 'w' && segments.length === 2) {
+      navigate(href('w', segments[1], 'boards'), { replace: true });
+      return;
+    }
+    let target = null;
+    let params = null;
+    for (const candidate of ROUTES) {
+      params = match(candidate.pattern, segments);
+      if (params) {
+        target = candidate;
+        break;
+      }
+    }
+    if (!target) {
+      navigate('#/profile', { replace: true });
+      return;
+    }
+
+    const key = `${target.pattern}|${JSON.stringify(params)}`;
+    if (page?.key === key) {
+      page.update?.(query);
+      return;
+    }
+    const seq = ++renderSeq;
+    const moveFocus = !firstRoute;
+    firstRoute = false;
+    cleanupPage();
+    currentNav = target.nav ?? null;
+    currentWorkspaceId = target.workspace ? params.ws : null;
+    main.replaceChildren();
+    main.removeAttribute('aria-busy');
+
+    let workspace = null;
+    if (target.workspace) {
+      workspace = workspaceById(params.ws);
+      if (!workspace) {
+        // Not in my list (yet): just joined elsewhere, or a link to someone else's workspace.
+        const status = statusLine('page-status');
+        main.append(status.el);
+        main.setAttribute('aria-busy', 'true');
+        status.set(() => t('common.loading'));
+        try {
+          workspace = await api.getWorkspace(params.ws);
+          if (seq !== renderSeq) return;
+          upsertWorkspace(workspace);
+        } catch (err) {
+          if (seq !== renderSeq) return;
+          main.removeAttribute('aria-busy');
+          if (err.sessionEnded) return;
+          status.set(() => t(err.status === 404 ? 'workspace.notFound' : 'error.generic'), {
+            variant: 'error',
+            retry: err.status === 404 ? null : () => { page = null; route(); },
+          });
+          main.append(h('p', {}, h('a', { href: '#/workspaces', class: 'link', i18n: 'workspace.backToList' })));
+          page = { key, cleanup: null };
+          renderWorkspaceNav();
+          return;
+        }
+        main.replaceChildren();
+        main.removeAttribute('aria-busy');
+      }
+      rememberWorkspace(workspace.id);
+    }
+    renderWorkspaceNav();
+    markCurrent();
+    setPageTitle(target.title, workspace ? () => workspaceById(workspace.id)?.name ?? workspace.name : null);
+
+    const pageCtx = {
+      ...ctx,
+      params,
+      query,
+      workspaceId: workspace?.id ?? null,
+      /** The workspace as the store has it now (renames and role changes included). */
+      workspace: () => (workspace ? workspaceById(workspace.id) ?? workspace : null),
+    };
+    const result = target.render(main, pageCtx);
+    page = typeof result === 'function' ? { key, cleanup: result } : { key, cleanup: result?.cleanup, update: result?.update };
+    // Screen readers hear the new page; a page that focused a control itself keeps it.
+    if (moveFocus && !main.contains(document.activeElement)) {
+      (main.querySelector('h1[tabindex="-1"]') ?? main).focus({ preventScroll: true });
+    }
+  }
+
+  const onHashChange = () => route();
+  window.addEventListener('hashchange', onHashChange);
+
+  let alive = true;
+  main.setAttribute('aria-busy', 'true');
+  loadWorkspaces()
+    .catch((err) => {
+      if (!err.sessionEnded) console.warn('Could not load workspaces', err);
+    })
+    .finally(() => {
+      if (alive) route();
+    });
 
   return () => {
-    window.removeEventListener('hashchange', route);
-    unsubscribe();
-    cleanupPage?.();
+    alive = false;
+    window.removeEventListener('hashchange', onHashChange);
+    unsubscribeMe();
+    unsubscribeWorkspaces();
+    switcher.cleanup();
+    cleanupPage();
+    clearWorkspaces();
   };
 }

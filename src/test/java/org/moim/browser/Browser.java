@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -30,6 +31,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -75,6 +77,11 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser start() throws IOException {
+        return start(List.of(), Map.of());
+    }
+
+    /** With more command-line switches (fake media devices, say) and profile preferences. */
+    static Browser start(List<String> extraArguments, Map<String, Object> extraPreferences) throws IOException {
         File chromium = installed("chromium.binary", "/usr/bin/chromium");
         File chromedriver = installed("chromedriver.binary", "/usr/bin/chromedriver");
 
@@ -95,7 +102,10 @@ final class Browser implements AutoCloseable {
                 // The journeys expect an English browser; the app picks Korean for ko-* browsers.
                 "--lang=en-US",
                 "--user-data-dir=" + profile.toAbsolutePath());
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+        options.addArguments(extraArguments);
+        Map<String, Object> preferences = new HashMap<>(extraPreferences);
+        preferences.put("intl.accept_languages", "en-US,en");
+        options.setExperimentalOption("prefs", preferences);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -209,6 +219,68 @@ final class Browser implements AutoCloseable {
 
     void click(String testId) {
         await(testId + " to be clickable", ExpectedConditions.elementToBeClickable(testId(testId))).click();
+    }
+
+    /** The first element with this test id inside {@code scope}. */
+    static WebElement within(WebElement scope, String testId) {
+        return scope.findElement(testId(testId));
+    }
+
+    /**
+     * HTML5 drag and drop as the browser's own events: dragstart on the source, dragenter and
+     * dragover at the middle of the target, drop there, dragend on the source, sharing one
+     * DataTransfer. (WebDriver's pointer actions do not start a native HTML5 drag in every
+     * Chromium, so this path does not depend on them.)
+     */
+    void dragWithEvents(WebElement source, WebElement target, double yFraction) {
+        script("""
+                const [source, target, yFraction] = arguments;
+                const box = target.getBoundingClientRect();
+                const at = {clientX: box.left + box.width / 2, clientY: box.top + box.height * yFraction};
+                const dataTransfer = new DataTransfer();
+                const fire = (el, type, point = {}) => el.dispatchEvent(
+                    new DragEvent(type, {bubbles: true, cancelable: true, composed: true, dataTransfer, ...point}));
+                fire(source, 'dragstart');
+                fire(target, 'dragenter', at);
+                fire(target, 'dragover', at);
+                fire(target, 'drop', at);
+                fire(source, 'dragend', at);
+                """, source, target, yFraction);
+    }
+
+    /**
+     * A drag with the real (WebDriver) pointer: press on the source, move a little (so the browser
+     * starts a native drag), then over the upper quarter of the target and release there.
+     */
+    void dragWithPointer(WebElement source, WebElement target) {
+        int above = -target.getSize().getHeight() / 4;
+        new Actions(driver)
+                .moveToElement(source)
+                .clickAndHold()
+                .moveByOffset(5, 5)
+                .moveToElement(target, 0, above - 1)
+                .moveToElement(target, 0, above)
+                .release()
+                .perform();
+    }
+
+    /** Sets an input's value as if typed (for date and time inputs, whose typing depends on the locale). */
+    void setValue(String testId, String value) {
+        script("""
+                const [input, value] = arguments;
+                input.value = value;
+                input.dispatchEvent(new Event('input', {bubbles: true}));
+                input.dispatchEvent(new Event('change', {bubbles: true}));
+                """, visible(testId), value);
+    }
+
+    /** Keys sent to whatever has focus. */
+    void keys(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    WebElement focused() {
+        return driver.switchTo().activeElement();
     }
 
     String htmlLang() {

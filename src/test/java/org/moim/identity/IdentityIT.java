@@ -32,7 +32,7 @@ class IdentityIT {
 
     @Deployment(testable = false)
     static WebArchive app() {
-        return Deployments.moim();
+        return Deployments.moim().addClass(SessionPurgeProbe.class);
     }
 
     @ArquillianResource
@@ -40,6 +40,26 @@ class IdentityIT {
 
     private Api api() {
         return new Api(base);
+    }
+
+    @Test
+    void theDailyPurgeForgetsEndedSessionsAndKeepsLiveOnes() {
+        Api api = api();
+        SignedIn account = Accounts.signUp(api, "Purged");
+        SignedIn other = Accounts.signIn(api, account.email(), Accounts.PASSWORD, account.id());
+        assertThat(api.post("/api/v1/auth/logout", json(), account.accessToken()).status()).isEqualTo(204);
+
+        // A cut-off a minute ahead: the session that just ended is old enough; live ones expire much later.
+        Reply purged = api.post("/api/v1/test-probe/sessions/purge?before=" + java.time.Instant.now().plusSeconds(60), json());
+        assertThat(purged.status()).as(purged.toString()).isEqualTo(200);
+        assertThat(Integer.parseInt(purged.body())).isPositive();
+
+        List<JsonObject> sessions = api.get("/api/v1/me/sessions", other.accessToken()).array().getValuesAs(JsonObject.class);
+        assertThat(sessions).hasSize(1);
+        Reply refreshed = api.post("/api/v1/auth/refresh", json("refreshToken", other.refreshToken()));
+        assertThat(refreshed.status()).as("the live session still refreshes: " + refreshed).isEqualTo(200);
+        Reply ended = api.post("/api/v1/auth/refresh", json("refreshToken", account.refreshToken()));
+        assertThat(ended.status()).as("the ended one is gone: " + ended).isEqualTo(401);
     }
 
     @Test

@@ -32,7 +32,8 @@ import org.moim.platform.web.MoimApi;
 
 /**
  * Test-only resource that {@code JobsIT} adds to the deployed WAR: enqueues a job on a queue no
- * listener reads, commits or rolls back, and reads that queue back; replays an alert's message.
+ * listener reads (or on the alerts queue, where it fails), commits or rolls back, and reads that
+ * queue back; replays an alert's message.
  */
 @Path("test-probe/jobs")
 @RequestScoped
@@ -59,8 +60,9 @@ public class TransactionProbe {
 
     @POST
     @Transactional
-    public JsonObject enqueue(@QueryParam("rollback") boolean rollback) {
-        Job job = jobs.enqueue(QUEUE, "probe", 1, jwt.getSubject(), Json.createObjectBuilder().add("probe", true).build());
+    public JsonObject enqueue(@QueryParam("rollback") boolean rollback, @QueryParam("alerts") boolean alerts) {
+        // On the alerts queue a probe is an alert type nobody knows: every attempt fails, it ends DEAD.
+        Job job = jobs.enqueue(alerts ? Alerts.QUEUE : QUEUE, "probe", 1, jwt.getSubject(), Json.createObjectBuilder().add("probe", true).build());
         if (rollback) {
             transaction.setRollbackOnly();
         }

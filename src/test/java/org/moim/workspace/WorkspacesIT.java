@@ -612,4 +612,37 @@ class WorkspacesIT {
         assertThat(memberIds(api, owner, id)).hasSize(2);
         assertThat(api.get(WORKSPACES + "/" + id + "/invite-links", owner.accessToken()).array().getJsonObject(0).getInt("uses")).isEqualTo(1);
     }
+
+    @Test
+    void twoManagersInvitingOneAddressAtOnceLeaveOnePendingInvitation() throws Exception {
+        Api api = api();
+        SignedIn owner = user("Race Owner");
+        String id = create(api, owner, "Race");
+        String email = Api.newEmail("raced");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Reply> replies = new ArrayList<>();
+        try {
+            List<Callable<Reply>> invitations = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                invitations.add(() -> api().post(WORKSPACES + "/" + id + "/invitations", json("email", email, "role", "MEMBER"),
+                        owner.accessToken()));
+            }
+            for (Future<Reply> reply : pool.invokeAll(invitations)) {
+                replies.add(reply.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(replies).as(replies.toString()).extracting(Reply::status).isSubsetOf(200, 201, 409).contains(201);
+        List<String> pending = api.get(WORKSPACES + "/" + id + "/invitations", owner.accessToken()).array()
+                .getValuesAs(JsonObject.class).stream()
+                .filter(i -> i.getString("status").equals("PENDING")).map(i -> i.getString("id")).toList();
+        assertThat(pending).hasSize(1);
+        assertThat(replies).filteredOn(r -> r.status() != 409).extracting(r -> r.json().getString("id")).containsOnly(pending.get(0));
+
+        // Once answered, the address may be invited again.
+        assertThat(api.post(WORKSPACES + "/" + id + "/invitations/" + pending.get(0) + "/revoke", json(), owner.accessToken()).status()).isEqualTo(200);
+        assertThat(api.post(WORKSPACES + "/" + id + "/invitations", json("email", email, "role", "GUEST"), owner.accessToken()).status())
+                .isEqualTo(201);
+    }
 }

@@ -1,6 +1,7 @@
 package org.moim.job.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -8,6 +9,8 @@ import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.moim.job.entity.Job;
+import org.moim.job.entity.JobDied;
+import org.moim.job.entity.JobFinished;
 
 /**
  * The life of a job while its message is handled, keyed by the message's idempotency key.
@@ -15,7 +18,9 @@ import org.moim.job.entity.Job;
  * <p>{@link #begin} and {@link #failed} commit in transactions of their own: the handler's
  * transaction rolls back when an attempt fails (so the broker redelivers), and the attempt count
  * and error must survive that. {@link #succeeded} and {@link #bury} join the handler's
- * transaction, so the status commits together with the message's acknowledgement.
+ * transaction, so the status commits together with the message's acknowledgement; both fire
+ * {@link JobFinished} in that transaction when they finish the job (once per job: a job that is
+ * finished already stays as it is and fires nothing).
  */
 @ApplicationScoped
 public class JobAttempts {
@@ -27,6 +32,12 @@ public class JobAttempts {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<JobFinished> finished;
+
+    @Inject
+    Event<JobDied> died;
 
     /**
      * Starts an attempt; false when there is nothing to do (a finished job). A job that cannot be
@@ -57,14 +68,22 @@ public class JobAttempts {
 
     @Transactional(TxType.MANDATORY)
     public void succeeded(String idempotencyKey) {
-        jobs.byIdempotencyKey(idempotencyKey).ifPresent(job -> job.succeed(clock.instant()));
+        jobs.byIdempotencyKey(idempotencyKey).filter(job -> job.succeed(clock.instant()))
+                .ifPresent(job -> finished.fire(JobFinished.of(job)));
     }
 
-    /** The message is dead-lettered: no attempt is left. Returns the job, if there is one. */
+    /**
+     * The message is dead-lettered: no attempt is left. Returns the job, if there is one, and
+     * fires {@link JobFinished} and {@link JobDied} (the same news for observers that only care
+     * about deaths) the first time it is buried.
+     */
     @Transactional(TxType.MANDATORY)
     public java.util.Optional<Job> bury(String idempotencyKey, String reason) {
         var job = jobs.byIdempotencyKey(idempotencyKey);
-        job.ifPresent(j -> j.bury(reason, clock.instant()));
+        job.filter(j -> j.bury(reason, clock.instant())).ifPresent(j -> {
+            finished.fire(JobFinished.of(j));
+            died.fire(new JobDied(j.id(), j.type(), j.ownerAccountId()));
+        });
         return job;
     }
 }

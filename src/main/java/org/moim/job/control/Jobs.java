@@ -47,6 +47,11 @@ public class Jobs {
         return job;
     }
 
+    /** Any job by id, whoever owns it (for handlers; people go through {@link #ofOwner}). */
+    public Optional<Job> find(String id) {
+        return Optional.ofNullable(id == null ? null : em.find(Job.class, id));
+    }
+
     public Optional<Job> byIdempotencyKey(String key) {
         return em.createQuery("select j from Job j where j.idempotencyKey = :key", Job.class)
                 .setParameter("key", key)

@@ -75,11 +75,14 @@ public class Job {
         return true;
     }
 
-    public void succeed(Instant now) {
-        if (!status.isFinal()) {
-            status = JobStatus.SUCCEEDED;
-            updatedAt = now;
+    /** Done; true when this call finished it (false when it was finished already). */
+    public boolean succeed(Instant now) {
+        if (status.isFinal()) {
+            return false;
         }
+        status = JobStatus.SUCCEEDED;
+        updatedAt = now;
+        return true;
     }
 
     /** The attempt failed; the broker will try again. */
@@ -91,15 +94,20 @@ public class Job {
         }
     }
 
-    /** No attempt is left. Keeps the last attempt's error when no better reason is given. */
-    public void bury(String reason, Instant now) {
-        if (!status.isFinal()) {
-            status = JobStatus.DEAD;
-            if (lastError == null) {
-                lastError = oneLine(reason);
-            }
-            updatedAt = now;
+    /**
+     * No attempt is left. Keeps the last attempt's error when no better reason is given. True
+     * when this call finished it (false when it was finished already).
+     */
+    public boolean bury(String reason, Instant now) {
+        if (status.isFinal()) {
+            return false;
         }
+        status = JobStatus.DEAD;
+        if (lastError == null) {
+            lastError = oneLine(reason);
+        }
+        updatedAt = now;
+        return true;
     }
 
     static String oneLine(String error) {

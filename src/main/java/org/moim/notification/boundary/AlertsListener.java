@@ -12,8 +12,9 @@ import org.moim.platform.messaging.Messages;
 /**
  * The {@code moim.alerts} queue. A failure propagates: the container rolls the delivery back and
  * the broker redelivers after 0.5 s, 2 s and 8 s (exponential back-off), then moves the message
- * to {@code ActiveMQ.DLQ}. The values are constants (activation config cannot read MicroProfile
- * Config); docs/jobs.md explains them.
+ * to the dead-letter queue ({@code ActiveMQ.DLQ}). The back-off values are constants (ActiveMQ's
+ * properties; the adapter's name is configuration, see {@link JmsResources}); docs/jobs.md
+ * explains them.
  */
 @MessageDriven(activationConfig = {
     @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = JmsResources.RESOURCE_ADAPTER),

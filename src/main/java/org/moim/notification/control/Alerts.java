@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.moim.identity.control.AccountStore;
 import org.moim.identity.entity.Account;
@@ -11,6 +12,7 @@ import org.moim.job.control.JobAttempts;
 import org.moim.job.control.Jobs;
 import org.moim.job.entity.Job;
 import org.moim.platform.messaging.Envelope;
+import org.moim.platform.messaging.MalformedMessage;
 import org.moim.platform.security.RateLimiter;
 
 /** Alerts: asked for in a request, sent from the {@code moim.alerts} queue. */
@@ -20,6 +22,7 @@ public class Alerts {
 
     public static final String QUEUE = "moim.alerts";
 
+    static final String JOB_FAILED_SUBJECT = "Moim: a background job failed";
     static final String TEST_MAIL_SUBJECT = "Moim test mail";
     static final String TEST_MAIL_TEXT = """
             This is a test mail from Moim: your mail settings work.
@@ -53,22 +56,65 @@ public class Alerts {
     }
 
     /**
+     * Queues a plain-text mail to the account's address (receipts and the like), in the caller's
+     * transaction; the job is the account's.
+     */
+    public Job requestMail(String accountId, String subject, String text) {
+        return jobs.enqueue(QUEUE, MailAlert.TYPE, MailAlert.VERSION, accountId, new MailAlert(accountId, subject, text).payload());
+    }
+
+    /**
      * Sends the alert in a message, unless its job is finished already (a redelivery). A failure
      * is recorded on the job and rethrown, so the broker redelivers.
      */
     public void deliver(Envelope envelope) {
-        TestMailAlert alert = TestMailAlert.from(envelope);
+        Runnable send = switch (envelope.type()) {
+            case TestMailAlert.TYPE -> testMail(TestMailAlert.from(envelope));
+            case MailAlert.TYPE -> mail(MailAlert.from(envelope));
+            case JobFailedMail.TYPE -> jobFailedMail(JobFailedMail.from(envelope));
+            default -> throw new MalformedMessage("unknown alert type " + envelope.type());
+        };
         String key = envelope.idempotencyKey();
         if (!attempts.begin(key)) {
             return;
         }
         try {
-            Account account = accounts.byId(alert.accountId());
-            mailer.send(account.email(), TEST_MAIL_SUBJECT, TEST_MAIL_TEXT);
+            send.run();
         } catch (RuntimeException e) {
             attempts.failed(key, e.getMessage());
             throw e;
         }
         attempts.succeeded(key);
+    }
+
+    private Runnable testMail(TestMailAlert alert) {
+        return () -> mailer.send(accounts.byId(alert.accountId()).email(), TEST_MAIL_SUBJECT, TEST_MAIL_TEXT);
+    }
+
+    private Runnable mail(MailAlert alert) {
+        return () -> mailer.send(accounts.byId(alert.accountId()).email(), alert.subject(), alert.text());
+    }
+
+    private Runnable jobFailedMail(JobFailedMail alert) {
+        return () -> {
+            Optional<Job> failed = jobs.find(alert.jobId());
+            if (failed.isEmpty()) {
+                return; // its owner was deleted meanwhile (the job went with the account)
+            }
+            Job job = failed.get();
+            Account owner = accounts.byId(job.ownerAccountId());
+            mailer.send(owner.email(), JOB_FAILED_SUBJECT, jobFailedText(job));
+        };
+    }
+
+    static String jobFailedText(Job job) {
+        return """
+                A background job you started in Moim failed after %d attempts and will not be tried again.
+                Moim에서 시작한 백그라운드 작업이 %d번 시도 후 실패했으며 더 이상 재시도하지 않습니다.
+
+                Job / 작업: %s (%s)
+                Last error / 마지막 오류: %s
+                """.formatted(job.attempts(), job.attempts(), job.type(), job.id(),
+                job.lastError() == null ? "-" : job.lastError());
     }
 }

@@ -16,10 +16,11 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
 
     @Override
     public Response toResponse(ProblemException e) {
-        var response = problems.response(e.type(), e.getMessage(), e.errors(), e);
+        var response = problems.response(e.type(), e.getMessage(), e.errors(), e, e.current(), e.limit());
         if (e.type().status() == 401) {
             response.header("WWW-Authenticate", "Bearer");
         }
+        e.headers().forEach(response::header);
         if (e instanceof RateLimited limited) {
             response.header("Retry-After", Math.max(1, limited.retryAfter().toSeconds()));
         }

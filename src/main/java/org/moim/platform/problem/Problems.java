@@ -18,6 +18,18 @@ public class Problems {
     private static final Logger LOG = Logger.getLogger(Problems.class.getName());
 
     public Response.ResponseBuilder response(ProblemType type, String detail, List<FieldError> errors, Throwable cause) {
+        return response(type, detail, errors, cause, null);
+    }
+
+    /** With {@code current}: the current representation of the thing (for stale updates), or null. */
+    public Response.ResponseBuilder response(ProblemType type, String detail, List<FieldError> errors, Throwable cause,
+                                             Object current) {
+        return response(type, detail, errors, cause, current, null);
+    }
+
+    /** With {@code limit} too: the plan limit a plan-limit problem is about, or null. */
+    public Response.ResponseBuilder response(ProblemType type, String detail, List<FieldError> errors, Throwable cause,
+                                             Object current, Object limit) {
         String instance = "urn:uuid:" + UUID.randomUUID();
         if (type.status() >= 500) {
             LOG.log(Level.SEVERE, "Problem " + instance + " (" + type.slug() + "): " + detail, cause);
@@ -25,7 +37,7 @@ public class Problems {
             LOG.fine(() -> "Problem " + instance + " (" + type.slug() + ", " + type.status() + "): " + detail);
         }
         Problem body = new Problem(type.uri(), type.title(), type.status(), detail, instance,
-                errors == null || errors.isEmpty() ? null : errors);
+                errors == null || errors.isEmpty() ? null : errors, current, limit);
         return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(body);
     }
 

@@ -9,10 +9,12 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import org.moim.platform.persistence.DuplicateKeys;
+import org.moim.platform.persistence.LockConflicts;
 
 /**
  * Everything else. Exceptions that arrive wrapped (by transactions, EJB or JSON-B) are unwrapped
- * to the problem inside; concurrent changes are conflicts (409); what remains is a server fault,
+ * to the problem inside; concurrent changes (optimistic locks, duplicate keys, lock timeouts and
+ * deadlocks) are conflicts (409); what remains is a server fault,
  * logged with its stack trace.
  */
 @Provider
@@ -31,7 +33,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             if (cause instanceof ProblemException problem) {
                 return problemMapper.toResponse(problem);
             }
-            if (cause instanceof OptimisticLockException || DuplicateKeys.is(cause)) {
+            if (cause instanceof OptimisticLockException || DuplicateKeys.is(cause) || LockConflicts.is(cause)) {
                 return problems.response(ProblemType.CONFLICT,
                         "Someone else changed this at the same time; reload and try again.", List.of(), e).build();
             }

@@ -7,6 +7,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.util.Set;
 
 /** Frames a client sends. Unknown or malformed text is a {@link MalformedFrame}, never an exception. */
 public sealed interface ClientFrame {
@@ -23,10 +24,31 @@ public sealed interface ClientFrame {
     record Authenticate(String id, String ticket) implements ClientFrame {
     }
 
+    /** Whether this connection's tab is in use ({@code online}) or not ({@code away}). */
+    record SetPresence(String id, boolean away) implements ClientFrame {
+    }
+
+    /**
+     * A frame of a type a feature claims through a {@link FrameHandler}: its {@code type}, the
+     * client's {@code id} and the whole JSON object, for the handler to read.
+     */
+    record Feature(String id, String type, JsonObject json) implements ClientFrame {
+
+        /** A string member, or null when absent or not a string. */
+        public String string(String name) {
+            return ClientFrame.string(json, name);
+        }
+    }
+
     record MalformedFrame(String id, String reason) implements ClientFrame {
     }
 
     static ClientFrame parse(String text) {
+        return parse(text, Set.of());
+    }
+
+    /** Parses a frame; types in {@code featureTypes} become {@link Feature} frames. */
+    static ClientFrame parse(String text, Set<String> featureTypes) {
         if (text == null || text.length() > MAX_LENGTH) {
             return new MalformedFrame(null, "Frames are JSON objects of at most " + MAX_LENGTH + " characters.");
         }
@@ -51,7 +73,15 @@ public sealed interface ClientFrame {
                 String ticket = string(json, "ticket");
                 yield ticket == null ? new MalformedFrame(id, "'authenticate' needs a 'ticket'.") : new Authenticate(id, ticket);
             }
-            default -> new MalformedFrame(id, "Unknown frame type '" + abbreviate(type) + "'.");
+            case "presence" -> {
+                String status = string(json, "status");
+                yield "away".equals(status) || "online".equals(status)
+                        ? new SetPresence(id, "away".equals(status))
+                        : new MalformedFrame(id, "'presence' needs a 'status' of 'online' or 'away'.");
+            }
+            default -> featureTypes.contains(type)
+                    ? new Feature(id, type, json)
+                    : new MalformedFrame(id, "Unknown frame type '" + abbreviate(type) + "'.");
         };
     }
 

@@ -1,12 +1,15 @@
 package org.moim.platform.realtime;
 
+import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,7 +27,9 @@ public final class Connection {
     private final String accountId;
     private final int maxQueued;
     private final Queue<String> queue = new ArrayDeque<>();
+    private final Map<String, Subscriber> subscriptions = new ConcurrentHashMap<>();
     private boolean sending;
+    private volatile boolean away;
     private String sessionId;
     private Instant expiresAt;
     private ScheduledFuture<?> expiry;
@@ -42,6 +47,27 @@ public final class Connection {
 
     public String accountId() {
         return accountId;
+    }
+
+    public boolean isOpen() {
+        return session.isOpen();
+    }
+
+    /** Whether the client said its tab is not in use ({@code presence} frame). */
+    public boolean isAway() {
+        return away;
+    }
+
+    /** Sets the flag; answers the previous value. */
+    synchronized boolean markAway(boolean away) {
+        boolean was = this.away;
+        this.away = away;
+        return was;
+    }
+
+    /** Topic → subscriber; kept by {@link Subscriptions}. */
+    Map<String, Subscriber> subscriptions() {
+        return subscriptions;
     }
 
     synchronized String sessionId() {
@@ -66,7 +92,16 @@ public final class Connection {
 
     /** Queues a frame; closes the connection if the client is too far behind. */
     public void send(ServerFrame frame) {
-        String text = frame.toJson().toString();
+        sendText(frame.toJson().toString());
+    }
+
+    /** Queues a feature's frame (built with {@code type} and {@code v}, see {@link ServerFrame#of}). */
+    public void send(JsonObject frame) {
+        sendText(frame.toString());
+    }
+
+    /** Queues a frame that is already serialized (one text for many connections). */
+    public void sendText(String text) {
         synchronized (this) {
             if (!session.isOpen()) {
                 return;

@@ -2,6 +2,7 @@ package org.moim.platform.realtime;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.topic.ITopic;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -9,31 +10,42 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.websocket.Session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.moim.platform.persistence.DuplicateKeys;
+import org.moim.platform.problem.ProblemException;
 import org.moim.platform.problem.ProblemType;
 import org.moim.platform.security.AccessRevoked;
 import org.moim.platform.security.TokenDenyList;
 
 /**
- * The connections open on this node, indexed by sign-in session, and their
+ * The connections open on this node, indexed by sign-in session and account, and their
  * authentication over time: a connection is asked to re-authenticate shortly before its access
  * token expires and closed when it does not; a revoked token or session closes its connections
- * on every node at once (a data-grid topic).
+ * on every node at once (a data-grid topic). Frames of types a feature claims go to its
+ * {@link FrameHandler}.
  */
 @ApplicationScoped
 public class Connections {
 
     public static final String REVOCATIONS = "moim-access-revoked";
+    private static final Logger LOG = Logger.getLogger(Connections.class.getName());
+    private static final Set<String> OWN_TYPES = Set.of("ping", "authenticate", "presence");
 
     @Inject
     RealtimeTickets tickets;
@@ -51,6 +63,16 @@ public class Connections {
     ManagedScheduledExecutorService scheduler;
 
     @Inject
+    Subscriptions subscriptions;
+
+    @Inject
+    Presence presence;
+
+    @Inject
+    @Any
+    Instance<FrameHandler> handlerBeans;
+
+    @Inject
     @ConfigProperty(name = "moim.realtime.max-queued-frames", defaultValue = "1000")
     int maxQueued;
 
@@ -60,7 +82,24 @@ public class Connections {
 
     private final Map<String, Connection> byId = new ConcurrentHashMap<>();
     private final Map<String, Set<Connection>> bySession = new ConcurrentHashMap<>();
+    private final Map<String, Set<Connection>> byAccount = new ConcurrentHashMap<>();
+    private Map<String, FrameHandler> handlers = Map.of();
     private UUID revocationListener;
+
+    @PostConstruct
+    void collectHandlers() {
+        Map<String, FrameHandler> byType = new HashMap<>();
+        for (FrameHandler handler : handlerBeans) {
+            for (String type : handler.types()) {
+                FrameHandler other = byType.put(type, handler);
+                if (other != null || OWN_TYPES.contains(type)) {
+                    throw new IllegalStateException("Frame type '" + type + "' is claimed twice (" + handler + ", "
+                            + (other == null ? "the gateway" : other) + ")");
+                }
+            }
+        }
+        handlers = Map.copyOf(byType);
+    }
 
     void listen(@Observes @Initialized(ApplicationScoped.class) Object started) {
         ITopic<AccessRevoked> topic = grid.getTopic(REVOCATIONS);
@@ -84,6 +123,7 @@ public class Connections {
         Connection connection = new Connection(session, ticket, maxQueued);
         byId.put(connection.id(), connection);
         index(bySession, connection.sessionId(), connection);
+        index(byAccount, connection.accountId(), connection);
         // Checked only once indexed: a revocation either finds the connection or is seen here.
         if (denyList.isDenied(ticket.tokenId(), ticket.sessionId())) {
             closed(session);
@@ -92,6 +132,11 @@ public class Connections {
         }
         scheduleExpiry(connection);
         connection.send(new ServerFrame.Hello(connection.id(), connection.accountId(), connection.expiresAt()));
+        presence.opened(connection);
+        if (!connection.isOpen()) {
+            // Closed while being counted: closed() found nothing to take back yet.
+            presence.closed(connection);
+        }
     }
 
     public void closed(Session session) {
@@ -99,7 +144,26 @@ public class Connections {
         if (connection != null) {
             connection.expiry(null);
             unindex(bySession, connection.sessionId(), connection);
+            unindex(byAccount, connection.accountId(), connection);
+            subscriptions.closed(connection);
+            presence.closed(connection);
+            tellHandlers(connection);
         }
+    }
+
+    private void tellHandlers(Connection connection) {
+        for (FrameHandler handler : Set.copyOf(handlers.values())) {
+            try {
+                handler.closed(connection);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "A frame handler failed on the close of " + connection.id(), e);
+            }
+        }
+    }
+
+    /** This node's open connections of the account. */
+    Set<Connection> ofAccount(String accountId) {
+        return byAccount.getOrDefault(accountId, Set.of());
     }
 
     /** Handles one client frame; problems answer an error frame and the connection stays. */
@@ -108,9 +172,13 @@ public class Connections {
         if (connection == null) {
             return;
         }
-        ClientFrame frame = ClientFrame.parse(text);
-        if (frame instanceof ClientFrame.Ping ping) {
+        ClientFrame frame = ClientFrame.parse(text, handlers.keySet());
+        if (frame instanceof ClientFrame.Feature feature) {
+            handle(connection, feature);
+        } else if (frame instanceof ClientFrame.Ping ping) {
             connection.send(new ServerFrame.Pong(ping.id()));
+        } else if (frame instanceof ClientFrame.SetPresence status) {
+            presence.away(connection, status.away());
         } else if (frame instanceof ClientFrame.Authenticate authenticate) {
             reauthenticate(connection, authenticate);
         } else if (frame instanceof ClientFrame.MalformedFrame malformed) {
@@ -121,6 +189,31 @@ public class Connections {
     /** Tells every node, once the revocation has committed, to close the session's connections. */
     void publish(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccessRevoked revoked) {
         grid.<AccessRevoked>getTopic(REVOCATIONS).publish(revoked);
+    }
+
+    private void handle(Connection connection, ClientFrame.Feature frame) {
+        try {
+            handlers.get(frame.type()).handle(connection, frame);
+        } catch (RuntimeException e) {
+            connection.send(error(e, frame.id()));
+        }
+    }
+
+    /** A handler's failure as an error frame, the way the REST API maps exceptions. */
+    static ServerFrame.Error error(RuntimeException failure, String replyTo) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return new ServerFrame.Error(problem.type(), problem.getMessage(), replyTo, problem.errors());
+            }
+            if (cause instanceof OptimisticLockException || DuplicateKeys.is(cause)) {
+                return new ServerFrame.Error(ProblemType.CONFLICT,
+                        "Someone else changed this at the same time; reload and try again.", replyTo);
+            }
+        }
+        String instance = "urn:uuid:" + UUID.randomUUID();
+        LOG.log(Level.SEVERE, "Problem " + instance + " handling a frame", failure);
+        return new ServerFrame.Error(ProblemType.INTERNAL,
+                "Something went wrong on our side. Quote " + instance + " when you report it.", replyTo);
     }
 
     static final ProblemType MALFORMED_FRAME = new ProblemType("malformed-frame", 400, "Malformed frame");
@@ -162,7 +255,11 @@ public class Connections {
 
     private static void index(Map<String, Set<Connection>> index, String key, Connection connection) {
         if (key != null) {
-            index.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(connection);
+            index.compute(key, (k, set) -> {
+                Set<Connection> connections = set == null ? ConcurrentHashMap.newKeySet() : set;
+                connections.add(connection);
+                return connections;
+            });
         }
     }
 

@@ -37,10 +37,12 @@ public class Cors extends HttpFilter {
         if (allowed) {
             response.setHeader("Access-Control-Allow-Origin", origin);
             response.addHeader("Vary", "Origin");
-            response.setHeader("Access-Control-Expose-Headers", "ETag, Location, Retry-After");
+            response.setHeader("Access-Control-Expose-Headers",
+                    "ETag, Location, Retry-After, Content-Disposition, Content-Range, Content-Length, Accept-Ranges");
             if ("OPTIONS".equals(request.getMethod()) && request.getHeader("Access-Control-Request-Method") != null) {
                 response.setHeader("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE");
-                response.setHeader("Access-Control-Allow-Headers", "Authorization, Content-Type, If-Match, If-None-Match, Idempotency-Key");
+                response.setHeader("Access-Control-Allow-Headers", "Authorization, Content-Type, If-Match, If-None-Match, Idempotency-Key, "
+                        + "Content-Disposition, Range, If-Range");
                 response.setHeader("Access-Control-Max-Age", "600");
                 response.setStatus(HttpServletResponse.SC_NO_CONTENT);
                 return;

@@ -22,6 +22,12 @@ public class RequestLog extends HttpFilter {
 
     private static final Logger LOG = Logger.getLogger("org.moim.requests");
 
+    /**
+     * A request attribute with the path to log instead of the real one, for paths that carry a
+     * secret (a feature sets it, e.g. the calendar feed's token URL).
+     */
+    public static final String LOGGED_PATH = "org.moim.requests.logged-path";
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -34,10 +40,14 @@ public class RequestLog extends HttpFilter {
             if (LOG.isLoggable(Level.INFO)) {
                 Principal principal = request.getUserPrincipal();
                 LOG.info(String.format("request id=%s method=%s path=\"%s\" status=%d ms=%d account=%s",
-                        id, request.getMethod(), sanitize(request.getRequestURI()), response.getStatus(),
+                        id, request.getMethod(), sanitize(loggedPath(request)), response.getStatus(),
                         (System.nanoTime() - started) / 1_000_000, principal == null ? "-" : principal.getName()));
             }
         }
+    }
+
+    private static String loggedPath(HttpServletRequest request) {
+        return request.getAttribute(LOGGED_PATH) instanceof String path ? path : request.getRequestURI();
     }
 
     /** Paths are logged as one line of at most 200 printable characters. */

@@ -3,7 +3,7 @@ package org.moim.workspace.boundary;
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.moim.workspace.control.Page;
+import org.moim.platform.persistence.Page;
 import org.moim.workspace.entity.Membership;
 
 @JsonbNillable

@@ -19,6 +19,9 @@ import org.moim.workspace.entity.Invitation;
 import org.moim.workspace.entity.Invitation.Status;
 import org.moim.workspace.entity.InvitationAnswered;
 import org.moim.workspace.entity.InvitationCreated;
+import org.moim.workspace.entity.MemberJoining;
+
+import org.moim.workspace.entity.MemberJoined;
 import org.moim.workspace.entity.MemberRole;
 import org.moim.workspace.entity.Membership;
 import org.moim.workspace.entity.Workspace;
@@ -48,6 +51,12 @@ public class Invitations {
 
     @Inject
     Event<InvitationAnswered> answered;
+
+    @Inject
+    Event<MemberJoining> joining;
+
+    @Inject
+    Event<MemberJoined> joined;
 
     /** What {@link #invite} did: a new invitation, or the one already pending for that email. */
     public record Invited(Invitation invitation, boolean isNew) {
@@ -128,17 +137,24 @@ public class Invitations {
             return existing.get();
         }
         Instant now = clock.instant();
+        if (existing.isEmpty()) {
+            // The plan's member limit may refuse (it throws and the invitation stays pending).
+            joining.fire(new MemberJoining(invitation.workspace().id(), accountId));
+        }
         if (!invitation.answer(Status.ACCEPTED, now)) {
             throw new InvitationNotPending(invitation.status().name());
         }
         // Joined through a link meanwhile: keep the role they have.
         Membership membership = existing.orElseGet(() -> {
-            Membership joined = new Membership(invitation.workspace(), me, invitation.role(), now);
-            em.persist(joined);
-            return joined;
+            Membership member = new Membership(invitation.workspace(), me, invitation.role(), now);
+            em.persist(member);
+            return member;
         });
         em.flush();
         answered.fire(new InvitationAnswered(invitation.id(), invitation.workspace().id(), accountId, Status.ACCEPTED));
+        if (existing.isEmpty()) {
+            joined.fire(new MemberJoined(invitation.workspace().id(), accountId, membership.role(), "invitation"));
+        }
         return membership;
     }
 

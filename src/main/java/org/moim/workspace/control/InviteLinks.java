@@ -1,6 +1,7 @@
 package org.moim.workspace.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,7 +15,9 @@ import org.moim.identity.control.AccountStore;
 import org.moim.platform.problem.InvalidField;
 import org.moim.platform.problem.NotFound;
 import org.moim.workspace.entity.InviteLink;
+import org.moim.workspace.entity.MemberJoining;
 import org.moim.workspace.entity.MemberRole;
+import org.moim.workspace.entity.MemberJoined;
 import org.moim.workspace.entity.Membership;
 import org.moim.workspace.entity.Workspace;
 
@@ -40,6 +43,12 @@ public class InviteLinks {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<MemberJoining> joining;
+
+    @Inject
+    Event<MemberJoined> memberJoined;
 
     public InviteLink create(String workspaceId, String accountId, MemberRole role, Integer expiresInDays, Integer maxUses) {
         Membership caller = policy.require(workspaceId, accountId, Action.CREATE_INVITE_LINK);
@@ -108,6 +117,8 @@ public class InviteLinks {
         if (existing.isPresent()) {
             return existing.get();
         }
+        // The plan's member limit may refuse (it throws; no use is spent).
+        joining.fire(new MemberJoining(workspace.id(), accountId));
         Membership joined = new Membership(workspace, accounts.byId(accountId), link.role(), now);
         em.persist(joined);
         em.flush();
@@ -120,6 +131,7 @@ public class InviteLinks {
             // Rolls the membership back with the transaction.
             throw new InviteLinkExhausted();
         }
+        memberJoined.fire(new MemberJoined(workspace.id(), accountId, joined.role(), "invite-link"));
         return joined;
     }
 }

@@ -1,6 +1,7 @@
 package org.moim.workspace.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -9,6 +10,8 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import org.moim.platform.problem.InvalidField;
 import org.moim.platform.problem.NotFound;
+
+import org.moim.workspace.entity.MemberLeft;
 import org.moim.workspace.entity.MemberRole;
 import org.moim.workspace.entity.Membership;
 import org.moim.workspace.entity.Workspace;
@@ -27,6 +30,9 @@ public class Members {
 
     @Inject
     WorkspacePolicy policy;
+
+    @Inject
+    Event<MemberLeft> left;
 
     /** Everyone in the workspace, in the order they joined (with their accounts, in one query). */
     public List<Membership> list(String workspaceId, String accountId) {
@@ -62,11 +68,11 @@ public class Members {
         if (target.role() == MemberRole.OWNER) {
             policy.require(caller, Action.MANAGE_OWNERS);
         }
-        leaveOrRemove(target);
+        leaveOrRemove(target, memberId, accountId);
     }
 
     public void leave(String workspaceId, String accountId) {
-        leaveOrRemove(policy.require(workspaceId, accountId, Action.LEAVE_WORKSPACE));
+        leaveOrRemove(policy.require(workspaceId, accountId, Action.LEAVE_WORKSPACE), accountId, null);
     }
 
     /** The new owner must be a member already; the caller stays on as a manager. */
@@ -83,15 +89,18 @@ public class Members {
         return caller;
     }
 
-    private void leaveOrRemove(Membership membership) {
+    /** {@code removedBy}: who removed the member, or null when they leave themselves. */
+    private void leaveOrRemove(Membership membership, String memberAccountId, String removedBy) {
         if (membership.role() == MemberRole.OWNER) {
             lock(membership.workspace());
             if (owners(membership.workspace()) <= 1) {
                 throw new LastOwner();
             }
         }
+        MemberLeft event = new MemberLeft(membership.workspace().id(), memberAccountId, membership.role(), removedBy);
         em.remove(membership);
         em.flush();
+        left.fire(event);
     }
 
     private Membership member(Workspace workspace, String memberAccountId) {

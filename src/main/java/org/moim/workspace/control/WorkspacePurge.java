@@ -9,8 +9,9 @@ import java.util.logging.Logger;
 import org.moim.workspace.entity.Workspace;
 
 /**
- * Removes workspaces whose restore window has passed, with their members, invitations and links
- * (the foreign keys cascade). Idempotent, so every node of a cluster may run it.
+ * Removes workspaces whose restore window has passed, with their members, invitations, links and
+ * boards with everything on them (the foreign keys cascade; {@code BoardSchemaTest} proves it for
+ * the boards). Idempotent, so every node of a cluster may run it.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)

@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.moim.identity.control.AccountStore;
+import org.moim.platform.persistence.Cursor;
+import org.moim.platform.persistence.Page;
 import org.moim.platform.problem.InvalidField;
 import org.moim.workspace.entity.MemberRole;
 import org.moim.workspace.entity.Membership;

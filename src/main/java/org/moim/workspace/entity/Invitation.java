@@ -50,6 +50,10 @@ public class Invitation {
     @Column(name = "answered_at")
     private Instant answeredAt;
 
+    /** The address while pending, null once answered: the database keeps one pending invitation per address. */
+    @Column(name = "pending_email", length = 254)
+    private String pendingEmail;
+
     @Version
     private long version;
 
@@ -65,6 +69,7 @@ public class Invitation {
         this.email = Objects.requireNonNull(email);
         this.role = role;
         this.status = Status.PENDING;
+        this.pendingEmail = this.email;
         this.invitedBy = Objects.requireNonNull(invitedBy);
         this.createdAt = now;
     }
@@ -76,6 +81,7 @@ public class Invitation {
         }
         status = outcome;
         answeredAt = now;
+        pendingEmail = null;
         return true;
     }
 

@@ -1,0 +1,792 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Real-time load driver (bench/realtime.sh runs it; JDK only, started with `java LoadDriver.java`).
+ *
+ * <p>Opens N connections in channels of G members, sends messages on a fixed schedule (message i
+ * is due at start + i / rate; latency counts from that due time, so a driver that falls behind
+ * shows as latency, not as a lower rate), and reports end-to-end delivery latency (median, p95,
+ * p99, max), deliveries per second, lost and duplicated deliveries, errors, and the server's CPU
+ * and RSS from /proc. Every member of a channel receives every message of the channel (the sender
+ * too), so deliveries = rate x G.
+ *
+ * <p>Targets: {@code moim} (the /ws gateway: tickets, subscribe, send; the setup makes accounts,
+ * workspaces and boards through the REST API, one board channel per group) and {@code socketio}
+ * (bench/realtime/socketio-server.js over Engine.IO v4 on a plain WebSocket).
+ *
+ * <pre>
+ * java LoadDriver.java --target moim --url http://127.0.0.1:8080 --connections 5000 --group 10 \
+ *      --rates 1000,2000,4000 --seconds 20 --warmup 5 --pid 1234 [--sweep] [--typing] [--idle 5000,10000]
+ * </pre>
+ */
+public class LoadDriver {
+
+    // ------------------------------------------------------------------ options
+
+    static String target = "moim";
+    static String url = "http://127.0.0.1:8080";
+    static int connections = 5000;
+    static int group = 10;
+    static int[] rates = {1000, 2000, 4000};
+    static int seconds = 20;
+    static int warmup = 5;
+    static long pid = -1;
+    static boolean sweep;
+    static boolean typing;
+    static int[] idle = {};
+    static double sweepP99Ms = 50;
+
+    static final HttpClient HTTP = HttpClient.newBuilder()
+            .executor(Executors.newFixedThreadPool(4))
+            .connectTimeout(Duration.ofSeconds(20)).build();
+
+    public static void main(String[] args) throws Exception {
+        for (int i = 0; i < args.length; i += 2) {
+            String value = i + 1 < args.length ? args[i + 1] : "";
+            switch (args[i]) {
+                case "--target" -> target = value;
+                case "--url" -> url = value;
+                case "--connections" -> connections = Integer.parseInt(value);
+                case "--group" -> group = Integer.parseInt(value);
+                case "--rates" -> rates = Arrays.stream(value.split(",")).filter(s -> !s.isBlank()).mapToInt(Integer::parseInt).toArray();
+                case "--seconds" -> seconds = Integer.parseInt(value);
+                case "--warmup" -> warmup = Integer.parseInt(value);
+                case "--pid" -> pid = Long.parseLong(value);
+                case "--sweep" -> { sweep = true; i--; }
+                case "--typing" -> { typing = true; i--; }
+                case "--idle" -> idle = Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
+                default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+            }
+        }
+        if (connections % group != 0) {
+            throw new IllegalArgumentException("--connections must be a multiple of --group");
+        }
+        if (idle.length > 0) {
+            idleMemory();
+        } else {
+            load();
+        }
+        System.exit(0);
+    }
+
+    // ------------------------------------------------------------------ the load run
+
+    static Conn[] conns;
+    /** Connections by the id the server names them with in typing frames (account id, socket id). */
+    static final Map<String, Conn> BY_SERVER_ID = new ConcurrentHashMap<>();
+
+    /** A typing frame from {@code sender}: latency from that sender's last due typing time. */
+    static void typingFrom(String senderId, long now) {
+        Phase p = phase;
+        Conn sender = senderId == null ? null : BY_SERVER_ID.get(senderId);
+        if (p == null || sender == null) {
+            return;
+        }
+        if (sender.lastTypingMeasured) {
+            p.typingFrames.incrementAndGet();
+            p.record(now - sender.lastTypingDue);
+        }
+    }
+    static volatile Phase phase;
+
+    static void load() throws Exception {
+        long setupStart = System.nanoTime();
+        conns = target.equals("moim") ? MoimSetup.connect(connections, group) : SocketIo.connect(connections, group);
+        log("%d connections in %d channels ready in %.1f s", connections, connections / group,
+                (System.nanoTime() - setupStart) / 1e9);
+        List<String> rows = new ArrayList<>();
+        rows.add(Phase.HEADER);
+        String kind = typing ? "typing" : "message";
+        for (int rate : rates) {
+            Phase result = run(kind, rate, seconds);
+            rows.add(result.row());
+            log(result.row());
+        }
+        if (sweep) {
+            int rate = rates.length > 0 ? rates[rates.length - 1] : 1000;
+            int best = 0;
+            Phase bestPhase = null;
+            while (true) {
+                rate = (int) Math.round(rate * 1.25 / 100.0) * 100;
+                Phase result = run(kind, rate, Math.max(10, seconds / 2));
+                log("sweep " + result.row());
+                rows.add(result.row() + " (sweep)");
+                if (result.p99Ms() >= sweepP99Ms || result.lost > 0 || result.errors.get() > 0 || result.behind) {
+                    break;
+                }
+                best = rate;
+                bestPhase = result;
+            }
+            rows.add("");
+            rows.add("Highest rate with p99 < " + (int) sweepP99Ms + " ms and nothing lost: " + best + " messages/s ("
+                    + best * group + " deliveries/s)" + (bestPhase == null ? "" : ", p99 " + fmt(bestPhase.p99Ms()) + " ms"));
+        }
+        System.out.println();
+        System.out.println("target=" + target + " connections=" + connections + " group=" + group + " kind=" + kind);
+        rows.forEach(System.out::println);
+        for (Conn conn : conns) {
+            conn.close();
+        }
+    }
+
+    /** One phase: warm-up then measurement at a fixed rate; a drain of 3 s counts late deliveries. */
+    static Phase run(String kind, int rate, int measureSeconds) throws InterruptedException {
+        Phase p = new Phase(kind, rate, measureSeconds, group);
+        for (Conn conn : conns) {
+            conn.resetReceiver();
+        }
+        phase = p;
+        long total = (long) rate * (warmup + measureSeconds);
+        long measuredFrom = (long) rate * warmup;
+        long start = System.nanoTime() + 200_000_000L;
+        p.start = start;
+        long[] sentPerConn = new long[conns.length];
+        CpuSample cpuBefore = null;
+        for (long i = 0; i < total; i++) {
+            long due = start + i * 1_000_000_000L / rate;
+            if (i == measuredFrom) {
+                cpuBefore = CpuSample.now();
+                p.measureFrom = due;
+            }
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            } else if (wait < -1_000_000_000L) {
+                p.behind = true;
+            }
+            int c = (int) (i % conns.length);
+            Conn conn = conns[c];
+            long number = conn.nextNumber++;
+            sentPerConn[c]++;
+            if (i >= measuredFrom) {
+                p.sentMeasured++;
+            }
+            conn.send(kind, number, due, i >= measuredFrom);
+        }
+        p.measureTo = System.nanoTime();
+        CpuSample cpuAfter = CpuSample.now();
+        Thread.sleep(3000);
+        phase = null;
+        p.cpu = cpuBefore == null ? Double.NaN : cpuAfter.cpuPercentSince(cpuBefore);
+        p.rssMiB = rssMiB();
+        if (!kind.equals("typing")) {
+            // Every member of a channel must have each message of the channel exactly once.
+            long expected = 0;
+            long received = 0;
+            long duplicates = 0;
+            for (int c = 0; c < conns.length; c++) {
+                int first = (c / group) * group;
+                for (int s = 0; s < group; s++) {
+                    Conn sender = conns[first + s];
+                    long sentBySender = sentPerConn[first + s];
+                    expected += sentBySender;
+                    received += conns[c].received[s].get();
+                    duplicates += conns[c].duplicates[s].get();
+                    // Numbers of this phase run from sender.nextNumber - sentBySender.
+                }
+            }
+            p.duplicates = duplicates;
+            p.lost = Math.max(0, expected - (received - duplicates));
+        }
+        return p;
+    }
+
+    // ------------------------------------------------------------------ idle memory
+
+    static void idleMemory() throws Exception {
+        long before = rssMiB();
+        log("server RSS with no connections: %d MiB", before);
+        List<String> rows = new ArrayList<>();
+        rows.add("| idle connections | server RSS (MiB) | RSS growth per connection (KiB) |");
+        rows.add("|---:|---:|---:|");
+        rows.add("| 0 | " + before + " | |");
+        Conn[] open = new Conn[0];
+        for (int n : idle) {
+            int more = n - open.length;
+            Conn[] added = target.equals("moim") ? MoimSetup.connectIdle(more) : SocketIo.connect(more, 1);
+            Conn[] all = Arrays.copyOf(open, n);
+            System.arraycopy(added, 0, all, open.length, more);
+            open = all;
+            Thread.sleep(10_000);
+            gc();
+            Thread.sleep(2_000);
+            long rss = rssMiB();
+            rows.add("| " + n + " | " + rss + " | " + fmt((rss - before) * 1024.0 / n) + " |");
+            log(rows.get(rows.size() - 1));
+        }
+        System.out.println();
+        System.out.println("target=" + target + " idle connections");
+        rows.forEach(System.out::println);
+    }
+
+    static void gc() {
+        if (pid > 0 && target.equals("moim")) {
+            try {
+                new ProcessBuilder("jcmd", Long.toString(pid), "GC.run").redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(30, TimeUnit.SECONDS);
+            } catch (IOException | InterruptedException e) {
+                log("jcmd GC.run failed: %s", e);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ one connection
+
+    static final Pattern TEXT = Pattern.compile("b\\|(\\d+)\\|(\\d+)\\|(\\d+)\\|([01])");
+
+    /** One connection: sends its own numbered messages, counts what it receives per sender of its channel. */
+    abstract static class Conn implements WebSocket.Listener {
+        final int index;
+        final int firstOfGroup;
+        WebSocket socket;
+        long nextNumber;
+        final StringBuilder partial = new StringBuilder();
+        AtomicLong[] received;
+        AtomicLong[] duplicates;
+        long[] last;
+        CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
+        volatile boolean closing;
+        volatile long lastTypingDue;
+        volatile boolean lastTypingMeasured;
+
+        Conn(int index, int groupSize) {
+            this.index = index;
+            this.firstOfGroup = (index / groupSize) * groupSize;
+        }
+
+        void resetReceiver() {
+            received = new AtomicLong[group];
+            duplicates = new AtomicLong[group];
+            last = new long[group];
+            for (int s = 0; s < group; s++) {
+                received[s] = new AtomicLong();
+                duplicates[s] = new AtomicLong();
+                last[s] = conns[firstOfGroup + s].nextNumber - 1;
+            }
+        }
+
+        /** The payload every target carries unchanged: sender, number, due time, measured flag. */
+        static String body(int sender, long number, long due, boolean measured) {
+            return "b|" + sender + "|" + number + "|" + due + "|" + (measured ? 1 : 0);
+        }
+
+        abstract String frame(String kind, String body);
+
+        void send(String kind, long number, long due, boolean measured) {
+            if (kind.equals("typing")) {
+                lastTypingDue = due;
+                lastTypingMeasured = measured;
+            }
+            String text = frame(kind, body(index, number, due, measured));
+            synchronized (this) {
+                tail = tail.thenCompose(x -> socket.sendText(text, true)).exceptionally(e -> {
+                    Phase p = phase;
+                    if (p != null) {
+                        p.errors.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+        }
+
+        /** Called with each complete text frame. */
+        abstract void onFrame(String text);
+
+        void delivered(String text, long now) {
+            Matcher m = TEXT.matcher(text);
+            if (!m.find()) {
+                return;
+            }
+            int sender = Integer.parseInt(m.group(1));
+            long number = Long.parseLong(m.group(2));
+            long due = Long.parseLong(m.group(3));
+            boolean measured = m.group(4).equals("1");
+            int s = sender - firstOfGroup;
+            Phase p = phase;
+            if (p == null || s < 0 || s >= group || received == null) {
+                return;
+            }
+            synchronized (this) {
+                if (number <= last[s]) {
+                    duplicates[s].incrementAndGet();
+                } else {
+                    last[s] = number;
+                }
+                received[s].incrementAndGet();
+            }
+            if (measured) {
+                p.record(now - due);
+            }
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean lastPart) {
+            long now = System.nanoTime();
+            String text;
+            if (lastPart && partial.length() == 0) {
+                text = data.toString();
+            } else {
+                partial.append(data);
+                if (!lastPart) {
+                    webSocket.request(1);
+                    return null;
+                }
+                text = partial.toString();
+                partial.setLength(0);
+            }
+            try {
+                onFrame(text);
+                if (text.indexOf("b|") >= 0) {
+                    delivered(text, now);
+                }
+            } catch (RuntimeException e) {
+                Phase p = phase;
+                if (p != null) {
+                    p.errors.incrementAndGet();
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            if (closing) {
+                return null;
+            }
+            log("connection %d closed: %d %s", index, statusCode, reason);
+            Phase p = phase;
+            if (p != null) {
+                p.errors.incrementAndGet();
+            }
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            log("connection %d failed: %s", index, error);
+            Phase p = phase;
+            if (p != null) {
+                p.errors.incrementAndGet();
+            }
+        }
+
+        void close() {
+            closing = true;
+            try {
+                socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+            } catch (RuntimeException ignored) {
+                // already closed
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ Moim
+
+    static final class MoimSetup {
+
+        static final String PASSWORD = "bench password 1";
+        static final AtomicInteger ADDRESSES = new AtomicInteger(1);
+
+        /** Accounts, one workspace and board per group (its channel), one connection per account. */
+        static Conn[] connect(int n, int groupSize) throws Exception {
+            int groups = n / groupSize;
+            Conn[] result = new Conn[n];
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            List<CompletableFuture<Void>> work = new ArrayList<>();
+            for (int g = 0; g < groups; g++) {
+                int first = g * groupSize;
+                work.add(CompletableFuture.runAsync(() -> {
+                    try {
+                        String[] tokens = new String[groupSize];
+                        String[] ids = new String[groupSize];
+                        for (int m = 0; m < groupSize; m++) {
+                            String[] account = account("bench-" + (first + m));
+                            ids[m] = account[0];
+                            tokens[m] = account[1];
+                        }
+                        String channel = channelFor(tokens, ids, first);
+                        for (int m = 0; m < groupSize; m++) {
+                            MoimConn conn = new MoimConn(first + m, groupSize, channel);
+                            conn.open(tokens[m]);
+                            result[first + m] = conn;
+                        }
+                    } catch (Exception e) {
+                        throw new RuntimeException(e);
+                    }
+                }, pool));
+            }
+            CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
+            pool.shutdown();
+            for (Conn conn : result) {
+                ((MoimConn) conn).awaitSubscribed();
+            }
+            return result;
+        }
+
+        /** Idle connections of a handful of accounts (tabs), subscribed to nothing. */
+        static Conn[] connectIdle(int n) throws Exception {
+            String[][] accounts = new String[10][];
+            for (int i = 0; i < accounts.length; i++) {
+                accounts[i] = account("idle-" + System.nanoTime() + "-" + i);
+            }
+            Conn[] result = new Conn[n];
+            Semaphore parallel = new Semaphore(64);
+            CountDownLatch done = new CountDownLatch(n);
+            for (int i = 0; i < n; i++) {
+                int c = i;
+                parallel.acquire();
+                CompletableFuture.runAsync(() -> {
+                    try {
+                        MoimConn conn = new MoimConn(c, 1, null);
+                        conn.open(accounts[c % accounts.length][1]);
+                        result[c] = conn;
+                    } catch (Exception e) {
+                        log("idle connection failed: %s", e);
+                    } finally {
+                        parallel.release();
+                        done.countDown();
+                    }
+                });
+            }
+            done.await();
+            return result;
+        }
+
+        /** Registers and signs in; answers {id, accessToken}. */
+        static String[] account(String name) throws Exception {
+            String address = "10." + (ADDRESSES.get() >> 16 & 255) + "." + (ADDRESSES.get() >> 8 & 255) + "." + (ADDRESSES.getAndIncrement() & 255);
+            String email = name + "-" + System.nanoTime() + "@bench.example";
+            String registered = post("/api/v1/auth/register", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
+                    + "\",\"displayName\":\"" + name + "\"}", null, address, 201);
+            String login = post("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}", null,
+                    address, 200);
+            return new String[] {field(registered, "id"), field(login, "accessToken")};
+        }
+
+        /** A workspace with the group as members, one board; answers the board's channel id. */
+        static String channelFor(String[] tokens, String[] ids, int first) throws Exception {
+            String address = "10.200." + (first >> 8 & 255) + "." + (first & 255);
+            String workspace = field(post("/api/v1/workspaces", "{\"name\":\"Bench " + first + "\"}", tokens[0], address, 201), "id");
+            String link = post("/api/v1/workspaces/" + workspace + "/invite-links", "{\"role\":\"MEMBER\"}", tokens[0], address, 201);
+            String token = field(link, "token");
+            for (int m = 1; m < tokens.length; m++) {
+                post("/api/v1/invite-links/redeem", "{\"token\":\"" + token + "\"}", tokens[m], address, 200);
+            }
+            String board = field(post("/api/v1/workspaces/" + workspace + "/boards", "{\"name\":\"Bench board\"}", tokens[0], address,
+                    201), "id");
+            String channel = get("/api/v1/boards/" + board + "/channel", tokens[0], address);
+            return field(channel, "id");
+        }
+    }
+
+    static final class MoimConn extends Conn {
+        final String channel;
+        final CountDownLatch subscribed = new CountDownLatch(1);
+        String accountId;
+
+        MoimConn(int index, int groupSize, String channel) {
+            super(index, groupSize);
+            this.channel = channel;
+        }
+
+        void open(String accessToken) throws Exception {
+            String ticket = field(post("/api/v1/realtime/tickets", "{}", accessToken, "10.250.0.1", 201), "ticket");
+            URI ws = URI.create(url.replaceFirst("^http", "ws") + "/ws?ticket=" + ticket);
+            socket = HTTP.newWebSocketBuilder().subprotocols("moim.v1").connectTimeout(Duration.ofSeconds(30))
+                    .buildAsync(ws, this).get(60, TimeUnit.SECONDS);
+            if (channel != null) {
+                socket.sendText("{\"type\":\"subscribe\",\"id\":\"s\",\"channelId\":\"" + channel + "\"}", true).join();
+            } else {
+                subscribed.countDown();
+            }
+        }
+
+        void awaitSubscribed() throws InterruptedException {
+            if (!subscribed.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("connection " + index + " was not subscribed");
+            }
+        }
+
+        @Override
+        String frame(String kind, String body) {
+            if (kind.equals("typing")) {
+                return "{\"type\":\"typing\",\"channelId\":\"" + channel + "\"}";
+            }
+            return "{\"type\":\"send\",\"id\":\"" + nextNumber + "\",\"channelId\":\"" + channel + "\",\"text\":\"" + body
+                    + "\",\"idempotencyKey\":\"" + body.replace('|', '-') + "\"}";
+        }
+
+        @Override
+        void onFrame(String text) {
+            if (text.startsWith("{\"type\":\"ack\"") && text.contains("\"replyTo\":\"s\"")
+                    || text.contains("\"type\":\"ack\"") && text.contains("\"s\"") && subscribed.getCount() > 0) {
+                subscribed.countDown();
+            } else if (text.contains("\"type\":\"error\"")) {
+                Phase p = phase;
+                if (p != null) {
+                    p.errors.incrementAndGet();
+                } else {
+                    log("connection %d: %s", index, text);
+                }
+            } else if (text.contains("\"type\":\"hello\"")) {
+                accountId = field(text, "accountId");
+                BY_SERVER_ID.put(accountId, this);
+            } else if (typing && text.contains("\"type\":\"typing\"")) {
+                typingFrom(field(text, "accountId"), System.nanoTime());
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ Socket.io (Engine.IO v4 over WebSocket)
+
+    static final class SocketIo extends Conn {
+        final String room;
+        final CountDownLatch connected = new CountDownLatch(1);
+
+        SocketIo(int index, int groupSize) {
+            super(index, groupSize);
+            this.room = "room-" + (index / groupSize);
+        }
+
+        static Conn[] connect(int n, int groupSize) throws Exception {
+            Conn[] result = new Conn[n];
+            Semaphore parallel = new Semaphore(64);
+            CountDownLatch done = new CountDownLatch(n);
+            for (int i = 0; i < n; i++) {
+                int c = i;
+                parallel.acquire();
+                SocketIo conn = new SocketIo(c, groupSize);
+                result[c] = conn;
+                URI ws = URI.create(url.replaceFirst("^http", "ws") + "/socket.io/?EIO=4&transport=websocket");
+                HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30)).buildAsync(ws, conn)
+                        .whenComplete((socket, failure) -> {
+                            if (failure != null) {
+                                log("socket.io connection %d failed: %s", c, failure);
+                            } else {
+                                conn.socket = socket;
+                            }
+                            parallel.release();
+                            done.countDown();
+                        });
+            }
+            done.await();
+            for (Conn conn : result) {
+                if (!((SocketIo) conn).connected.await(60, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("socket.io connection " + conn.index + " did not join");
+                }
+            }
+            return result;
+        }
+
+        @Override
+        String frame(String kind, String body) {
+            return kind.equals("typing") ? "42[\"typing\",{\"room\":\"" + room + "\"}]"
+                    : "42[\"send\",{\"room\":\"" + room + "\",\"text\":\"" + body + "\"}]";
+        }
+
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            socket = webSocket;
+            webSocket.request(1);
+        }
+
+        @Override
+        void onFrame(String text) {
+            if (text.startsWith("0{")) {
+                socket.sendText("40", true);
+            } else if (text.startsWith("40")) {
+                BY_SERVER_ID.put(field(text, "sid"), this);
+                socket.sendText("42[\"join\",\"" + room + "\"]", true).thenRun(connected::countDown);
+            } else if (text.equals("2")) {
+                synchronized (this) {
+                    tail = tail.thenCompose(x -> socket.sendText("3", true));
+                }
+            } else if (typing && text.startsWith("42[\"typing\"")) {
+                typingFrom(field(text, "from"), System.nanoTime());
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ results
+
+    static final class Phase {
+        static final String HEADER = "| kind | rate (msg/s) | deliveries/s | median (ms) | p95 (ms) | p99 (ms) | max (ms) | lost | duplicated | errors | server CPU (%) | server RSS (MiB) |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+        final String kind;
+        final int rate;
+        final int measureSeconds;
+        final long[] samples;
+        final AtomicInteger count = new AtomicInteger();
+        final AtomicLong errors = new AtomicLong();
+        final AtomicLong typingFrames = new AtomicLong();
+        long start;
+        long measureFrom;
+        long measureTo;
+        long sentMeasured;
+        long lost;
+        long duplicates;
+        double cpu;
+        long rssMiB;
+        boolean behind;
+        long[] sorted;
+
+        Phase(String kind, int rate, int measureSeconds, int groupSize) {
+            this.kind = kind;
+            this.rate = rate;
+            this.measureSeconds = measureSeconds;
+            this.samples = new long[(int) Math.min(Integer.MAX_VALUE - 8, (long) rate * measureSeconds * groupSize * 3 / 2 + 1024)];
+        }
+
+        void record(long nanos) {
+            int i = count.getAndIncrement();
+            if (i < samples.length) {
+                samples[i] = nanos;
+            }
+        }
+
+        long[] sorted() {
+            if (sorted == null) {
+                sorted = Arrays.copyOf(samples, Math.min(count.get(), samples.length));
+                Arrays.sort(sorted);
+            }
+            return sorted;
+        }
+
+        double percentileMs(double q) {
+            long[] s = sorted();
+            if (s.length == 0) {
+                return Double.NaN;
+            }
+            return s[Math.min(s.length - 1, (int) Math.ceil(q * s.length) - 1)] / 1e6;
+        }
+
+        double p99Ms() {
+            return percentileMs(0.99);
+        }
+
+        String row() {
+            double window = (measureTo - measureFrom) / 1e9;
+            long delivered = kind.equals("typing") ? typingFrames.get() : sorted().length;
+            return "| " + kind + " | " + rate + " | " + fmt(delivered / Math.max(window, 1e-9)) + " | "
+                    + fmt(percentileMs(0.50)) + " | " + fmt(percentileMs(0.95)) + " | " + fmt(p99Ms()) + " | "
+                    + fmt(percentileMs(1.0)) + " | " + lost + " | " + duplicates + " | " + errors.get() + " | " + fmt(cpu) + " | "
+                    + rssMiB + " |" + (behind ? " driver fell >1 s behind" : "");
+        }
+    }
+
+    record CpuSample(long ticks, long nanos) {
+        static CpuSample now() {
+            return new CpuSample(cpuTicks(), System.nanoTime());
+        }
+
+        double cpuPercentSince(CpuSample before) {
+            if (ticks < 0 || before.ticks < 0) {
+                return Double.NaN;
+            }
+            return (ticks - before.ticks) / 100.0 / ((nanos - before.nanos) / 1e9) * 100;
+        }
+    }
+
+    /** utime + stime of the server process (and its threads), in clock ticks (100 per second). */
+    static long cpuTicks() {
+        if (pid <= 0) {
+            return -1;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    static long rssMiB() {
+        if (pid <= 0) {
+            return -1;
+        }
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    // ------------------------------------------------------------------ HTTP
+
+    static String post(String path, String json, String token, String address, int expected) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))
+                .header("Content-Type", "application/json").header("X-Forwarded-For", address)
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    static String get(String path, String token, String address) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + path))
+                .header("Authorization", "Bearer " + token).header("X-Forwarded-For", address)
+                .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    static final Map<String, Pattern> FIELDS = new ConcurrentHashMap<>();
+
+    /** A top-level-ish string field of a small JSON document (the driver has no JSON library). */
+    static String field(String json, String name) {
+        Matcher m = FIELDS.computeIfAbsent(name, n -> Pattern.compile("\"" + Pattern.quote(n) + "\"\\s*:\\s*\"([^\"]*)\"")).matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("No '" + name + "' in " + json);
+        }
+        return m.group(1);
+    }
+
+    static String fmt(double value) {
+        return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.2f", value);
+    }
+
+    static void log(String format, Object... args) {
+        System.err.println("[driver] " + String.format(Locale.ROOT, format, args));
+    }
+}

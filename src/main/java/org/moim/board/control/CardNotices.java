@@ -1,0 +1,70 @@
+package org.moim.board.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.moim.board.entity.Card;
+import org.moim.notification.control.Inbox;
+import org.moim.notification.entity.NotificationDraft;
+
+/**
+ * What cards tell people, through their inboxes, in the transaction of the change: assignment,
+ * and mentions in descriptions and comments. Only people who may read the board are told (a
+ * mention of anyone else is plain text), and never the actor.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class CardNotices {
+
+    static final int EXCERPT = 300;
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    BoardPolicy policy;
+
+    public void assigned(Card card, String actorId, Collection<String> assignees) {
+        deliver("card.assigned", card, actorId, "You were assigned to \"" + card.title() + "\"", null, assignees);
+    }
+
+    public void mentionedInCard(Card card, String actorId, Collection<String> mentioned) {
+        deliver("card.mentioned", card, actorId, "You were mentioned in \"" + card.title() + "\"",
+                excerpt(card.description()), mentioned);
+    }
+
+    public void mentionedInComment(Card card, String actorId, String comment, Collection<String> mentioned) {
+        deliver("comment.mentioned", card, actorId, "You were mentioned in a comment on \"" + card.title() + "\"",
+                excerpt(comment), mentioned);
+    }
+
+    private void deliver(String kind, Card card, String actorId, String title, String excerpt, Collection<String> named) {
+        Set<String> recipients = new LinkedHashSet<>(named);
+        recipients.remove(actorId);
+        if (recipients.isEmpty()) {
+            return;
+        }
+        recipients.retainAll(policy.readers(card.board().id()));
+        if (recipients.isEmpty()) {
+            return;
+        }
+        String workspaceId = card.board().workspaceId();
+        inbox.deliver(new NotificationDraft(kind, actorId, workspaceId, "card", card.id(), title, excerpt,
+                "#/w/" + workspaceId + "/boards/" + card.board().id() + "?card=" + card.id()), recipients);
+    }
+
+    /** The start of a Markdown text as one plain line, mentions shown by their names. */
+    static String excerpt(String markdown) {
+        if (markdown == null || markdown.isBlank()) {
+            return null;
+        }
+        String plain = markdown.replaceAll("@\\[([^\\]\\n]{1,200})]\\([0-9a-f-]{36}\\)", "@$1").replaceAll("\\s+", " ").strip();
+        if (plain.codePointCount(0, plain.length()) <= EXCERPT) {
+            return plain;
+        }
+        return plain.substring(0, plain.offsetByCodePoints(0, EXCERPT - 1)) + "…";
+    }
+}

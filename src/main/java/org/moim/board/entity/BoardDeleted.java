@@ -1,0 +1,5 @@
+package org.moim.board.entity;
+
+/** A board is gone with everything on it (fired inside the deleting transaction). */
+public record BoardDeleted(String workspaceId, String boardId) {
+}

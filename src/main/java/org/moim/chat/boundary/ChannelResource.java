@@ -1,0 +1,87 @@
+package org.moim.chat.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.moim.chat.control.Channels;
+import org.moim.chat.control.History;
+import org.moim.chat.control.ReadMarkers;
+import org.moim.platform.problem.Problem;
+import org.moim.platform.web.MoimApi;
+
+@Path("channels/{channelId}")
+@RequestScoped
+@RolesAllowed(MoimApi.USER)
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = MoimApi.BEARER)
+@Tag(name = "Chat")
+@APIResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such channel of yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ChannelResource {
+
+    @Inject
+    Channels channels;
+
+    @Inject
+    History history;
+
+    @Inject
+    ReadMarkers readMarkers;
+
+    @Inject
+    JsonWebToken jwt;
+
+    @GET
+    @Transactional
+    @Operation(summary = "One channel, with my read state")
+    @APIResponse(responseCode = "200", description = "The channel", content = @Content(schema = @Schema(implementation = ChannelView.class)))
+    public ChannelView get(@PathParam("channelId") String channelId) {
+        return ChannelView.from(channels.get(channelId, jwt.getSubject()));
+    }
+
+    @GET
+    @Path("messages")
+    @Transactional
+    @Operation(summary = "History", description = "Up to limit messages in ascending sequence: the newest (no cursor), those before "
+            + "before=, or those after after= (the sequence is the cursor). thread= keeps the replies of one thread.")
+    @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(implementation = MessagePage.class)))
+    @APIResponse(responseCode = "400", description = "Both before and after, or a bad limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MessagePage messages(@PathParam("channelId") String channelId,
+                                @QueryParam("before") @Parameter(description = "Messages with a smaller sequence", example = "120") Long before,
+                                @QueryParam("after") @Parameter(description = "Messages with a greater sequence", example = "100") Long after,
+                                @QueryParam("thread") @Parameter(description = "The id of a thread's first message") String thread,
+                                @QueryParam("limit") @DefaultValue("50") @Parameter(description = "1 to 200") int limit) {
+        return MessagePage.from(history.page(channelId, jwt.getSubject(), before, after, thread, limit));
+    }
+
+    @PUT
+    @Path("read")
+    @Transactional
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Mark read up to a sequence", description = "The marker only moves forward; every open tab of mine "
+            + "hears a read frame.")
+    @APIResponse(responseCode = "200", description = "Where I stand now", content = @Content(schema = @Schema(implementation = ReadView.class)))
+    public ReadView read(@PathParam("channelId") String channelId, @Valid @NotNull MarkReadRequest body) {
+        return ReadView.from(readMarkers.mark(channelId, jwt.getSubject(), body.sequence));
+    }
+}

@@ -1,0 +1,200 @@
+package org.moim.chat.boundary;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.moim.chat.control.History;
+import org.moim.chat.entity.ChannelRef;
+import org.moim.platform.realtime.Connection;
+import org.moim.platform.realtime.Subscriber;
+
+/**
+ * One connection's subscription to one channel: it hands the client every message exactly once
+ * and in sequence order, whatever order the frames arrive in.
+ *
+ * <p>Posts commit in sequence order (the channel row lock), but each is published after its own
+ * commit, so two concurrent posts may be published 6 before 5. Messages are therefore sent only
+ * when they are the next number; a later one waits, and if the gap has not closed after
+ * {@code gapFillDelay} (the publishing node died between commit and publish) the missing
+ * numbers are read from the database: a committed number means every smaller one is committed.
+ * While the subscription catches up (replay after a reconnect) live frames are held and merged
+ * by number. Frames about messages (edits, reactions) pass at once; typing frames too, except
+ * the subscriber's own.
+ */
+final class ChannelSubscriber implements Subscriber {
+
+    private static final Logger LOG = Logger.getLogger(ChannelSubscriber.class.getName());
+
+    private final ChannelRef channel;
+    private final String accountId;
+    private final ChatCommands commands;
+    private final ScheduledExecutorService scheduler;
+    private final Duration gapFillDelay;
+    private final int fillLimit;
+
+    private long delivered;
+    private boolean catchingUp = true;
+    private boolean closed;
+    private final TreeMap<Long, String> waiting = new TreeMap<>();
+    private final List<String> held = new ArrayList<>();
+    private Future<?> fill;
+    private long lastTyping;
+
+    ChannelSubscriber(ChannelRef channel, String accountId, ChatCommands commands, ScheduledExecutorService scheduler,
+                      Duration gapFillDelay, int fillLimit) {
+        this.channel = channel;
+        this.accountId = accountId;
+        this.commands = commands;
+        this.scheduler = scheduler;
+        this.gapFillDelay = gapFillDelay;
+        this.fillLimit = fillLimit;
+    }
+
+    ChannelRef channel() {
+        return channel;
+    }
+
+    @Override
+    public synchronized void deliver(Connection connection, String topic, JsonObject frame, String text) {
+        if (closed) {
+            return;
+        }
+        String type = frame.getString("type", "");
+        if (type.equals("typing")) {
+            if (!accountId.equals(frame.getString("accountId", null))) {
+                connection.sendText(text);
+            }
+            return;
+        }
+        if (!type.equals("message")) {
+            if (catchingUp) {
+                held.add(text);
+            } else {
+                connection.sendText(text);
+            }
+            return;
+        }
+        long sequence = frame.getJsonNumber("sequence").longValue();
+        if (sequence <= delivered) {
+            return;
+        }
+        waiting.put(sequence, text);
+        if (!catchingUp) {
+            drain(connection);
+        }
+    }
+
+    /**
+     * Ends the catch-up: the ack, the missed messages, then whatever arrived live meanwhile,
+     * without a gap or a repeat. From here on the client has everything up to {@code last}.
+     */
+    synchronized void caughtUp(Connection connection, JsonObject ack, long last, List<History.Item> missed) {
+        if (closed) {
+            return;
+        }
+        connection.send(ack);
+        for (History.Item item : missed) {
+            long sequence = item.message().sequence();
+            if (sequence == delivered + 1) {
+                connection.send(ChatJson.message(item.message(), item.reactions()));
+                delivered = sequence;
+            }
+        }
+        delivered = Math.max(delivered, last);
+        catchingUp = false;
+        held.forEach(connection::sendText);
+        held.clear();
+        drain(connection);
+    }
+
+    /** Where the replay starts: the client has everything up to {@code after}. */
+    synchronized void startAfter(long after) {
+        delivered = after;
+    }
+
+    /** Whether a typing frame may go out now (at most one per interval and subscription). */
+    synchronized boolean mayType(long nowMillis, long intervalMillis) {
+        if (lastTyping != 0 && nowMillis - lastTyping < intervalMillis) {
+            return false;
+        }
+        lastTyping = nowMillis;
+        return true;
+    }
+
+    synchronized void close() {
+        closed = true;
+        if (fill != null) {
+            fill.cancel(false);
+        }
+        waiting.clear();
+        held.clear();
+    }
+
+    @Override
+    public void ended(Connection connection, String topic) {
+        close();
+        connection.send(ChatJson.unsubscribed("channelId", channel.id(), "access-revoked"));
+    }
+
+    /** Sends the waiting messages that are next in line; a gap waits for the fill. */
+    private void drain(Connection connection) {
+        while (!waiting.isEmpty()) {
+            Map.Entry<Long, String> first = waiting.firstEntry();
+            if (first.getKey() <= delivered) {
+                waiting.pollFirstEntry();
+            } else if (first.getKey() == delivered + 1) {
+                waiting.pollFirstEntry();
+                connection.sendText(first.getValue());
+                delivered = first.getKey();
+            } else {
+                if (fill == null) {
+                    fill = scheduler.schedule(() -> fillGap(connection), gapFillDelay.toMillis(), TimeUnit.MILLISECONDS);
+                }
+                return;
+            }
+        }
+    }
+
+    private void fillGap(Connection connection) {
+        long from;
+        long upTo;
+        synchronized (this) {
+            fill = null;
+            if (closed || !connection.isOpen() || waiting.isEmpty() || waiting.firstKey() == delivered + 1) {
+                if (!closed) {
+                    drain(connection);
+                }
+                return;
+            }
+            from = delivered;
+            upTo = waiting.firstKey();
+        }
+        List<History.Item> missing;
+        try {
+            missing = commands.replay(channel.id(), from, (int) Math.min(fillLimit, upTo - from - 1));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Filling a gap in " + channel.id() + " failed; trying again", e);
+            missing = List.of();
+        }
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            for (History.Item item : missing) {
+                if (item.message().sequence() == delivered + 1) {
+                    connection.send(ChatJson.message(item.message(), item.reactions()));
+                    delivered = item.message().sequence();
+                }
+            }
+            drain(connection);
+        }
+    }
+}

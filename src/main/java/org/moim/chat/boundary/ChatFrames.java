@@ -1,0 +1,234 @@
+package org.moim.chat.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.moim.chat.control.NotSubscribed;
+import org.moim.chat.control.Posting;
+import org.moim.chat.control.ReadMarkers;
+import org.moim.chat.entity.ChannelRef;
+import org.moim.chat.entity.MessageState;
+import org.moim.platform.problem.InvalidField;
+import org.moim.platform.realtime.ClientFrame;
+import org.moim.platform.realtime.Connection;
+import org.moim.platform.realtime.Deliveries;
+import org.moim.platform.realtime.FrameHandler;
+import org.moim.platform.realtime.Presence;
+import org.moim.platform.realtime.Subscriber;
+import org.moim.platform.realtime.Subscriptions;
+
+/**
+ * Chat on the real-time gateway: decodes the chat frames (docs/realtime-protocol.md), calls one
+ * use case each ({@link ChatCommands}, which checks permission in its transaction) and answers
+ * with an {@code ack}. Subscriptions are made here; what they deliver is up to
+ * {@link ChannelSubscriber} and {@link PresenceSubscriber}.
+ */
+@ApplicationScoped
+public class ChatFrames implements FrameHandler {
+
+    static final Set<String> TYPES = Set.of("subscribe", "unsubscribe", "send", "edit", "delete", "react", "typing", "read");
+
+    @Inject
+    ChatCommands commands;
+
+    @Inject
+    Subscriptions subscriptions;
+
+    @Inject
+    Deliveries deliveries;
+
+    @Inject
+    Presence presence;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    @ConfigProperty(name = "moim.chat.replay-limit", defaultValue = "500")
+    int replayLimit;
+
+    @Inject
+    @ConfigProperty(name = "moim.chat.gap-fill-delay", defaultValue = "PT0.5S")
+    Duration gapFillDelay;
+
+    @Inject
+    @ConfigProperty(name = "moim.chat.typing-interval", defaultValue = "PT1S")
+    Duration typingInterval;
+
+    @Override
+    public Set<String> types() {
+        return TYPES;
+    }
+
+    @Override
+    public void handle(Connection connection, ClientFrame.Feature frame) {
+        switch (frame.type()) {
+            case "subscribe" -> subscribe(connection, frame);
+            case "unsubscribe" -> unsubscribe(connection, frame);
+            case "send" -> send(connection, frame);
+            case "edit" -> {
+                MessageState edited = commands.edit(required(frame, "messageId"), connection.accountId(),
+                        required(frame, "text"), strings(frame.json(), "mentions"));
+                connection.send(messageAck(frame, edited));
+            }
+            case "delete" -> connection.send(messageAck(frame, commands.delete(required(frame, "messageId"), connection.accountId())));
+            case "react" -> {
+                JsonValue flag = frame.json().get("add");
+                boolean add = flag == null || flag.getValueType() != JsonValue.ValueType.FALSE;
+                MessageState message = commands.react(required(frame, "messageId"), connection.accountId(), required(frame, "emoji"), add);
+                connection.send(messageAck(frame, message));
+            }
+            case "typing" -> typing(connection, frame);
+            case "read" -> {
+                ReadMarkers.ReadState state = commands.read(required(frame, "channelId"), connection.accountId(),
+                        number(frame.json(), "sequence").orElseThrow(() -> new InvalidField("sequence", "is required")));
+                connection.send(ChatJson.ack(frame.id()).add("channelId", state.channelId()).add("sequence", state.sequence())
+                        .add("unread", state.unread()).build());
+            }
+            default -> throw new IllegalStateException("Unclaimed frame type " + frame.type());
+        }
+    }
+
+    private void subscribe(Connection connection, ClientFrame.Feature frame) {
+        String workspaceId = frame.string("workspaceId");
+        if (workspaceId != null && frame.string("channelId") == null) {
+            subscribePresence(connection, frame, workspaceId);
+            return;
+        }
+        String channelId = required(frame, "channelId");
+        Optional<Long> after = number(frame.json(), "after");
+        ChannelRef channel = commands.readable(channelId, connection.accountId());
+        ChannelSubscriber subscriber = new ChannelSubscriber(channel, connection.accountId(), commands, scheduler, gapFillDelay,
+                replayLimit);
+        after.ifPresent(subscriber::startAfter);
+        subscriptions.subscriber(connection, channel.topic()).ifPresent(ChatFrames::close);
+        // Subscribed before the catch-up reads: whatever commits later arrives live.
+        subscriptions.subscribe(connection, channel.topic(), subscriber);
+        ChatCommands.Catchup catchup;
+        try {
+            catchup = commands.catchUp(channelId, connection.accountId(), after.orElse(null), replayLimit);
+        } catch (RuntimeException e) {
+            subscriptions.unsubscribe(connection, channel.topic());
+            throw e;
+        }
+        JsonObject ack = ChatJson.ack(frame.id()).add("channelId", channel.id()).add("lastSequence", catchup.lastSequence())
+                .add("replayed", catchup.missed().size()).add("resync", catchup.tooMany()).build();
+        subscriber.caughtUp(connection, ack, catchup.lastSequence(), catchup.missed());
+    }
+
+    private void subscribePresence(Connection connection, ClientFrame.Feature frame, String workspaceId) {
+        String topic = ChannelRef.workspaceTopicPrefix(workspaceId) + "presence";
+        PresenceSubscriber subscriber = new PresenceSubscriber(workspaceId);
+        subscriptions.subscriber(connection, topic).ifPresent(ChatFrames::close);
+        subscriptions.subscribe(connection, topic, subscriber);
+        List<String> members;
+        try {
+            members = commands.presenceAudience(workspaceId, connection.accountId());
+        } catch (RuntimeException e) {
+            subscriptions.unsubscribe(connection, topic);
+            throw e;
+        }
+        subscriber.snapshot(connection, ChatJson.ack(frame.id()).add("workspaceId", workspaceId).build(),
+                ChatJson.presence(workspaceId, presence.of(members)));
+    }
+
+    private void unsubscribe(Connection connection, ClientFrame.Feature frame) {
+        String channelId = frame.string("channelId");
+        String workspaceId = frame.string("workspaceId");
+        subscriptions.of(connection).forEach((topic, subscriber) -> {
+            boolean match = subscriber instanceof ChannelSubscriber channel && channel.channel().id().equals(channelId)
+                    || channelId == null && subscriber instanceof PresenceSubscriber people && people.workspaceId().equals(workspaceId);
+            if (match && subscriptions.unsubscribe(connection, topic)) {
+                close(subscriber);
+            }
+        });
+        var ack = ChatJson.ack(frame.id());
+        if (channelId != null) {
+            ack.add("channelId", channelId);
+        } else if (workspaceId != null) {
+            ack.add("workspaceId", workspaceId);
+        }
+        connection.send(ack.build());
+    }
+
+    private void send(Connection connection, ClientFrame.Feature frame) {
+        Posting.Posted posted = commands.send(required(frame, "channelId"), connection.accountId(), required(frame, "text"),
+                strings(frame.json(), "mentions"), frame.string("parentId"), frame.string("idempotencyKey"));
+        MessageState message = posted.message();
+        connection.send(ChatJson.ack(frame.id()).add("channelId", message.channelId()).add("messageId", message.id())
+                .add("sequence", message.sequence()).add("createdAt", message.createdAt().toString())
+                .add("repeated", posted.repeated()).build());
+    }
+
+    private void typing(Connection connection, ClientFrame.Feature frame) {
+        String channelId = required(frame, "channelId");
+        ChannelSubscriber subscriber = subscriptions.of(connection).values().stream()
+                .filter(s -> s instanceof ChannelSubscriber c && c.channel().id().equals(channelId))
+                .map(ChannelSubscriber.class::cast)
+                .findFirst().orElseThrow(() -> new NotSubscribed(channelId));
+        if (subscriber.mayType(clock.millis(), typingInterval.toMillis())) {
+            deliveries.toTopic(subscriber.channel().topic(), ChatJson.typing(channelId, connection.accountId()));
+        }
+    }
+
+    private static JsonObject messageAck(ClientFrame.Feature frame, MessageState message) {
+        return ChatJson.ack(frame.id()).add("channelId", message.channelId()).add("messageId", message.id())
+                .add("sequence", message.sequence()).add("version", message.version()).build();
+    }
+
+    private static void close(Subscriber subscriber) {
+        if (subscriber instanceof ChannelSubscriber channel) {
+            channel.close();
+        } else if (subscriber instanceof PresenceSubscriber people) {
+            people.close();
+        }
+    }
+
+    private static String required(ClientFrame.Feature frame, String name) {
+        String value = frame.string(name);
+        if (value == null) {
+            throw new InvalidField(name, "is required (a string)");
+        }
+        return value;
+    }
+
+    private static Optional<Long> number(JsonObject json, String name) {
+        JsonValue value = json.get(name);
+        if (value == null || value == JsonValue.NULL) {
+            return Optional.empty();
+        }
+        if (!(value instanceof JsonNumber number) || !number.isIntegral() || number.longValue() < 0) {
+            throw new InvalidField(name, "must be a whole number, 0 or more");
+        }
+        return Optional.of(number.longValue());
+    }
+
+    private static List<String> strings(JsonObject json, String name) {
+        JsonValue value = json.get(name);
+        if (value == null || value == JsonValue.NULL) {
+            return List.of();
+        }
+        if (!(value instanceof JsonArray array) || array.stream().anyMatch(v -> !(v instanceof JsonString))) {
+            throw new InvalidField(name, "must be an array of account ids");
+        }
+        List<String> ids = new ArrayList<>(array.size());
+        array.forEach(v -> ids.add(((JsonString) v).getString()));
+        return ids;
+    }
+}

@@ -1,0 +1,37 @@
+package org.moim.chat.boundary;
+
+import jakarta.json.bind.annotation.JsonbNillable;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.moim.chat.control.History;
+import org.moim.chat.entity.MessageState;
+
+@JsonbNillable
+@Schema(name = "ChatMessage", description = "A message; a deleted one keeps its place (sequence) without text.")
+public record MessageView(
+        String id,
+        String channelId,
+        @Schema(description = "Its number in the channel: 1, 2, 3… without gaps.") long sequence,
+        String senderId,
+        @Schema(description = "Null when deleted.") String text,
+        @Schema(description = "Account ids mentioned (only people who read the channel).") List<String> mentions,
+        @Schema(description = "The thread it replies to (the thread's first message), or null.") String parentId,
+        Instant createdAt,
+        Instant editedAt,
+        boolean deleted,
+        long version,
+        @Schema(description = "Reactions, by emoji, in the order first given.") List<ReactionView> reactions) {
+
+    @Schema(name = "ChatReaction")
+    public record ReactionView(String emoji, List<String> accountIds) {
+    }
+
+    static MessageView from(History.Item item) {
+        MessageState m = item.message();
+        List<ReactionView> reactions = item.reactions().entrySet().stream()
+                .map(e -> new ReactionView(e.getKey(), List.copyOf(e.getValue()))).toList();
+        return new MessageView(m.id(), m.channelId(), m.sequence(), m.senderId(), m.text(), m.mentions(), m.parentId(),
+                m.createdAt(), m.editedAt(), m.deleted(), m.version(), reactions);
+    }
+}

@@ -1,0 +1,179 @@
+package org.moim.chat.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.moim.chat.entity.Message;
+import org.moim.chat.entity.MessageState;
+import org.moim.platform.persistence.Cursor;
+import org.moim.platform.persistence.Page;
+import org.moim.platform.problem.InvalidField;
+import org.moim.workspace.control.Action;
+import org.moim.workspace.control.WorkspacePolicy;
+
+/**
+ * Reading messages back: a channel's history by sequence (before or after a number, which is the
+ * cursor), the replay a resuming subscriber gets, and search. Each answer is three statements or
+ * fewer whatever its size: the check, the messages, their reactions.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class History {
+
+    public static final int MAX_LIMIT = 200;
+    public static final int MIN_QUERY = 2;
+    public static final int MAX_QUERY = 100;
+
+    @PersistenceContext(unitName = "moim")
+    EntityManager em;
+
+    @Inject
+    ChatPolicy policy;
+
+    @Inject
+    WorkspacePolicy workspaces;
+
+    /** A message with its reactions, grouped by emoji in the order they were first given. */
+    public record Item(MessageState message, Map<String, List<String>> reactions) {
+    }
+
+    /** Messages in ascending sequence; {@code more}: there are more in the direction asked for. */
+    public record Slice(List<Item> items, boolean more) {
+    }
+
+    /**
+     * Up to {@code limit} messages of the channel: after {@code after} (oldest first), or before
+     * {@code before}, or the latest (both null); {@code thread} keeps one thread's replies.
+     */
+    public Slice page(String channelId, String accountId, Long before, Long after, String thread, int limit) {
+        if (before != null && after != null) {
+            throw new InvalidField("after", "give either before or after, not both");
+        }
+        checkLimit(limit);
+        policy.require(channelId, accountId, ChatAction.READ);
+        return slice(channelId, before, after, thread, limit);
+    }
+
+    /** The channel's last sequence number, as committed now. */
+    public long lastSequence(String channelId) {
+        return em.createQuery("select c.lastSeq from Channel c where c.id = :id", Long.class)
+                .setParameter("id", channelId).getSingleResult();
+    }
+
+    /** What a subscriber resuming after {@code after} missed, oldest first (access checked by the caller). */
+    public Slice replay(String channelId, long after, int limit) {
+        return slice(channelId, null, after, null, limit);
+    }
+
+    /**
+     * Messages of the workspace's channels the caller reads whose text contains {@code query}
+     * (case-insensitive substring, a LIKE scan: fine for the volumes of one workspace, see
+     * docs/chat.md), newest first.
+     */
+    public Page<Item> search(String workspaceId, String accountId, String query, String cursor, int limit) {
+        String q = query == null ? "" : query.strip();
+        if (q.codePointCount(0, q.length()) < MIN_QUERY || q.length() > MAX_QUERY) {
+            throw new InvalidField("q", "must be " + MIN_QUERY + " to " + MAX_QUERY + " characters");
+        }
+        checkLimit(limit);
+        Cursor after = Cursor.decode("cursor", cursor);
+        workspaces.require(workspaceId, accountId, Action.VIEW_WORKSPACE);
+        List<String> channels = readable(workspaceId, accountId);
+        if (channels.isEmpty()) {
+            return new Page<>(List.of(), null);
+        }
+        String jpql = "select m from Message m where m.channelId in :channels and m.deletedAt is null"
+                + " and lower(m.text) like :pattern escape '!'"
+                + (after == null ? "" : " and (m.createdAt < :createdAt or (m.createdAt = :createdAt and m.id < :id))")
+                + " order by m.createdAt desc, m.id desc";
+        TypedQuery<Message> select = em.createQuery(jpql, Message.class)
+                .setParameter("channels", channels)
+                .setParameter("pattern", "%" + escape(q.toLowerCase(java.util.Locale.ROOT)) + "%")
+                .setMaxResults(limit + 1);
+        if (after != null) {
+            select.setParameter("createdAt", after.createdAt()).setParameter("id", after.id());
+        }
+        List<Message> rows = select.getResultList();
+        boolean more = rows.size() > limit;
+        List<Message> page = more ? rows.subList(0, limit) : rows;
+        String next = more ? new Cursor(page.get(page.size() - 1).createdAt(), page.get(page.size() - 1).id()).encode() : null;
+        return new Page<>(items(page), next);
+    }
+
+    private List<String> readable(String workspaceId, String accountId) {
+        // The board rule is BoardPolicy's: guests see only the boards whose member list has them.
+        @SuppressWarnings("unchecked")
+        List<String> ids = em.createNativeQuery("""
+                        SELECT c.id FROM chat_channel c
+                        JOIN membership w ON w.workspace_id = c.workspace_id AND w.account_id = ?2
+                        WHERE c.workspace_id = ?1 AND (
+                          (c.kind = 'DIRECT' AND EXISTS (SELECT 1 FROM chat_member cm WHERE cm.channel_id = c.id AND cm.account_id = ?2))
+                          OR (c.kind = 'BOARD' AND (w.member_role <> 'GUEST' OR EXISTS (
+                                SELECT 1 FROM board_member bm WHERE bm.board_id = c.board_id AND bm.account_id = ?2))))""")
+                .setParameter(1, workspaceId)
+                .setParameter(2, accountId)
+                .getResultList();
+        return ids;
+    }
+
+    private Slice slice(String channelId, Long before, Long after, String thread, int limit) {
+        boolean ascending = after != null;
+        String jpql = "select m from Message m where m.channelId = :channel"
+                + (after != null ? " and m.seq > :after" : "")
+                + (before != null ? " and m.seq < :before" : "")
+                + (thread != null ? " and m.parentId = :thread" : "")
+                + (ascending ? " order by m.seq asc" : " order by m.seq desc");
+        TypedQuery<Message> query = em.createQuery(jpql, Message.class)
+                .setParameter("channel", channelId)
+                .setMaxResults(limit + 1);
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        if (before != null) {
+            query.setParameter("before", before);
+        }
+        if (thread != null) {
+            query.setParameter("thread", thread);
+        }
+        List<Message> rows = query.getResultList();
+        boolean more = rows.size() > limit;
+        List<Message> page = new ArrayList<>(more ? rows.subList(0, limit) : rows);
+        if (!ascending) {
+            Collections.reverse(page);
+        }
+        return new Slice(items(page), more);
+    }
+
+    private List<Item> items(List<Message> messages) {
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Map<String, List<String>>> reactions = new LinkedHashMap<>();
+        em.createQuery("""
+                        select r.messageId, r.emoji, r.accountId from Reaction r where r.messageId in :ids
+                        order by r.createdAt, r.accountId""", Object[].class)
+                .setParameter("ids", messages.stream().map(Message::id).toList())
+                .getResultList()
+                .forEach(row -> reactions.computeIfAbsent((String) row[0], k -> new LinkedHashMap<>())
+                        .computeIfAbsent((String) row[1], k -> new ArrayList<>()).add((String) row[2]));
+        return messages.stream().map(m -> new Item(m.state(), reactions.getOrDefault(m.id(), Map.of()))).toList();
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidField("limit", "must be 1 to " + MAX_LIMIT);
+        }
+    }
+
+    private static String escape(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+}

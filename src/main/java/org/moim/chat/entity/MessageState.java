@@ -1,0 +1,13 @@
+package org.moim.chat.entity;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A message as it is at one moment, detached from the persistence context: what events carry
+ * and views are made of. {@code text} and {@code mentions} are empty for a deleted message.
+ */
+public record MessageState(String id, String channelId, long sequence, String senderId, String text,
+                           List<String> mentions, String parentId, Instant createdAt, Instant editedAt,
+                           boolean deleted, long version) {
+}

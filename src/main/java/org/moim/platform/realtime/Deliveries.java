@@ -1,0 +1,163 @@
+package org.moim.platform.realtime;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.topic.ITopic;
+import com.hazelcast.topic.Message;
+import com.hazelcast.topic.ReliableMessageListener;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Server frames to accounts and topics, on every node: each goes once through one reliable
+ * topic of the data grid ({@value #TOPIC}), and every node (the sender's too) writes it to its
+ * own connections. The reliable topic is one ring buffer, so every node sees every frame in the
+ * same order, the order in which they were published.
+ *
+ * <p>Publishing is immediate: a feature whose frame reports a change publishes after the change
+ * commits ({@code @Observes(during = AFTER_SUCCESS)}). Delivery is at most once; features that
+ * must not lose anything number their frames (chat sequences) so clients can resume.
+ */
+@ApplicationScoped
+public class Deliveries {
+
+    public static final String TOPIC = "moim-realtime";
+    private static final Logger LOG = Logger.getLogger(Deliveries.class.getName());
+    private static final char ACCOUNT = 'a';
+    private static final char TO_TOPIC = 't';
+    private static final char END = 'e';
+    private static final char END_ALL = 'E';
+
+    @Inject
+    HazelcastInstance grid;
+
+    @Inject
+    Connections connections;
+
+    @Inject
+    Subscriptions subscriptions;
+
+    private ITopic<String> topic;
+    private UUID listener;
+
+    void listen(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        topic = grid.getReliableTopic(TOPIC);
+        listener = topic.addMessageListener(new Listener());
+    }
+
+    @PreDestroy
+    void stopListening() {
+        if (listener != null) {
+            topic.removeMessageListener(listener);
+        }
+    }
+
+    /** To every open connection of the account (all its tabs and devices). */
+    public void toAccount(String accountId, JsonObject frame) {
+        publish(ACCOUNT, accountId, frame.toString());
+    }
+
+    /** To every connection subscribed to the topic, through its {@link Subscriber}. */
+    public void toTopic(String topic, JsonObject frame) {
+        publish(TO_TOPIC, topic, frame.toString());
+    }
+
+    /**
+     * Ends, on every node, the account's subscriptions to topics starting with {@code topicPrefix}
+     * (the account lost access); each {@link Subscriber#ended} is told. Frames published after
+     * this call never reach those subscriptions.
+     */
+    public void endSubscriptions(String accountId, String topicPrefix) {
+        publish(END, accountId, topicPrefix);
+    }
+
+    /** Ends every subscription to topics starting with {@code topicPrefix}, on every node (the thing is gone). */
+    public void endSubscriptionsOfEveryone(String topicPrefix) {
+        publish(END_ALL, topicPrefix, "");
+    }
+
+    private void publish(char kind, String key, String body) {
+        if (key.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("A key has no line breaks");
+        }
+        try {
+            // A message-driven bean may publish before the application finished starting (Payara
+            // starts the listeners first): the topic is then looked up here.
+            (topic != null ? topic : grid.<String>getReliableTopic(TOPIC)).publish(kind + key + "\n" + body);
+        } catch (RuntimeException e) {
+            // The grid is shutting down or lost its partition owner: clients resume on reconnect.
+            LOG.log(Level.WARNING, "Publishing a real-time frame failed", e);
+        }
+    }
+
+    void received(String envelope) {
+        int newline = envelope.indexOf('\n');
+        if (newline < 1) {
+            return;
+        }
+        char kind = envelope.charAt(0);
+        String key = envelope.substring(1, newline);
+        String body = envelope.substring(newline + 1);
+        switch (kind) {
+            case ACCOUNT -> connections.ofAccount(key).forEach(connection -> connection.sendText(body));
+            case TO_TOPIC -> {
+                if (subscriptions.count(key) > 0) {
+                    subscriptions.deliver(key, parse(body), body);
+                }
+            }
+            case END -> connections.ofAccount(key).forEach(connection -> subscriptions.end(connection, body));
+            case END_ALL -> subscriptions.endAll(key);
+            default -> LOG.warning("Unknown real-time envelope kind " + kind);
+        }
+    }
+
+    private static JsonObject parse(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        } catch (JsonException e) {
+            throw new IllegalStateException("A published frame is not a JSON object", e);
+        }
+    }
+
+    /** Starts at the next frame, never stops: a node that fell behind by a whole ring buffer skips ahead. */
+    private final class Listener implements ReliableMessageListener<String> {
+
+        @Override
+        public void onMessage(Message<String> message) {
+            try {
+                received(message.getMessageObject());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "A real-time frame could not be delivered", e);
+            }
+        }
+
+        @Override
+        public long retrieveInitialSequence() {
+            return -1;
+        }
+
+        @Override
+        public void storeSequence(long sequence) {
+        }
+
+        @Override
+        public boolean isLossTolerant() {
+            return true;
+        }
+
+        @Override
+        public boolean isTerminal(Throwable failure) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.moim.workspace.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import org.moim.identity.control.AccountStore;
+import org.moim.identity.entity.Account;
+import org.moim.notification.control.Inbox;
+import org.moim.notification.entity.NotificationDraft;
+import org.moim.workspace.entity.Invitation;
+import org.moim.workspace.entity.InvitationAnswered;
+import org.moim.workspace.entity.InvitationCreated;
+
+/**
+ * Tells people about invitations, in the same transaction: the invitee (when an account has that
+ * email) that they were invited, the inviter how the invitee answered.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class InvitationNotices {
+
+    @PersistenceContext(unitName = "moim")
+    EntityManager em;
+
+    @Inject
+    AccountStore accounts;
+
+    @Inject
+    Inbox inbox;
+
+    void invited(@Observes InvitationCreated event) {
+        accounts.byEmail(event.email()).ifPresent(invitee -> {
+            Invitation invitation = em.find(Invitation.class, event.invitationId());
+            Account inviter = accounts.byId(event.invitedBy());
+            String workspace = invitation.workspace().name();
+            inbox.deliver(new NotificationDraft("invitation.received", event.invitedBy(), event.workspaceId(),
+                    "invitation", event.invitationId(),
+                    inviter.displayName() + " invited you to “" + workspace + "” as " + event.role(),
+                    null, "#/invitations"), List.of(invitee.id()));
+        });
+    }
+
+    void answered(@Observes InvitationAnswered event) {
+        Invitation invitation = em.find(Invitation.class, event.invitationId());
+        Account invitee = accounts.byId(event.accountId());
+        String verb = event.outcome() == Invitation.Status.ACCEPTED ? "accepted" : "declined";
+        inbox.deliver(new NotificationDraft("invitation.answered", event.accountId(), event.workspaceId(),
+                "invitation", event.invitationId(),
+                invitee.displayName() + " " + verb + " your invitation to “" + invitation.workspace().name() + "”",
+                null, "#/w/" + event.workspaceId() + "/members"), List.of(invitation.invitedBy()));
+    }
+}

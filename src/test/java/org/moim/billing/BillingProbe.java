@@ -1,0 +1,74 @@
+package org.moim.billing;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.UUID;
+import org.moim.billing.control.Renewals;
+import org.moim.platform.web.MoimApi;
+
+/**
+ * Test-only resource that {@code BillingIT} adds to the deployed WAR: runs the renewal job's work
+ * at any instant (the schedule runs it at the clock's), so a test can cross period ends and grace
+ * periods without waiting a month; and puts a workspace on a new tiny plan (a row, as an operator
+ * would add one), so a test reaches every limit with a few small things.
+ */
+@Path("test-probe/billing")
+@RequestScoped
+@RolesAllowed(MoimApi.USER)
+@Produces(MediaType.APPLICATION_JSON)
+public class BillingProbe {
+
+    @Inject
+    Renewals renewals;
+
+    @PersistenceContext(unitName = "moim")
+    EntityManager em;
+
+    @POST
+    @Path("renewals")
+    public JsonObject renewals(@QueryParam("at") String at) {
+        Renewals.Run run = renewals.run(Instant.parse(at));
+        return Json.createObjectBuilder().add("lapsed", run.lapsed()).add("charged", run.charged()).build();
+    }
+
+    /** A new plan with these limits (others unlimited), and the workspace on it. */
+    @POST
+    @Path("tiny-plan")
+    @Transactional
+    public JsonObject tinyPlan(@QueryParam("workspace") String workspace, @QueryParam("members") long members,
+                               @QueryParam("boards") long boards, @QueryParam("fileBytes") long fileBytes,
+                               @QueryParam("storageBytes") long storageBytes) {
+        String code = "TINY_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        em.createNativeQuery("""
+                        INSERT INTO plan (code, name, plan_rank, max_members, max_boards, max_storage_bytes, max_file_bytes,
+                                          max_call_participants, message_history_days, max_integrations)
+                        VALUES (?, 'Tiny', 0, ?, ?, ?, ?, 2, 30, 0)""")
+                .setParameter(1, code).setParameter(2, members).setParameter(3, boards).setParameter(4, storageBytes)
+                .setParameter(5, fileBytes)
+                .executeUpdate();
+        int updated = em.createNativeQuery("UPDATE subscription SET plan_code = ? WHERE workspace_id = ?")
+                .setParameter(1, code).setParameter(2, workspace).executeUpdate();
+        if (updated == 0) {
+            em.createNativeQuery("""
+                            INSERT INTO subscription (id, workspace_id, plan_code, status, cancel_at_period_end, created_at,
+                                                      updated_at, version)
+                            VALUES (?, ?, ?, 'ACTIVE', FALSE, ?, ?, 0)""")
+                    .setParameter(1, UUID.randomUUID().toString()).setParameter(2, workspace).setParameter(3, code)
+                    .setParameter(4, java.sql.Timestamp.from(Instant.now())).setParameter(5, java.sql.Timestamp.from(Instant.now()))
+                    .executeUpdate();
+        }
+        return Json.createObjectBuilder().add("plan", code).build();
+    }
+}

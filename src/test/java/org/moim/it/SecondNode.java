@@ -1,0 +1,120 @@
+package org.moim.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A second Payara Micro with the same WAR, database, signing key and data-grid cluster name as
+ * the one Arquillian started: a two-node cluster on this machine. Its log goes to
+ * {@code target/second-node.log}. Close it to stop it.
+ */
+public final class SecondNode implements AutoCloseable {
+
+    private final Process process;
+    private final URL base;
+
+    private SecondNode(Process process, URL base) {
+        this.process = process;
+        this.base = base;
+    }
+
+    public URL base() {
+        return base;
+    }
+
+    /** Starts the node and waits until it is ready (at most four minutes). */
+    public static SecondNode start() throws Exception {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Duser.timezone=UTC",
+                "-jar", System.getProperty("payara.microJar"),
+                "--port", String.valueOf(port),
+                "--clustername", System.getProperty("moim.it.cluster"),
+                // Other Payara Micros on this machine may hold the first ports: try a range to find the first node.
+                "--clustermode", clusterMembers(),
+                "--interfaces", "127.0.0.1",
+                "--postbootcommandfile", System.getProperty("moim.postboot"),
+                "--deploy", System.getProperty("moim.war"),
+                "--contextroot", "/"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(Path.of("target", "second-node.log").toFile());
+        Map<String, String> env = builder.environment();
+        // Its own embedded broker, in memory: the first node's broker store is locked by it.
+        env.put("MOIM_JMS_BROKER_CONFIG", "broker:(vm://localhost)?useJmx=false&persistent=false");
+        Process process = builder.start();
+        SecondNode node = new SecondNode(process, URI.create("http://127.0.0.1:" + port + "/").toURL());
+        try {
+            node.awaitReady(Duration.ofMinutes(4));
+        } catch (Exception | AssertionError e) {
+            node.close();
+            throw e;
+        }
+        return node;
+    }
+
+    private static String clusterMembers() {
+        StringBuilder members = new StringBuilder("tcpip:");
+        for (int port = 6900; port < 6950; port++) {
+            members.append(port == 6900 ? "" : ",").append("127.0.0.1:").append(port);
+        }
+        return members.toString();
+    }
+
+    private void awaitReady(Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("The second node stopped (exit " + process.exitValue() + "); see target/second-node.log");
+            }
+            try {
+                // Payara answers /health before the WAR is deployed: ask the application itself too
+                // (an unauthenticated /api/v1/me is its 401).
+                if (status(http, "api/v1/me") == 401 && status(http, "health/ready") == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            process.waitFor(1, TimeUnit.SECONDS);
+        }
+        throw new AssertionError("The second node was not ready within " + timeout + "; see target/second-node.log");
+    }
+
+    private int status(HttpClient http, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.toURI().resolve(path)).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,276 @@
+package org.moim.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.moim.it.Accounts;
+import org.moim.it.Accounts.SignedIn;
+import org.moim.it.Api;
+import org.moim.it.Api.Reply;
+
+/**
+ * Kills the application while mail jobs are queued and one is half done, starts it again, and
+ * shows that every job then runs, each exactly once in effect: one mail per job arrives.
+ *
+ * <p>The Arquillian container cannot be killed in the middle of a test, so this test starts Payara
+ * Micro itself, twice, as {@code ./moim} does: {@code target/runtime/payara-micro.jar} with
+ * {@code target/moim.war}, the post-boot file and failsafe's environment, but on free ports, with
+ * its own data directory (H2 database and broker store) and data grid. The first process sends
+ * mail to an SMTP "server" that accepts connections and never answers, so an attempt hangs; the
+ * test kills the process ({@code destroyForcibly}, SIGKILL: no shutdown hook runs) and starts the
+ * second with GreenMail on the same port.
+ *
+ * <p>Runs in the H2 pass only (it always uses its own H2 database; a MariaDB pass proves nothing more).
+ */
+class JobsRestartIT {
+
+    private static final Duration BOOT = Duration.ofMinutes(6);
+    private static final Duration DEADLINE = Duration.ofSeconds(120);
+    private static final int JOBS = 6;
+
+    private final List<Process> processes = new ArrayList<>();
+    private Path home;
+
+    @AfterEach
+    void killLeftovers() {
+        processes.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void queuedJobsRunAfterAKillEachExactlyOnce() throws Exception {
+        Assumptions.assumeTrue("h2".equals(System.getenv("MOIM_IT_DATABASE")), "runs in the H2 pass");
+        home = Path.of(System.getProperty("moim.war", "target/moim.war")).toAbsolutePath().getParent()
+                .resolve("it-restart").resolve(UUID.randomUUID().toString().substring(0, 8));
+        Files.createDirectories(home);
+        int httpPort = freePort();
+        int smtpPort = freePort();
+        int gridPort = freePort();
+
+        Map<String, String> jobs = new LinkedHashMap<>(); // job id -> the owner's email
+        List<SignedIn> owners = new ArrayList<>();
+        try (Silence silence = new Silence(smtpPort)) {
+            Process first = start("first", httpPort, smtpPort, gridPort);
+            URL base = new URL("http://127.0.0.1:" + httpPort + "/");
+            for (int i = 0; i < JOBS; i++) {
+                Api api = new Api(base);
+                SignedIn owner = Accounts.signUp(api, "Restart");
+                Reply accepted = api.post("/api/v1/me/test-mail", Json.createObjectBuilder().build(), owner.accessToken());
+                assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+                jobs.put(accepted.json().getString("jobId"), owner.email());
+                owners.add(owner);
+            }
+            silence.awaitConnection(DEADLINE); // an attempt has started: its job is RUNNING, its message unacknowledged
+            Map<String, String> before = statuses(base, owners, jobs);
+
+            first.destroyForcibly();
+            assertThat(first.waitFor()).as("killed").isNotZero();
+            assertThat(before.values()).as("nothing finished before the kill: " + before).doesNotContain("SUCCEEDED", "DEAD");
+            assertThat(before.values()).as("an attempt had started: " + before).anyMatch(status -> !status.equals("QUEUED"));
+        }
+
+        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            start("second", httpPort, smtpPort, gridPort);
+            URL base = new URL("http://127.0.0.1:" + httpPort + "/");
+            Map<String, JsonObject> after = awaitFinished(base, owners, jobs);
+
+            assertThat(after.values()).extracting(j -> j.getString("status")).as(after.toString()).containsOnly("SUCCEEDED");
+            assertThat(after.values()).extracting(j -> j.getInt("attempts")).as("the interrupted attempt counts too")
+                    .anyMatch(attempts -> attempts >= 2);
+            for (String email : jobs.values()) {
+                assertThat(mailsTo(smtp, email)).as("mails to %s", email).isEqualTo(1);
+            }
+            assertThat(smtp.getReceivedMessages()).hasSize(JOBS);
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    /** Starts Payara Micro with the WAR as ./moim does, and waits until it is ready. */
+    private Process start(String name, int httpPort, int smtpPort, int gridPort) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path log = home.resolve(name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx512m", "-Duser.timezone=UTC",
+                "-jar", Path.of(System.getProperty("payara.microJar")).toAbsolutePath().toString(),
+                "--port", String.valueOf(httpPort),
+                "--clustername", "moim-restart-" + home.getFileName(),
+                "--clustermode", "tcpip:127.0.0.1:" + gridPort,
+                "--startport", String.valueOf(gridPort),
+                "--interfaces", "127.0.0.1",
+                "--rootdir", home.resolve("payara-" + name).toString(),
+                "--postbootcommandfile", Path.of(System.getProperty("moim.postboot")).toAbsolutePath().toString(),
+                "--deploy", Path.of(System.getProperty("moim.war")).toAbsolutePath().toString(),
+                "--contextroot", "/")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        // Failsafe's environment (the broker adapter, mail on, forwarded-for trusted), with this test's own data, ports and H2.
+        env.keySet().removeIf(key -> key.startsWith("MOIM_DB_"));
+        env.put("MOIM_DATA_DIR", home.resolve("data").toString());
+        env.put("MOIM_JMS_BROKER_CONFIG", "broker:(vm://localhost)?useJmx=false&persistent=true&dataDirectory=" + home.resolve("data/broker"));
+        env.put("MOIM_MAIL_PORT", String.valueOf(smtpPort));
+        env.put("MOIM_RATE_LIMIT_TEST_MAIL_PER_ACCOUNT", "100");
+        Process process = builder.start();
+        processes.add(process);
+        awaitReady(process, httpPort, log);
+        return process;
+    }
+
+    private static void awaitReady(Process process, int port, Path log) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).timeout(Duration.ofSeconds(10)).build();
+        Instant deadline = Instant.now().plus(BOOT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("Payara Micro exited with " + process.exitValue() + "; " + tail(log));
+            }
+            try {
+                HttpResponse<String> answer = http.send(ready, HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200 && answer.body().contains("\"database\"")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("Payara Micro not ready after " + BOOT + "; " + tail(log));
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return "the end of " + log + ":\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    private static Map<String, String> statuses(URL base, List<SignedIn> owners, Map<String, String> jobs) {
+        Map<String, String> statuses = new LinkedHashMap<>();
+        Api api = new Api(base);
+        for (SignedIn owner : owners) {
+            jobs.forEach((job, email) -> {
+                if (email.equals(owner.email())) {
+                    statuses.put(job, api.get("/api/v1/jobs/" + job, owner.accessToken()).json().getString("status"));
+                }
+            });
+        }
+        return statuses;
+    }
+
+    /** Every job, once none is QUEUED, RUNNING or FAILED any more. */
+    private static Map<String, JsonObject> awaitFinished(URL base, List<SignedIn> owners, Map<String, String> jobs) throws InterruptedException {
+        Api api = new Api(base);
+        Instant deadline = Instant.now().plus(DEADLINE);
+        Map<String, JsonObject> seen = new LinkedHashMap<>();
+        while (Instant.now().isBefore(deadline)) {
+            seen.clear();
+            for (SignedIn owner : owners) {
+                jobs.forEach((job, email) -> {
+                    if (email.equals(owner.email())) {
+                        Reply reply = api.get("/api/v1/jobs/" + job, owner.accessToken());
+                        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+                        seen.put(job, reply.json());
+                    }
+                });
+            }
+            if (seen.values().stream().allMatch(j -> List.of("SUCCEEDED", "DEAD").contains(j.getString("status")))) {
+                return Map.copyOf(seen);
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("Jobs not finished after " + DEADLINE + ": " + seen);
+    }
+
+    private static long mailsTo(GreenMail smtp, String email) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipients(m).contains(email.toLowerCase())).count();
+    }
+
+    private static List<String> recipients(MimeMessage message) {
+        try {
+            return Arrays.stream(message.getRecipients(RecipientType.TO)).map(a -> a.toString().toLowerCase()).toList();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * An SMTP port that accepts connections and never says a word: the mail client waits for the
+     * greeting (up to its 10 s timeout), so the attempt is under way when the process is killed.
+     */
+    private static final class Silence implements AutoCloseable {
+        private final ServerSocket server;
+        private final List<Socket> accepted = new CopyOnWriteArrayList<>();
+        private final Thread acceptor;
+
+        Silence(int port) throws IOException {
+            server = new ServerSocket(port, 50, java.net.InetAddress.getLoopbackAddress());
+            acceptor = new Thread(() -> {
+                try {
+                    while (!server.isClosed()) {
+                        accepted.add(server.accept());
+                    }
+                } catch (IOException e) {
+                    // closed
+                }
+            }, "silent-smtp");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        void awaitConnection(Duration timeout) throws InterruptedException {
+            Instant deadline = Instant.now().plus(timeout);
+            while (accepted.isEmpty()) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("No SMTP connection within " + timeout);
+                }
+                Thread.sleep(50);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                server.close();
+                for (Socket socket : accepted) {
+                    socket.close();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.moim.platform.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.moim.platform.problem.InvalidField;
+
+class CursorTest {
+
+    @Test
+    void aCursorReadsBackAsWritten() {
+        Cursor cursor = new Cursor(Instant.parse("2026-11-26T10:00:00.123456Z"), "6f0c0a53-3a51-4c4b-9b43-1f1b3c0c2a10");
+
+        assertThat(cursor.encode()).doesNotContain("|", "+", "/", "=");
+        assertThat(Cursor.decode("cursor", cursor.encode())).isEqualTo(cursor);
+    }
+
+    @Test
+    void noCursorIsTheFirstPage() {
+        assertThat(Cursor.decode("cursor", null)).isNull();
+        assertThat(Cursor.decode("cursor", "")).isNull();
+    }
+
+    @Test
+    void aMadeUpCursorIsAnInvalidField() {
+        for (String bad : new String[] {"nonsense!", "bm8tYmFy", "MjAyNi0xMS0yNnx4"}) {
+            assertThatThrownBy(() -> Cursor.decode("cursor", bad)).as(bad).isInstanceOf(InvalidField.class)
+                    .satisfies(e -> assertThat(((InvalidField) e).errors().get(0).field()).isEqualTo("cursor"));
+        }
+    }
+}
