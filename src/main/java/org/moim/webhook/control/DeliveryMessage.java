@@ -8,17 +8,20 @@ import org.moim.webhook.entity.WebhookDelivery;
 
 /**
  * The message {@code webhook-delivery} v1 on {@code moim.webhooks}: make the attempt of this
- * delivery that {@code attemptKey} stands for. Payload {@code {"deliveryId", "attemptKey"}}; the
- * envelope's idempotency key is the attempt key.
+ * delivery that {@code attemptKey} stands for. Payload {@code {"deliveryId", "webhookId", "attemptKey",
+ * "queuedAt"}} ({@code queuedAt}: the delivery's {@code updatedAt} when the message was made, in
+ * epoch milliseconds; {@code webhookId} and {@code queuedAt} may be missing from older messages);
+ * the envelope's idempotency key is the attempt key.
  */
-public record DeliveryMessage(String deliveryId, String attemptKey) {
+public record DeliveryMessage(String deliveryId, String webhookId, String attemptKey, long queuedAt) {
 
     public static final String TYPE = "webhook-delivery";
     public static final int VERSION = 1;
 
     static Envelope envelope(WebhookDelivery delivery) {
         return new Envelope(TYPE, VERSION, delivery.attemptKey(), Json.createObjectBuilder()
-                .add("deliveryId", delivery.id()).add("attemptKey", delivery.attemptKey()).build());
+                .add("deliveryId", delivery.id()).add("webhookId", delivery.webhookId()).add("attemptKey", delivery.attemptKey())
+                .add("queuedAt", delivery.updatedAt().toEpochMilli()).build());
     }
 
     public static DeliveryMessage from(Envelope envelope) {
@@ -28,7 +31,12 @@ public record DeliveryMessage(String deliveryId, String attemptKey) {
         if (envelope.version() != VERSION) {
             throw new MalformedMessage("unsupported " + TYPE + " version " + envelope.version());
         }
-        return new DeliveryMessage(id(envelope, "deliveryId"), id(envelope, "attemptKey"));
+        JsonValue queuedAt = envelope.payload().get("queuedAt");
+        if (queuedAt != null && queuedAt.getValueType() != JsonValue.ValueType.NUMBER) {
+            throw new MalformedMessage(TYPE + " needs payload.queuedAt, a number");
+        }
+        return new DeliveryMessage(id(envelope, "deliveryId"), envelope.payload().containsKey("webhookId") ? id(envelope, "webhookId") : null,
+                id(envelope, "attemptKey"), queuedAt == null ? 0 : envelope.payload().getJsonNumber("queuedAt").longValue());
     }
 
     private static String id(Envelope envelope, String name) {

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -70,11 +71,19 @@ public class WebhookDeliveries {
 
     /**
      * Starts the attempt the message stands for; empty when there is nothing to do (a stale or
-     * repeated message, a finished delivery, a deleted webhook).
+     * repeated message, a finished delivery, a deleted webhook). A delivery that is not visible
+     * yet in the state the message was queued with throws {@link DeliveryNotVisible}, so the broker
+     * redelivers: the delivery row and the message commit in one XA transaction, but the broker's
+     * branch may commit first.
      */
     @Transactional(TxType.REQUIRES_NEW)
     public Optional<Attempt> start(DeliveryMessage message) {
         WebhookDelivery delivery = em.find(WebhookDelivery.class, message.deliveryId());
+        boolean webhookGone = message.webhookId() == null || em.find(Webhook.class, message.webhookId()) == null;
+        if (delivery == null && !webhookGone || delivery != null && delivery.seenBefore(message.queuedAt())
+                && !Objects.equals(delivery.attemptKey(), message.attemptKey())) {
+            throw new DeliveryNotVisible(message.deliveryId());
+        }
         if (delivery == null || !delivery.start(message.attemptKey(), clock.instant(), timeout.plus(LEASE_MARGIN))) {
             LOG.log(Level.FINE, "Webhook delivery {0}: message {1} is stale or repeated; ignored", new Object[] {message.deliveryId(), message.attemptKey()});
             return Optional.empty();
@@ -141,6 +150,13 @@ public class WebhookDeliveries {
             }
         }
         return queued;
+    }
+
+    /** The message's delivery, in the state it was queued with, cannot be seen yet: redelivered. */
+    public static final class DeliveryNotVisible extends RuntimeException {
+        DeliveryNotVisible(String deliveryId) {
+            super("Webhook delivery " + deliveryId + " is not visible yet in the state its message was queued with");
+        }
     }
 
     /** Someone asks for a dead delivery to be tried again: a new round of attempts. */

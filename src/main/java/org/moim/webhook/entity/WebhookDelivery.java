@@ -118,6 +118,14 @@ public class WebhookDelivery {
         return true;
     }
 
+    /**
+     * Whether what is seen of the delivery is older than the message queued at {@code queuedAtMillis}
+     * (its {@code updatedAt} then): the transaction that queued it has not become visible here yet.
+     */
+    public boolean seenBefore(long queuedAtMillis) {
+        return updatedAt.toEpochMilli() < queuedAtMillis;
+    }
+
     public void succeeded(int httpStatus, long durationMillis, Instant now) {
         if (status != DeliveryStatus.SENDING) {
             return;

@@ -49,6 +49,19 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aMessageQueuedAfterWhatIsSeenTellsThatTheQueuingTransactionIsNotVisibleYet() {
+        WebhookDelivery seen = delivery();
+        seen.start(seen.attemptKey(), t0, LEASE);
+        seen.failed(410, "HTTP 410", 5L, Duration.ofSeconds(1), t0.plusMillis(20));
+        long requeuedAt = t0.plusSeconds(1).toEpochMilli();
+
+        assertThat(seen.seenBefore(requeuedAt)).as("the WAITING state, before the requeue commits").isTrue();
+        assertThat(seen.seenBefore(t0.toEpochMilli())).as("a message older than what is seen: stale").isFalse();
+        seen.requeue("next", t0.plusSeconds(1));
+        assertThat(seen.seenBefore(requeuedAt)).as("once the requeue is visible").isFalse();
+    }
+
+    @Test
     void aLostMessageIsReplacedAndTheOldOneNoLongerStartsAnything() {
         WebhookDelivery delivery = delivery();
         String lost = delivery.attemptKey();
