@@ -45,6 +45,8 @@ import org.moim.it.Accounts;
 import org.moim.it.Accounts.SignedIn;
 import org.moim.it.Api;
 import org.moim.it.Api.Reply;
+import org.moim.it.Chat;
+import org.moim.it.WsClient;
 import org.moim.it.Deployments;
 import org.moim.workspace.entity.MemberRole;
 
@@ -379,8 +381,15 @@ class BillingIT {
     }
 
     private static String tinyPlan(Api api, SignedIn owner, String workspace, int members, int boards, int fileBytes, int storage) {
+        return tinyPlan(api, owner, workspace, members, boards, fileBytes, storage, 30, 0);
+    }
+
+    /** A new tiny plan for the workspace; {@code historyDays} below 0: all history. */
+    private static String tinyPlan(Api api, SignedIn owner, String workspace, int members, int boards, int fileBytes, int storage,
+                                   int historyDays, int integrations) {
         Reply plan = api.post("/api/v1/test-probe/billing/tiny-plan?workspace=" + workspace + "&members=" + members + "&boards=" + boards
-                + "&fileBytes=" + fileBytes + "&storageBytes=" + storage, json(), owner.accessToken());
+                + "&fileBytes=" + fileBytes + "&storageBytes=" + storage + (historyDays < 0 ? "&historyDays=" : "&historyDays=" + historyDays)
+                + "&integrations=" + integrations, json(), owner.accessToken());
         assertThat(plan.status()).as(plan.toString()).isEqualTo(200);
         return plan.json().getString("plan");
     }
@@ -439,6 +448,109 @@ class BillingIT {
         assertThat(api.delete(boards + "/" + older, owner.accessToken()).status()).isIn(200, 204);
         assertThat(api.post(boards + "/" + newer + "/lists", json("name", "Todo"), owner.accessToken()).status())
                 .as("writable again once the workspace fits").isEqualTo(201);
+    }
+
+    @Test
+    void thePlansHistoryWindowHidesOlderMessagesWithoutDeletingThem() throws Exception {
+        Api api = api();
+        SignedIn owner = user("History Owner");
+        SignedIn ben = user("History Ben");
+        String workspace = create(api, owner, "History");
+        join(api, owner, workspace, ben, MemberRole.MEMBER);
+        tinyPlan(api, owner, workspace, 10, 10, 1000, 2500, 30, 1);
+        String channel = Chat.direct(base, workspace, owner, ben);
+        WsClient socket = Chat.connect(base, owner);
+        String first = Chat.send(socket, channel, "archived plan one", null).getString("messageId");
+        String second = Chat.send(socket, channel, "archived plan two", null).getString("messageId");
+        Chat.send(socket, channel, "fresh plan three", null);
+        socket.close();
+        ageMessage(api, owner, first, 35);
+        ageMessage(api, owner, second, 31);
+
+        Reply page = api.get("/api/v1/channels/" + channel + "/messages", ben.accessToken());
+        assertThat(texts(page)).as("history, 30 days shown").containsExactly("fresh plan three");
+        assertThat(Instant.parse(page.json().getString("visibleFrom"))).isBetween(Instant.now().minus(Duration.ofDays(31)),
+                Instant.now().minus(Duration.ofDays(29)));
+        assertThat(texts(api.get("/api/v1/workspaces/" + workspace + "/messages?q=plan", ben.accessToken()))).as("search")
+                .containsExactly("fresh plan three");
+        WsClient back = Chat.connect(base, ben);
+        JsonObject resumed = Chat.subscribe(back, channel, 0L);
+        assertThat(resumed.getInt("replayed")).as("the replay after a reconnect " + resumed).isEqualTo(1);
+        assertThat(Chat.sequences(Chat.messages(back, 1))).containsExactly(3L);
+        back.close();
+
+        tinyPlan(api, owner, workspace, 10, 10, 1000, 2500, 32, 1);
+        assertThat(texts(api.get("/api/v1/channels/" + channel + "/messages", ben.accessToken())))
+                .as("a longer window shows what it covers again").containsExactly("archived plan two", "fresh plan three");
+        tinyPlan(api, owner, workspace, 10, 10, 1000, 2500, -1, 1);
+        Reply all = api.get("/api/v1/channels/" + channel + "/messages", ben.accessToken());
+        assertThat(texts(all)).as("nothing was deleted").containsExactly("archived plan one", "archived plan two", "fresh plan three");
+        assertThat(all.json().containsKey("visibleFrom")).as("an unlimited plan hides nothing").isFalse();
+    }
+
+    @Test
+    void theIntegrationLimitRefusesANewWebhookAndADowngradePausesTheNewestOnes() {
+        Api api = api();
+        SignedIn owner = user("Hooks Owner");
+        String workspace = create(api, owner, "Hooks");
+        String one = tinyPlan(api, owner, workspace, 10, 10, 1000, 2500, 30, 1);
+        String older = webhook(api, owner, workspace).json().getString("id");
+        assertLimit(webhook(api, owner, workspace), "INTEGRATIONS", 1, 1, one);
+        assertThat(limit(plan(api, owner, workspace), "INTEGRATIONS").getInt("used")).isEqualTo(1);
+
+        tinyPlan(api, owner, workspace, 10, 10, 1000, 2500, 30, 2);
+        Reply second = webhook(api, owner, workspace);
+        assertThat(second.status()).as(second.toString()).isEqualTo(201);
+        String newer = second.json().getString("id");
+        join(api, owner, workspace, user("Hooks First Joiner"), MemberRole.MEMBER);
+        awaitDeliveries(api, owner, workspace, older, 1);
+        awaitDeliveries(api, owner, workspace, newer, 1);
+
+        String lower = tinyPlan(api, owner, workspace, 10, 10, 1000, 2500, 30, 1);
+        assertThat(limit(plan(api, owner, workspace), "INTEGRATIONS").getBoolean("over")).isTrue();
+        join(api, owner, workspace, user("Hooks Second Joiner"), MemberRole.MEMBER);
+        awaitDeliveries(api, owner, workspace, older, 2);
+        assertThat(deliveries(api, owner, workspace, newer)).as("the newest webhook is paused by the plan").hasSize(1);
+        assertThat(api.delete(WORKSPACES + "/" + workspace + "/webhooks/" + newer, owner.accessToken()).status())
+                .as("a paused webhook can be deleted").isEqualTo(204);
+        assertLimit(webhook(api, owner, workspace), "INTEGRATIONS", 1, 1, lower);
+    }
+
+    private static Reply webhook(Api api, SignedIn owner, String workspace) {
+        // Nothing listens on port 9: deliveries are recorded (and fail), which is all this test needs.
+        return api.post(WORKSPACES + "/" + workspace + "/webhooks", Json.createObjectBuilder().add("url", "http://127.0.0.1:9/hook")
+                .add("format", "JSON").add("events", Json.createArrayBuilder().add("member.joined")).build(), owner.accessToken());
+    }
+
+    private static List<JsonObject> deliveries(Api api, SignedIn owner, String workspace, String webhook) {
+        Reply page = api.get(WORKSPACES + "/" + workspace + "/webhooks/" + webhook + "/deliveries", owner.accessToken());
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        return page.json().getJsonArray("items").getValuesAs(JsonObject.class);
+    }
+
+    private static void awaitDeliveries(Api api, SignedIn owner, String workspace, String webhook, int count) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (deliveries(api, owner, workspace, webhook).size() < count) {
+            assertThat(Instant.now()).as("webhook " + webhook + " has " + count + " deliveries").isBefore(deadline);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        assertThat(deliveries(api, owner, workspace, webhook)).hasSize(count);
+    }
+
+    private static void ageMessage(Api api, SignedIn owner, String message, int days) {
+        Reply aged = api.post("/api/v1/test-probe/billing/age-message?message=" + message + "&days=" + days, json(), owner.accessToken());
+        assertThat(aged.status()).as(aged.toString()).isEqualTo(200);
+        assertThat(aged.json().getInt("updated")).isEqualTo(1);
+    }
+
+    private static List<String> texts(Reply page) {
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        return page.json().getJsonArray("items").getValuesAs(JsonObject.class).stream().map(m -> m.getString("text")).toList();
     }
 
     // ---------------------------------------------------------------- the sandbox checkout through HTTP

@@ -6,11 +6,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.moim.billing.control.PlanLimits;
+import org.moim.chat.entity.Channel;
 import org.moim.chat.entity.Message;
 import org.moim.chat.entity.MessageState;
 import org.moim.platform.persistence.Cursor;
@@ -21,8 +24,10 @@ import org.moim.workspace.control.WorkspacePolicy;
 
 /**
  * Reading messages back: a channel's history by sequence (before or after a number, which is the
- * cursor), the replay a resuming subscriber gets, and search. Each answer is three statements or
- * fewer whatever its size: the check, the messages, their reactions.
+ * cursor), the replay a resuming subscriber gets, and search. Each answer costs the same few
+ * statements whatever its size: the check, the plan's history window, the messages, their reactions.
+ * Messages older than the workspace plan's window ({@link PlanLimits#historyVisibleFrom}) are left
+ * out of all three, never deleted: they are back when the plan allows them.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -41,12 +46,18 @@ public class History {
     @Inject
     WorkspacePolicy workspaces;
 
+    @Inject
+    PlanLimits limits;
+
     /** A message with its reactions, grouped by emoji in the order they were first given. */
     public record Item(MessageState message, Map<String, List<String>> reactions) {
     }
 
-    /** Messages in ascending sequence; {@code more}: there are more in the direction asked for. */
-    public record Slice(List<Item> items, boolean more) {
+    /**
+     * Messages in ascending sequence; {@code more}: there are more in the direction asked for;
+     * {@code visibleFrom}: older messages are hidden by the plan (null: none are).
+     */
+    public record Slice(List<Item> items, boolean more, Instant visibleFrom) {
     }
 
     /**
@@ -58,8 +69,8 @@ public class History {
             throw new InvalidField("after", "give either before or after, not both");
         }
         checkLimit(limit);
-        policy.require(channelId, accountId, ChatAction.READ);
-        return slice(channelId, before, after, thread, limit);
+        Channel channel = policy.require(channelId, accountId, ChatAction.READ).channel();
+        return slice(channelId, before, after, thread, limit, visibleFrom(channel.workspaceId()));
     }
 
     /** The channel's last sequence number, as committed now. */
@@ -70,7 +81,8 @@ public class History {
 
     /** What a subscriber resuming after {@code after} missed, oldest first (access checked by the caller). */
     public Slice replay(String channelId, long after, int limit) {
-        return slice(channelId, null, after, null, limit);
+        Channel channel = em.find(Channel.class, channelId);
+        return slice(channelId, null, after, null, limit, channel == null ? null : visibleFrom(channel.workspaceId()));
     }
 
     /**
@@ -90,8 +102,10 @@ public class History {
         if (channels.isEmpty()) {
             return new Page<>(List.of(), null);
         }
+        Instant from = visibleFrom(workspaceId);
         String jpql = "select m from Message m where m.channelId in :channels and m.deletedAt is null"
                 + " and lower(m.text) like :pattern escape '!'"
+                + (from == null ? "" : " and m.createdAt >= :from")
                 + (after == null ? "" : " and (m.createdAt < :createdAt or (m.createdAt = :createdAt and m.id < :id))")
                 + " order by m.createdAt desc, m.id desc";
         TypedQuery<Message> select = em.createQuery(jpql, Message.class)
@@ -100,6 +114,9 @@ public class History {
                 .setMaxResults(limit + 1);
         if (after != null) {
             select.setParameter("createdAt", after.createdAt()).setParameter("id", after.id());
+        }
+        if (from != null) {
+            select.setParameter("from", from);
         }
         List<Message> rows = select.getResultList();
         boolean more = rows.size() > limit;
@@ -124,9 +141,14 @@ public class History {
         return ids;
     }
 
-    private Slice slice(String channelId, Long before, Long after, String thread, int limit) {
+    private Instant visibleFrom(String workspaceId) {
+        return limits.historyVisibleFrom(workspaceId).orElse(null);
+    }
+
+    private Slice slice(String channelId, Long before, Long after, String thread, int limit, Instant from) {
         boolean ascending = after != null;
         String jpql = "select m from Message m where m.channelId = :channel"
+                + (from != null ? " and m.createdAt >= :from" : "")
                 + (after != null ? " and m.seq > :after" : "")
                 + (before != null ? " and m.seq < :before" : "")
                 + (thread != null ? " and m.parentId = :thread" : "")
@@ -143,13 +165,16 @@ public class History {
         if (thread != null) {
             query.setParameter("thread", thread);
         }
+        if (from != null) {
+            query.setParameter("from", from);
+        }
         List<Message> rows = query.getResultList();
         boolean more = rows.size() > limit;
         List<Message> page = new ArrayList<>(more ? rows.subList(0, limit) : rows);
         if (!ascending) {
             Collections.reverse(page);
         }
-        return new Slice(items(page), more);
+        return new Slice(items(page), more, from);
     }
 
     private List<Item> items(List<Message> messages) {

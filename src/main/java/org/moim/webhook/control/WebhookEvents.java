@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.moim.billing.control.PlanLimits;
+import org.moim.billing.entity.Limit;
 import org.moim.platform.messaging.JmsSender;
 import org.moim.webhook.entity.Webhook;
 import org.moim.webhook.entity.WebhookDelivery;
@@ -26,6 +30,8 @@ import org.moim.webhook.entity.WebhookFormat;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class WebhookEvents {
+
+    private static final Logger LOG = Logger.getLogger(WebhookEvents.class.getName());
 
     public static final String QUEUE = "moim.webhooks";
 
@@ -52,6 +58,9 @@ public class WebhookEvents {
     JmsSender sender;
 
     @Inject
+    PlanLimits limits;
+
+    @Inject
     Clock clock;
 
     /**
@@ -71,13 +80,22 @@ public class WebhookEvents {
         if (!TYPES.contains(type)) {
             throw new IllegalArgumentException("Unknown webhook event type " + type + ": add it to WebhookEvents.TYPES");
         }
-        List<Webhook> subscribed = em.createQuery("select w from Webhook w where w.workspaceId = :workspace and w.active = true",
+        // All of them, oldest first (at most Webhooks.MAX_PER_WORKSPACE): a plan below the count
+        // pauses the newest ones, which needs their positions.
+        List<Webhook> all = em.createQuery("select w from Webhook w where w.workspaceId = :workspace order by w.createdAt, w.id",
                         Webhook.class)
                 .setParameter("workspace", workspaceId)
-                .getResultStream()
-                .filter(webhook -> webhook.wants(type))
+                .getResultList();
+        if (all.stream().noneMatch(webhook -> webhook.active() && webhook.wants(type))) {
+            return;
+        }
+        Long allowed = limits.planOf(workspaceId).max(Limit.INTEGRATIONS);
+        List<Webhook> subscribed = all.stream()
+                .limit(allowed == null ? Long.MAX_VALUE : allowed)
+                .filter(webhook -> webhook.active() && webhook.wants(type))
                 .toList();
         if (subscribed.isEmpty()) {
+            LOG.log(Level.FINE, "Workspace {0}: {1} goes to no webhook; the plan pauses those that want it", new Object[] {workspaceId, type});
             return;
         }
         Event what = event.get();

@@ -12,6 +12,8 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.moim.billing.control.PlanLimits;
+import org.moim.billing.entity.Limit;
 import org.moim.identity.control.AccountStore;
 import org.moim.platform.problem.InvalidField;
 import org.moim.webhook.entity.Webhook;
@@ -45,6 +47,12 @@ public class Webhooks {
     AccountStore accounts;
 
     @Inject
+    PlanLimits limits;
+
+    @Inject
+    WebhookUsage usage;
+
+    @Inject
     Clock clock;
 
     /** A webhook and, right after it was made or its secret replaced, the secret (shown this once). */
@@ -57,9 +65,10 @@ public class Webhooks {
         URI uri = addresses.parse(url);
         Set<String> subscribed = eventTypes(eventTypes);
         addresses.checkWhenSaved(uri);
-        long existing = em.createQuery("select count(w) from Webhook w where w.workspaceId = :workspace", Long.class)
-                .setParameter("workspace", caller.workspace().id())
-                .getSingleResult();
+        // The plan's integrations first (402 plan-limit, locking the workspace so two creations
+        // cannot both take the last place), then the server's own cap.
+        limits.requireRoom(workspaceId, Limit.INTEGRATIONS, 1);
+        long existing = usage.used(workspaceId);
         if (existing >= MAX_PER_WORKSPACE) {
             throw new TooManyWebhooks(MAX_PER_WORKSPACE);
         }
