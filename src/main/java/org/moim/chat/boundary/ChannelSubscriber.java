@@ -101,9 +101,11 @@ final class ChannelSubscriber implements Subscriber {
             return;
         }
         connection.send(ack);
+        // The database's answer in ascending order: a number it skips is hidden by the plan's
+        // history window (deleted messages stay as tombstones), so it is not waited for.
         for (History.Item item : missed) {
             long sequence = item.message().sequence();
-            if (sequence == delivered + 1) {
+            if (sequence > delivered) {
                 connection.send(ChatJson.message(item.message(), item.reactions()));
                 delivered = sequence;
             }
@@ -178,21 +180,30 @@ final class ChannelSubscriber implements Subscriber {
             upTo = waiting.firstKey();
         }
         List<History.Item> missing;
+        int limit = (int) Math.min(fillLimit, upTo - from - 1);
+        boolean complete;
         try {
-            missing = commands.replay(channel.id(), from, (int) Math.min(fillLimit, upTo - from - 1));
+            missing = commands.replay(channel.id(), from, limit);
+            complete = missing.size() < limit;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Filling a gap in " + channel.id() + " failed; trying again", e);
             missing = List.of();
+            complete = false;
         }
         synchronized (this) {
             if (closed) {
                 return;
             }
             for (History.Item item : missing) {
-                if (item.message().sequence() == delivered + 1) {
+                long sequence = item.message().sequence();
+                if (sequence > delivered && sequence < upTo) {
                     connection.send(ChatJson.message(item.message(), item.reactions()));
-                    delivered = item.message().sequence();
+                    delivered = sequence;
                 }
+            }
+            if (complete) {
+                // Every number below upTo is committed; one the database did not return is hidden by the plan.
+                delivered = Math.max(delivered, upTo - 1);
             }
             drain(connection);
         }

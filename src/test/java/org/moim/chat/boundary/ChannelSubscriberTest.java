@@ -150,6 +150,36 @@ class ChannelSubscriberTest {
     }
 
     @Test
+    void messagesTheHistoryWindowHidesAreNotWaitedFor() {
+        FakeSockets.Socket socket = FakeSockets.open("1", "reader");
+        ChannelSubscriber subscriber = subscriber();
+        subscriber.startAfter(0);
+        // 1 and 2 are older than the plan shows: the replay starts at 3.
+        MessageState three = commit(3);
+
+        subscriber.caughtUp(socket.connection(), ChatJson.ack("s").build(), 3, List.of(new History.Item(three, Map.of())));
+        publish(subscriber, socket, commit(4));
+
+        assertThat(sent(socket)).containsExactly("ack", "message 3", "message 4");
+        assertThat(scheduled).isEmpty();
+    }
+
+    @Test
+    void aGapTheDatabaseDoesNotShowIsSkippedOnceTheFillHasLooked() {
+        FakeSockets.Socket socket = FakeSockets.open("1", "reader");
+        ChannelSubscriber subscriber = subscriber();
+        subscriber.caughtUp(socket.connection(), ChatJson.ack("s").build(), 0, List.of());
+        publish(subscriber, socket, commit(1));
+        commit(3);
+        // 2 is committed but hidden from this reader's history (the fill's read leaves it out).
+        publish(subscriber, socket, commit(4));
+
+        scheduled.remove(0).run();
+
+        assertThat(sent(socket)).containsExactly("ack", "message 1", "message 3", "message 4");
+    }
+
+    @Test
     void typingOfOthersPassesAndOnesOwnDoesNot() {
         FakeSockets.Socket socket = FakeSockets.open("1", "reader");
         ChannelSubscriber subscriber = subscriber();
