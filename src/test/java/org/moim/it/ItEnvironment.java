@@ -14,8 +14,9 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Before an integration-test run (failsafe sets {@code MOIM_IT_DATABASE}): an empty data
- * directory, and on MariaDB an empty {@code moim_it} database with its own user, so every run
+ * Before an integration-test run in one test JVM (failsafe sets {@code MOIM_IT_DATABASE}): an
+ * empty data directory, and on MariaDB an empty database (the one {@code MOIM_DB_URL} names, one
+ * per fork: {@code moim_it_1}, {@code moim_it_2}…) with the {@code moim_it} user, so every run
  * starts from nothing and proves the migrations from scratch.
  */
 public class ItEnvironment implements LauncherSessionListener {
@@ -28,22 +29,32 @@ public class ItEnvironment implements LauncherSessionListener {
         }
         deleteRecursively(Path.of(System.getenv("MOIM_DATA_DIR")));
         if ("mariadb".equals(database)) {
-            recreateMariaDb();
+            recreateMariaDb(databaseName(System.getenv("MOIM_DB_URL")));
         }
     }
 
-    private static void recreateMariaDb() {
+    /** The database a JDBC URL names: the last path segment, before any parameters. */
+    static String databaseName(String url) {
+        String path = url.replaceFirst("[?;].*$", "");
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        if (!name.matches("[A-Za-z0-9_]{1,64}")) {
+            throw new IllegalStateException("Cannot tell the test database from MOIM_DB_URL " + url);
+        }
+        return name;
+    }
+
+    private static void recreateMariaDb(String name) {
         String url = System.getProperty("moim.it.mariadb.admin-url", "jdbc:mysql://127.0.0.1:3306/");
         String user = System.getProperty("moim.it.mariadb.admin-user", "root");
         String password = System.getProperty("moim.it.mariadb.admin-password", "");
         try (Connection connection = DriverManager.getConnection(url, user, password);
              Statement sql = connection.createStatement()) {
-            sql.execute("DROP DATABASE IF EXISTS moim_it");
-            sql.execute("CREATE DATABASE moim_it CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            sql.execute("DROP DATABASE IF EXISTS " + name);
+            sql.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             sql.execute("CREATE USER IF NOT EXISTS 'moim_it'@'127.0.0.1' IDENTIFIED BY 'moim_it'");
             sql.execute("CREATE USER IF NOT EXISTS 'moim_it'@'localhost' IDENTIFIED BY 'moim_it'");
-            sql.execute("GRANT ALL PRIVILEGES ON moim_it.* TO 'moim_it'@'127.0.0.1'");
-            sql.execute("GRANT ALL PRIVILEGES ON moim_it.* TO 'moim_it'@'localhost'");
+            sql.execute("GRANT ALL PRIVILEGES ON " + name + ".* TO 'moim_it'@'127.0.0.1'");
+            sql.execute("GRANT ALL PRIVILEGES ON " + name + ".* TO 'moim_it'@'localhost'");
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot prepare the MariaDB test database at " + url
                     + " as " + user + " (is MariaDB running? see README.md)", e);
