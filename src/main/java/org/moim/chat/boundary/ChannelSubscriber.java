@@ -104,7 +104,7 @@ final class ChannelSubscriber implements Subscriber {
         for (History.Item item : missed) {
             long sequence = item.message().sequence();
             if (sequence == delivered + 1) {
-                connection.send(ChatJson.message(item.message(), item.reactions()));
+                connection.send(ChatJson.message(item.message(), item.reactions(), item.attachments()));
                 delivered = sequence;
             }
         }
@@ -190,7 +190,7 @@ final class ChannelSubscriber implements Subscriber {
             }
             for (History.Item item : missing) {
                 if (item.message().sequence() == delivered + 1) {
-                    connection.send(ChatJson.message(item.message(), item.reactions()));
+                    connection.send(ChatJson.message(item.message(), item.reactions(), item.attachments()));
                     delivered = item.message().sequence();
                 }
             }
