@@ -57,6 +57,34 @@ class ChatIT {
         return new Api(base).get(path, who.accessToken());
     }
 
+    /** Uploads a small text file, attached to {@code target} ({@code kind:id}) or to nothing (null). */
+    private Reply upload(String workspace, SignedIn who, String name, String content, String target) {
+        String query = "?name=" + name + (target == null ? "" : "&target=" + target);
+        return new Api(base).request("PUT", "/api/v1/workspaces/" + workspace + "/files" + query).bearer(who.accessToken())
+                .body("text/plain", content.getBytes(java.nio.charset.StandardCharsets.UTF_8)).send();
+    }
+
+    private String uploaded(String workspace, SignedIn who, String name, String content, String target) {
+        Reply created = upload(workspace, who, name, content, target);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().getString("id");
+    }
+
+    /** Sends a message with these files and answers the reply (an ack or an error). */
+    private static JsonObject sendFiles(WsClient socket, String channel, String text, String... fileIds) throws InterruptedException {
+        String id = "send-" + java.util.UUID.randomUUID();
+        jakarta.json.JsonArrayBuilder files = jakarta.json.Json.createArrayBuilder();
+        for (String fileId : fileIds) {
+            files.add(fileId);
+        }
+        frame(socket, "type", "send", "id", id, "channelId", channel, "text", text, "attachments", files.build());
+        return reply(socket, id);
+    }
+
+    private static List<String> ids(jakarta.json.JsonArray array) {
+        return array.getValuesAs(JsonObject.class).stream().map(o -> o.getString("id")).toList();
+    }
+
     private static int statements(Reply reply) {
         return Integer.parseInt(reply.header("X-Moim-Sql-Statements").orElseThrow());
     }
@@ -266,11 +294,19 @@ class ChatIT {
     void historyPagesBySequenceInAConstantNumberOfStatements() throws Exception {
         SignedIn ann = user("Ann");
         SignedIn ben = user("Ben");
-        String channel = direct(base, workspace(base, ann, ben), ann, ben);
+        String workspace = workspace(base, ann, ben);
+        String channel = direct(base, workspace, ann, ben);
         WsClient socket = connect(base, ann);
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= 30; i++) {
-            ids.add(send(socket, channel, "message " + i, null).getString("messageId"));
+            if (i % 5 == 0) {
+                String file = uploaded(workspace, ann, "note-" + i + ".txt", "note " + i, "channel:" + channel);
+                JsonObject ack = sendFiles(socket, channel, "message " + i, file);
+                assertThat(ack.getString("type")).as(ack.toString()).isEqualTo("ack");
+                ids.add(ack.getString("messageId"));
+            } else {
+                ids.add(send(socket, channel, "message " + i, null).getString("messageId"));
+            }
         }
         for (int i = 0; i < 30; i += 3) {
             frame(socket, "type", "react", "id", "r" + i, "messageId", ids.get(i), "emoji", "+" + i);
@@ -288,11 +324,113 @@ class ChatIT {
         Reply all = get("/api/v1/channels/" + channel + "/messages?limit=200", ben);
         assertThat(seq(all)).hasSize(30);
 
+        assertThat(all.json().getJsonArray("items").getJsonObject(4).getJsonArray("attachments")).hasSize(1);
+        assertThat(all.json().getJsonArray("items").getJsonObject(5).getJsonArray("attachments")).isEmpty();
+
         // The access check (channel, membership), the plan's history window (subscription, plan),
-        // the messages, their reactions: the same for 10 messages or 30.
-        assertThat(statements(all)).isEqualTo(statements(latest)).isLessThanOrEqualTo(6);
+        // the messages, their reactions, their files: the same for 10 messages or 30.
+        assertThat(statements(all)).isEqualTo(statements(latest)).isLessThanOrEqualTo(7);
         assertThat(get("/api/v1/channels/" + channel + "/messages?before=3&after=1", ben).status()).isEqualTo(400);
         assertThat(get("/api/v1/channels/" + channel + "/messages?limit=0", ben).status()).isEqualTo(400);
+    }
+
+    @Test
+    void filesSentInAConversationReachItsMembersAndNobodyElse() throws Exception {
+        SignedIn ann = user("Ann");
+        SignedIn ben = user("Ben");
+        SignedIn cid = user("Cid");
+        String workspace = workspace(base, ann, ben, cid);
+        String channel = direct(base, workspace, ann, ben);
+        WsClient benSocket = connect(base, ben);
+        subscribe(benSocket, channel, null);
+        String inChannel = uploaded(workspace, ann, "plan.txt", "the plan", "channel:" + channel);
+        String loose = uploaded(workspace, ann, "notes.txt", "loose notes", null);
+        assertThat(upload(workspace, cid, "intruder.txt", "x", "channel:" + channel).status())
+                .as("uploading into a conversation one is not in").isEqualTo(404);
+
+        WsClient annSocket = connect(base, ann);
+        JsonObject ack = sendFiles(annSocket, channel, "have a look", inChannel, loose);
+        assertThat(ack.getString("type")).as(ack.toString()).isEqualTo("ack");
+        String messageId = ack.getString("messageId");
+
+        JsonObject received = benSocket.next("message");
+        assertThat(received.getString("messageId")).isEqualTo(messageId);
+        jakarta.json.JsonArray attachments = received.getJsonArray("attachments");
+        assertThat(ids(attachments)).containsExactly(inChannel, loose);
+        JsonObject first = attachments.getJsonObject(0);
+        assertThat(first.getString("name")).isEqualTo("plan.txt");
+        assertThat(first.getString("contentType")).startsWith("text/plain");
+        assertThat(first.getJsonNumber("size").longValue()).isEqualTo("the plan".length());
+        assertThat(first.getString("thumbnail")).isEqualTo("none");
+        Reply download = get(first.getString("contentUrl"), ben);
+        assertThat(download.status()).as(download.toString()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo("the plan");
+        assertThat(get("/api/v1/files/" + loose + "/content", ben).body()).isEqualTo("loose notes");
+        JsonObject moved = get("/api/v1/files/" + loose, ann).json();
+        assertThat(moved.getJsonObject("target").getString("kind")).isEqualTo("message");
+        assertThat(moved.getJsonObject("target").getString("id")).isEqualTo(messageId);
+        JsonObject page = get("/api/v1/channels/" + channel + "/messages", ben).json().getJsonArray("items").getJsonObject(0);
+        assertThat(ids(page.getJsonArray("attachments"))).containsExactly(inChannel, loose);
+        Reply channelFiles = get("/api/v1/workspaces/" + workspace + "/files?target=channel:" + channel, ben);
+        assertThat(ids(channelFiles.json().getJsonArray("items"))).containsExactlyInAnyOrder(inChannel, loose);
+        assertThat(ids(get("/api/v1/workspaces/" + workspace + "/files?target=message:" + messageId, ben).json()
+                .getJsonArray("items"))).containsExactlyInAnyOrder(inChannel, loose);
+
+        for (String file : List.of(inChannel, loose)) {
+            assertThat(get("/api/v1/files/" + file + "/content", cid).status()).as("not in the conversation").isEqualTo(404);
+            assertThat(get("/api/v1/files/" + file, cid).status()).isEqualTo(404);
+        }
+        assertThat(ids(get("/api/v1/workspaces/" + workspace + "/files", cid).json().getJsonArray("items")))
+                .doesNotContain(inChannel, loose);
+        assertThat(get("/api/v1/workspaces/" + workspace + "/files?target=channel:" + channel, cid).status()).isEqualTo(404);
+        assertThat(get("/api/v1/workspaces/" + workspace + "/files?target=message:" + messageId, cid).status()).isEqualTo(404);
+
+        frame(annSocket, "type", "delete", "id", "d-1", "messageId", messageId);
+        assertThat(reply(annSocket, "d-1").getString("type")).isEqualTo("ack");
+        JsonObject tombstone = get("/api/v1/channels/" + channel + "/messages", ben).json().getJsonArray("items").getJsonObject(0);
+        assertThat(tombstone.getJsonArray("attachments")).as("a deleted message shows no files").isEmpty();
+        assertThat(get("/api/v1/files/" + inChannel + "/content", ben).status()).as("they stay with the channel").isEqualTo(200);
+        assertThat(get("/api/v1/files/" + inChannel + "/content", cid).status()).isEqualTo(404);
+    }
+
+    @Test
+    void refusedAttachmentsStoreNoMessage() throws Exception {
+        SignedIn ann = user("Ann");
+        SignedIn ben = user("Ben");
+        SignedIn cid = user("Cid");
+        String workspace = workspace(base, ann, ben, cid);
+        String channel = direct(base, workspace, ann, ben);
+        String elsewhere = direct(base, workspace, ann, cid);
+        String hidden = direct(base, workspace, ben, cid);
+        String bens = uploaded(workspace, ben, "bens.txt", "Ben's", "channel:" + channel);
+        String otherChannel = uploaded(workspace, ann, "other.txt", "for Cid", "channel:" + elsewhere);
+        String unseen = uploaded(workspace, cid, "secret.txt", "between Ben and Cid", "channel:" + hidden);
+        String mine = uploaded(workspace, ann, "mine.txt", "mine", null);
+        WsClient socket = connect(base, ann);
+
+        assertProblem(sendFiles(socket, channel, "not mine", bens), 400, "/problems/validation");
+        assertProblem(sendFiles(socket, channel, "wrong channel", otherChannel), 400, "/problems/validation");
+        assertProblem(sendFiles(socket, channel, "cannot see", unseen), 404, "/problems/not-found");
+        assertProblem(sendFiles(socket, channel, "no such file", java.util.UUID.randomUUID().toString()), 404, "/problems/not-found");
+        assertProblem(sendFiles(socket, channel, "with a bad one", mine, bens), 400, "/problems/validation");
+        assertProblem(sendFiles(socket, channel, "twice", mine, mine), 400, "/problems/validation");
+        String[] tooMany = LongStream.rangeClosed(0, 10).mapToObj(i -> mine).toArray(String[]::new);
+        assertProblem(sendFiles(socket, channel, "too many", tooMany), 400, "/problems/validation");
+
+        assertThat(get("/api/v1/channels/" + channel + "/messages", ann).json().getJsonArray("items")).as("nothing stored").isEmpty();
+        assertThat(get("/api/v1/files/" + mine, ann).json().containsKey("target")).as("the good file stayed loose").isFalse();
+        assertThat(get("/api/v1/files/" + otherChannel, ann).json().getJsonObject("target").getString("id")).isEqualTo(elsewhere);
+
+        JsonObject sent = sendFiles(socket, channel, "now right", mine);
+        assertThat(sent.getString("type")).as(sent.toString()).isEqualTo("ack");
+        assertThat(sent.getJsonNumber("sequence").longValue()).as("no number was used by the refused ones").isEqualTo(1);
+        assertProblem(sendFiles(socket, channel, "again", mine), 400, "/problems/validation");
+    }
+
+    private static void assertProblem(JsonObject reply, int status, String type) {
+        assertThat(reply.getString("type")).as(reply.toString()).isEqualTo("error");
+        assertThat(reply.getJsonObject("problem").getInt("status")).as(reply.toString()).isEqualTo(status);
+        assertThat(reply.getJsonObject("problem").getString("type")).isEqualTo(type);
     }
 
     @Test

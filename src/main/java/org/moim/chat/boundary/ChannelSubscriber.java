@@ -106,7 +106,7 @@ final class ChannelSubscriber implements Subscriber {
         for (History.Item item : missed) {
             long sequence = item.message().sequence();
             if (sequence > delivered) {
-                connection.send(ChatJson.message(item.message(), item.reactions()));
+                connection.send(ChatJson.message(item.message(), item.reactions(), item.attachments()));
                 delivered = sequence;
             }
         }
@@ -197,7 +197,7 @@ final class ChannelSubscriber implements Subscriber {
             for (History.Item item : missing) {
                 long sequence = item.message().sequence();
                 if (sequence > delivered && sequence < upTo) {
-                    connection.send(ChatJson.message(item.message(), item.reactions()));
+                    connection.send(ChatJson.message(item.message(), item.reactions(), item.attachments()));
                     delivered = sequence;
                 }
             }

@@ -70,8 +70,8 @@ public class ChatCommands {
 
     @Transactional
     public Posting.Posted send(String channelId, String accountId, String text, List<String> mentions, String parentId,
-                               String key) {
-        return posting.post(channelId, accountId, text, mentions, parentId, key);
+                               String key, List<String> attachments) {
+        return posting.post(channelId, accountId, text, mentions, parentId, key, attachments);
     }
 
     @Transactional

@@ -35,7 +35,7 @@ public class ChatFeed {
     ChatCommands commands;
 
     void posted(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagePosted event) {
-        deliveries.toTopic(event.channel().topic(), ChatJson.message(event.message(), Map.of()));
+        deliveries.toTopic(event.channel().topic(), ChatJson.message(event.message(), Map.of(), event.attachments()));
     }
 
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageChanged event) {

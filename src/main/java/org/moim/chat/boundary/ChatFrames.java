@@ -169,7 +169,8 @@ public class ChatFrames implements FrameHandler {
 
     private void send(Connection connection, ClientFrame.Feature frame) {
         Posting.Posted posted = commands.send(required(frame, "channelId"), connection.accountId(), required(frame, "text"),
-                strings(frame.json(), "mentions"), frame.string("parentId"), frame.string("idempotencyKey"));
+                strings(frame.json(), "mentions"), frame.string("parentId"), frame.string("idempotencyKey"),
+                strings(frame.json(), "attachments", "file ids"));
         MessageState message = posted.message();
         connection.send(ChatJson.ack(frame.id()).add("channelId", message.channelId()).add("messageId", message.id())
                 .add("sequence", message.sequence()).add("createdAt", message.createdAt().toString())
@@ -220,12 +221,16 @@ public class ChatFrames implements FrameHandler {
     }
 
     private static List<String> strings(JsonObject json, String name) {
+        return strings(json, name, "account ids");
+    }
+
+    private static List<String> strings(JsonObject json, String name, String what) {
         JsonValue value = json.get(name);
         if (value == null || value == JsonValue.NULL) {
             return List.of();
         }
         if (!(value instanceof JsonArray array) || array.stream().anyMatch(v -> !(v instanceof JsonString))) {
-            throw new InvalidField(name, "must be an array of account ids");
+            throw new InvalidField(name, "must be an array of " + what);
         }
         List<String> ids = new ArrayList<>(array.size());
         array.forEach(v -> ids.add(((JsonString) v).getString()));

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.moim.chat.control.ReadMarkers.ReadState;
+import org.moim.chat.entity.AttachedFile;
 import org.moim.chat.entity.MessageState;
 import org.moim.chat.entity.ReactionChanged;
 import org.moim.platform.realtime.PresenceStatus;
@@ -20,7 +21,7 @@ final class ChatJson {
     }
 
     /** A message, live or replayed: every delivery carries its channel's sequence number. */
-    static JsonObject message(MessageState message, Map<String, List<String>> reactions) {
+    static JsonObject message(MessageState message, Map<String, List<String>> reactions, List<AttachedFile> attachments) {
         JsonObjectBuilder frame = ServerFrame.of("message")
                 .add("channelId", message.channelId())
                 .add("sequence", message.sequence())
@@ -36,6 +37,15 @@ final class ChatJson {
         JsonObjectBuilder grouped = Json.createObjectBuilder();
         reactions.forEach((emoji, accounts) -> grouped.add(emoji, strings(accounts)));
         frame.add("reactions", grouped);
+        JsonArrayBuilder files = Json.createArrayBuilder();
+        attachments.forEach(file -> files.add(Json.createObjectBuilder()
+                .add("id", file.id())
+                .add("name", file.name())
+                .add("contentType", file.contentType())
+                .add("size", file.size())
+                .add("thumbnail", file.thumbnail())
+                .add("contentUrl", MessageView.AttachmentView.contentUrl(file.id()))));
+        frame.add("attachments", files);
         return frame.build();
     }
 

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.moim.chat.control.History;
+import org.moim.chat.entity.AttachedFile;
 import org.moim.chat.entity.MessageState;
+import org.moim.platform.web.MoimApi;
 
 @JsonbNillable
 @Schema(name = "ChatMessage", description = "A message; a deleted one keeps its place (sequence) without text.")
@@ -21,10 +23,31 @@ public record MessageView(
         Instant editedAt,
         boolean deleted,
         long version,
-        @Schema(description = "Reactions, by emoji, in the order first given.") List<ReactionView> reactions) {
+        @Schema(description = "Reactions, by emoji, in the order first given.") List<ReactionView> reactions,
+        @Schema(description = "Files, in the order sent; empty when deleted (the files stay with the channel).")
+        List<AttachmentView> attachments) {
 
     @Schema(name = "ChatReaction")
     public record ReactionView(String emoji, List<String> accountIds) {
+    }
+
+    @Schema(name = "ChatAttachment", description = "A file a message carries; its readers may download it.")
+    public record AttachmentView(
+            String id,
+            String name,
+            @Schema(description = "Sniffed from the content when it was uploaded.") String contentType,
+            @Schema(description = "Bytes.") long size,
+            @Schema(enumeration = {"pending", "ready", "none"}, description = "As the file's: ready means GET /api/v1/files/{id}/thumbnail.")
+            String thumbnail,
+            String contentUrl) {
+
+        static AttachmentView from(AttachedFile file) {
+            return new AttachmentView(file.id(), file.name(), file.contentType(), file.size(), file.thumbnail(), contentUrl(file.id()));
+        }
+
+        static String contentUrl(String fileId) {
+            return "/" + MoimApi.PATH + "/files/" + fileId + "/content";
+        }
     }
 
     static MessageView from(History.Item item) {
@@ -32,6 +55,7 @@ public record MessageView(
         List<ReactionView> reactions = item.reactions().entrySet().stream()
                 .map(e -> new ReactionView(e.getKey(), List.copyOf(e.getValue()))).toList();
         return new MessageView(m.id(), m.channelId(), m.sequence(), m.senderId(), m.text(), m.mentions(), m.parentId(),
-                m.createdAt(), m.editedAt(), m.deleted(), m.version(), reactions);
+                m.createdAt(), m.editedAt(), m.deleted(), m.version(), reactions,
+                item.attachments().stream().map(AttachmentView::from).toList());
     }
 }

@@ -1,6 +1,7 @@
 package org.moim.chat.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.moim.billing.control.PlanLimits;
+import org.moim.chat.entity.AttachedFile;
 import org.moim.chat.entity.Channel;
 import org.moim.chat.entity.Message;
 import org.moim.chat.entity.MessageState;
@@ -25,7 +27,8 @@ import org.moim.workspace.control.WorkspacePolicy;
 /**
  * Reading messages back: a channel's history by sequence (before or after a number, which is the
  * cursor), the replay a resuming subscriber gets, and search. Each answer costs the same few
- * statements whatever its size: the check, the plan's history window, the messages, their reactions.
+ * statements whatever its size: the check, the plan's history window, the messages, their reactions,
+ * their files.
  * Messages older than the workspace plan's window ({@link PlanLimits#historyVisibleFrom}) are left
  * out of all three, never deleted: they are back when the plan allows them.
  */
@@ -49,8 +52,14 @@ public class History {
     @Inject
     PlanLimits limits;
 
-    /** A message with its reactions, grouped by emoji in the order they were first given. */
-    public record Item(MessageState message, Map<String, List<String>> reactions) {
+    @Inject
+    Instance<MessageAttachments> attachments;
+
+    /**
+     * A message with its reactions, grouped by emoji in the order they were first given, and its
+     * files in their order (none once it is deleted: they stay with the channel).
+     */
+    public record Item(MessageState message, Map<String, List<String>> reactions, List<AttachedFile> attachments) {
     }
 
     /**
@@ -189,7 +198,11 @@ public class History {
                 .getResultList()
                 .forEach(row -> reactions.computeIfAbsent((String) row[0], k -> new LinkedHashMap<>())
                         .computeIfAbsent((String) row[1], k -> new ArrayList<>()).add((String) row[2]));
-        return messages.stream().map(m -> new Item(m.state(), reactions.getOrDefault(m.id(), Map.of()))).toList();
+        List<String> live = messages.stream().filter(m -> !m.isDeleted()).map(Message::id).toList();
+        Map<String, List<AttachedFile>> files = live.isEmpty() || attachments.isUnsatisfied() ? Map.of() : attachments.get().of(live);
+        return messages.stream()
+                .map(m -> new Item(m.state(), reactions.getOrDefault(m.id(), Map.of()), files.getOrDefault(m.id(), List.of())))
+                .toList();
     }
 
     private static void checkLimit(int limit) {

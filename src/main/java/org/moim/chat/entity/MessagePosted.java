@@ -1,5 +1,10 @@
 package org.moim.chat.entity;
 
-/** A new message was stored (fired inside the transaction; published to subscribers after commit). */
-public record MessagePosted(ChannelRef channel, MessageState message) {
+import java.util.List;
+
+/**
+ * A new message was stored, with the files it carries (fired inside the transaction; published to
+ * subscribers after commit).
+ */
+public record MessagePosted(ChannelRef channel, MessageState message, List<AttachedFile> attachments) {
 }

@@ -120,6 +120,23 @@ public class StoredFile {
         rename(name, now);
     }
 
+    /**
+     * Attaches the file (attached to nothing, or to a place in the same scope) to a target in
+     * that scope: a channel's file sent with one of its messages.
+     */
+    public void attachTo(AttachmentTarget target, AttachmentTarget scope, Instant now) {
+        Objects.requireNonNull(target);
+        Objects.requireNonNull(scope);
+        if (scopeKind != null && !scope().orElseThrow().equals(scope)) {
+            throw new IllegalStateException("file " + id + " is attached in " + scope().orElseThrow() + ", not " + scope);
+        }
+        this.targetKind = target.kind();
+        this.targetId = target.id();
+        this.scopeKind = scope.kind();
+        this.scopeId = scope.id();
+        this.updatedAt = now;
+    }
+
     public void rename(String name, Instant now) {
         this.name = Objects.requireNonNull(name);
         this.sortName = sortKey(name);

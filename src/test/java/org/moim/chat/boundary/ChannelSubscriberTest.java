@@ -35,7 +35,8 @@ class ChannelSubscriberTest {
     private final ChatCommands commands = new ChatCommands() {
         @Override
         public List<History.Item> replay(String channelId, long after, int limit) {
-            return stored.stream().filter(m -> m.sequence() > after).limit(limit).map(m -> new History.Item(m, Map.of())).toList();
+            return stored.stream().filter(m -> m.sequence() > after).limit(limit)
+                    .map(m -> new History.Item(m, Map.of(), List.of())).toList();
         }
     };
 
@@ -70,7 +71,7 @@ class ChannelSubscriberTest {
     }
 
     private static void publish(ChannelSubscriber subscriber, FakeSockets.Socket socket, MessageState message) {
-        JsonObject frame = ChatJson.message(message, Map.of());
+        JsonObject frame = ChatJson.message(message, Map.of(), List.of());
         subscriber.deliver(socket.connection(), CHANNEL.topic(), frame, frame.toString());
     }
 
@@ -105,7 +106,7 @@ class ChannelSubscriberTest {
                 Instant.EPOCH, Instant.EPOCH, false, 2)));
 
         subscriber.caughtUp(socket.connection(), ChatJson.ack("s").build(), 7,
-                List.of(new History.Item(six, Map.of()), new History.Item(seven, Map.of())));
+                List.of(new History.Item(six, Map.of(), List.of()), new History.Item(seven, Map.of(), List.of())));
         publish(subscriber, socket, commit(9));
 
         assertThat(sent(socket)).containsExactly("ack", "message 6", "message 7", "edited 3", "message 8", "message 9");
@@ -157,7 +158,7 @@ class ChannelSubscriberTest {
         // 1 and 2 are older than the plan shows: the replay starts at 3.
         MessageState three = commit(3);
 
-        subscriber.caughtUp(socket.connection(), ChatJson.ack("s").build(), 3, List.of(new History.Item(three, Map.of())));
+        subscriber.caughtUp(socket.connection(), ChatJson.ack("s").build(), 3, List.of(new History.Item(three, Map.of(), List.of())));
         publish(subscriber, socket, commit(4));
 
         assertThat(sent(socket)).containsExactly("ack", "message 3", "message 4");

@@ -34,6 +34,26 @@ class StoredFileTest {
     }
 
     @Test
+    void aFileMovesToAMessageOnlyWithinItsScope() {
+        AttachmentTarget channel = new AttachmentTarget("channel", "ch1");
+        AttachmentTarget message = new AttachmentTarget("message", "m1");
+        StoredFile loose = new StoredFile("w", "a", "text/plain", BLOB, null, null, null, NOW);
+        loose.attachTo(message, channel, NOW.plusSeconds(1));
+        assertThat(loose.target()).contains(message);
+        assertThat(loose.scope()).contains(channel);
+        assertThat(loose.updatedAt()).isEqualTo(NOW.plusSeconds(1));
+
+        StoredFile inChannel = new StoredFile("w", "b", "text/plain", BLOB, null, channel, channel, NOW);
+        inChannel.attachTo(message, channel, NOW);
+        assertThat(inChannel.target()).contains(message);
+
+        StoredFile onCard = new StoredFile("w", "c", "text/plain", BLOB, null, new AttachmentTarget("card", "c1"),
+                new AttachmentTarget("board", "b1"), NOW);
+        assertThatThrownBy(() -> onCard.attachTo(message, channel, NOW)).isInstanceOf(IllegalStateException.class);
+        assertThat(onCard.scope()).contains(new AttachmentTarget("board", "b1"));
+    }
+
+    @Test
     void aThumbnailGoesFromPendingToReadyOrNoneButReadyStaysReady() {
         StoredFile file = new StoredFile("w", "a.png", "image/png", BLOB, null, null, null, NOW);
         file.thumbnailPending("job");
