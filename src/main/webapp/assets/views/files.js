@@ -317,12 +317,13 @@ export function fileList({ role, testid = 'files-list', onRemoved = () => {} }) 
     );
   }
 
-  /** Shows a file: a new one at the top (or where `at` says), a known one redrawn in place. */
+  /** Shows a file: a new one at the top (or the end with append), a known one redrawn in place. */
   function put(file, { append = false } = {}) {
     const known = rows.get(file.id);
+    // What was made meanwhile (a thumbnail, the converted audio) is fetched afresh.
+    if (known && (known.file.thumbnail !== file.thumbnail || known.file.conversion !== file.conversion)) blobs.forget(file.id);
     const li = build(file);
     if (known) {
-      if (known.file.thumbnail !== file.thumbnail || known.file.conversion !== file.conversion) blobs.forget(file.id);
       known.li.replaceWith(li);
     } else if (append) {
       el.append(li);
@@ -495,6 +496,7 @@ export function dropZone(zone, onFiles) {
   zone.addEventListener('dragleave', leave);
   zone.addEventListener('drop', drop);
   return () => {
+    zone.classList.remove('is-dropping');
     zone.removeEventListener('dragenter', enter);
     zone.removeEventListener('dragover', over);
     zone.removeEventListener('dragleave', leave);
@@ -679,7 +681,9 @@ export function renderFiles(main, ctx) {
     maxFileSize: () => usage?.maxFileSize ?? null,
     onUploaded: (file) => {
       status.set(null);
+      // Shown at once when the list as filtered and sorted now puts it first; else the list is read again.
       if (matchesFilters(file)) list.put(file);
+      else load();
       loadUsage();
     },
   });
@@ -749,7 +753,7 @@ export function renderFiles(main, ctx) {
     };
   }
 
-  /** Whether a fresh upload belongs in the list as it is filtered now (a search or type filter may hide it). */
+  /** Whether a fresh upload belongs at the top of the list as it is filtered and sorted now. */
   function matchesFilters(file) {
     const q = query();
     if (q.target) return false;
