@@ -179,9 +179,10 @@ function openRename(file, onRenamed) {
  * @param {object} o
  * @param {() => string} o.role the caller's workspace role
  * @param {string} [o.testid]
+ * @param {boolean} [o.showTarget] say where a file is attached (not in a card's own list)
  * @param {(file: object) => void} [o.onRemoved]
  */
-export function fileList({ role, testid = 'files-list', onRemoved = () => {} }) {
+export function fileList({ role, testid = 'files-list', showTarget = true, onRemoved = () => {} }) {
   const el = h('ul', { class: 'file-list', testid });
   const blobs = blobCache();
   const rows = new Map(); // id → {file, li}
@@ -310,7 +311,7 @@ export function fileList({ role, testid = 'files-list', onRemoved = () => {} }) 
         'div',
         { class: 'file-main' },
         h('span', { class: 'file-name', testid: 'file-name', text: file.name }),
-        h('span', { class: 'file-meta muted' }, meta, ' · ', when, file.target ? [' · ', h('span', { i18n: `files.attachedTo.${file.target.kind}`, class: 'file-target' })] : null),
+        h('span', { class: 'file-meta muted' }, meta, ' · ', when, showTarget && file.target ? [' · ', h('span', { i18n: `files.attachedTo.${file.target.kind}`, class: 'file-target' })] : null),
         voiceSlot(file),
       ),
       h('div', { class: 'file-actions' }, actions),
@@ -623,7 +624,7 @@ export function cardAttachments({ workspaceId, cardId, dropTarget, canUpload }) 
   const role = () => workspaceById(workspaceId)?.myRole;
   const target = `card:${cardId}`;
   const status = statusLine('card-attachments-status');
-  const list = fileList({ role, testid: 'card-attachments', onRemoved: () => !list.size && status.set(tx('files.noAttachments')) });
+  const list = fileList({ role, testid: 'card-attachments', showTarget: false, onRemoved: () => !list.size && status.set(tx('files.noAttachments')) });
   const queue = uploadQueue({
     workspaceId,
     target: () => target,
