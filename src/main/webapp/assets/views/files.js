@@ -382,7 +382,7 @@ export function fileList({ role, testid = 'files-list', showTarget = true, onRem
  * @param {() => number|null} [o.maxFileSize] known limit, to refuse before sending
  */
 export function uploadQueue({ workspaceId, target = () => null, onUploaded, maxFileSize = () => null }) {
-  const el = h('ul', { class: 'upload-list', testid: 'upload-list', 'aria-live': 'polite' });
+  const el = h('ul', { class: 'upload-list', testid: 'upload-list' });
   const running = new Set();
 
   function row(name) {
@@ -390,7 +390,8 @@ export function uploadQueue({ workspaceId, target = () => null, onUploaded, maxF
     bind(progress, { attrs: { 'aria-label': () => t('files.uploading', { name }) } });
     const percent = h('span', { class: 'upload-percent', testid: 'upload-percent', text: '0%' });
     const cancel = h('button', { type: 'button', class: 'btn btn-ghost btn-sm', testid: 'upload-cancel', i18n: 'common.cancel' });
-    const message = h('span', { class: 'upload-message', testid: 'upload-message' });
+    // The outcome is announced; the percentage is not (it would be read on every step).
+    const message = h('span', { class: 'upload-message', role: 'status', testid: 'upload-message' });
     const dismiss = h('button', { type: 'button', class: 'btn btn-ghost btn-sm btn-icon', testid: 'upload-dismiss', text: '×', hidden: true });
     bind(dismiss, { attrs: { 'aria-label': () => t('common.close'), title: () => t('common.close') } });
     const li = h('li', { class: 'upload-row', testid: 'upload-row', dataset: { state: 'uploading' } },
