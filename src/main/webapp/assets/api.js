@@ -503,3 +503,116 @@ export const createRealtimeTicket = () => authed('POST', 'realtime/tickets');
 export const getIceServers = () => authed('GET', 'calls/ice-servers');
 export const listChannelCalls = (channelId, limit = 10) =>
   authed('GET', `calls?channelId=${encodeURIComponent(channelId)}&limit=${limit}`);
+
+// ---------------------------------------------------------------------------
+// Files, thumbnails, voice messages (docs/files.md) and background jobs (docs/jobs.md)
+
+const filesOf = (ws) => `workspaces/${seg(ws)}/files`;
+const filePath = (file) => `files/${seg(file)}`;
+
+/** query: {uploader, type, target, q, sort, order, limit, cursor} */
+export const listFiles = (ws, query = {}) => authed('GET', withQuery(filesOf(ws), query));
+export const getStorageUsage = (ws) => authed('GET', `${filesOf(ws)}/usage`);
+export const getFile = (file) => authed('GET', filePath(file));
+export const renameFile = (file, name) => authed('PATCH', filePath(file), { body: { name } });
+export const deleteFile = (file) => authed('DELETE', filePath(file));
+export const convertVoiceMessage = (file) => authed('POST', `${filePath(file)}/conversion`);
+export const getJob = (job) => authed('GET', `jobs/${seg(job)}`);
+
+/** The API URL of a file's download (what a download link names); the bytes need the token. */
+export function fileContentUrl(file, { download = false } = {}) {
+  return new URL(withQuery(`${filePath(file)}/content`, { download }), API_BASE).href;
+}
+
+/**
+ * A file's bytes as a Blob, with the token (an <img src> or <a href> cannot send it).
+ * @param {string} file id
+ * @param {'content'|'thumbnail'|'playback'} what
+ */
+export async function fileBlob(file, what = 'content') {
+  if (!accessToken || Date.now() >= accessExpiresAt) await refreshOrEnd(false);
+  const url = new URL(withQuery(`${filePath(file)}/${what}`, { download: what === 'content' }), API_BASE);
+  let response;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const used = accessToken;
+    try {
+      response = await fetch(url, { headers: { Authorization: `Bearer ${used}` }, credentials: 'same-origin' });
+    } catch {
+      throw new ApiError({ network: true });
+    }
+    if (response.status !== 401 || attempt === 1) break;
+    if (accessToken === used) await refreshOrEnd(false);
+  }
+  if (!response.ok) {
+    const problem = parseJson(await response.text().catch(() => ''));
+    throw new ApiError({ status: response.status, problem: problem && typeof problem === 'object' ? problem : null });
+  }
+  return response.blob();
+}
+
+/**
+ * Uploads one file as multipart/form-data with XMLHttpRequest, so the upload's progress can be
+ * shown (fetch reports none). Resolves with the File view; rejects with ApiError (status 0 and
+ * `aborted` when cancelled).
+ * @param {string} ws workspace id
+ * @param {Blob} file
+ * @param {{name?: string, target?: string, onProgress?: (loaded: number, total: number) => void}} [o]
+ * @returns {{promise: Promise<object>, abort: () => void}}
+ */
+export function uploadFile(ws, file, { name, target, onProgress } = {}) {
+  let xhr = null;
+  let aborted = false;
+  const once = (token) =>
+    new Promise((resolve, reject) => {
+      xhr = new XMLHttpRequest();
+      xhr.open('POST', new URL(withQuery(filesOf(ws), { target }), API_BASE));
+      xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+      xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+      const lang = languageProvider();
+      if (lang) xhr.setRequestHeader('Accept-Language', lang);
+      xhr.upload.addEventListener('progress', (event) => {
+        if (event.lengthComputable) onProgress?.(event.loaded, event.total);
+      });
+      xhr.addEventListener('load', () => {
+        const json = parseJson(xhr.responseText);
+        if (xhr.status >= 200 && xhr.status < 300 && json) resolve(json);
+        else {
+          reject(new ApiError({
+            status: xhr.status,
+            problem: json && typeof json === 'object' ? json : null,
+            retryAfterSeconds: parseRetryAfter(xhr.getResponseHeader('Retry-After')),
+          }));
+        }
+      });
+      xhr.addEventListener('error', () => reject(new ApiError({ network: true })));
+      xhr.addEventListener('abort', () => {
+        const err = new ApiError({ status: 0 });
+        err.aborted = true;
+        reject(err);
+      });
+      const form = new FormData();
+      // A name field before the file part overrides the filename (docs/files.md).
+      if (name) form.append('name', name);
+      form.append('file', file, name || file.name || 'file');
+      xhr.send(form);
+    });
+  const promise = (async () => {
+    if (!accessToken || Date.now() >= accessExpiresAt) await refreshOrEnd(false);
+    if (aborted) throw Object.assign(new ApiError({ status: 0 }), { aborted: true });
+    const used = accessToken;
+    try {
+      return await once(used);
+    } catch (err) {
+      if (!isExpiredAccess(err) || aborted) throw err;
+    }
+    if (accessToken === used) await refreshOrEnd(false);
+    return once(accessToken);
+  })();
+  return {
+    promise,
+    abort: () => {
+      aborted = true;
+      xhr?.abort();
+    },
+  };
+}

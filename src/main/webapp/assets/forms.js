@@ -38,6 +38,13 @@ const PROBLEM_KEYS = {
   'invite-link-revoked': 'error.inviteLinkRevoked',
   // Boards (docs/boards.md)
   'board-limit-reached': 'error.boardLimitReached',
+  // Files (docs/files.md)
+  'file-too-large': 'files.error.tooLarge',
+  'storage-quota-exceeded': 'files.error.quota',
+  'not-an-image': 'files.error.notAnImage',
+  'malformed-upload': 'files.error.incomplete',
+  'upload-incomplete': 'files.error.incomplete',
+  'not-a-recording': 'files.error.notARecording',
   // Calendar (docs/calendar.md)
   'calendar-range-too-long': 'error.calendarRangeTooLong',
   internal: 'error.generic',

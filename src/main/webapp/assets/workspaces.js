@@ -117,6 +117,10 @@ const MATRIX = {
   // Plans and billing (docs/permissions.md#plans-and-billing, BillingAction).
   VIEW_PLAN: ['OWNER', 'MANAGER', 'MEMBER'],
   MANAGE_BILLING: ['OWNER'],
+  // Files (docs/permissions.md#files, FileAction).
+  UPLOAD_FILES: ALL,
+  VIEW_STORAGE_USAGE: ['OWNER', 'MANAGER', 'MEMBER'],
+  MANAGE_OTHERS_FILES: STAFF,
 };
 
 /** True when the role is allowed the workspace action. */

@@ -17,6 +17,8 @@ import { getMe } from '../store.js';
 import { showToast } from './common.js';
 import { colourPicker } from './board-form.js';
 import { activityPanel } from './activity.js';
+import { cardAttachments } from './files.js';
+import { can as roleCan, workspaceById } from '../workspaces.js';
 import { confirmDialog, openDialog, personAvatar, statusLine, toastError } from './ui.js';
 
 const TITLE_MAX = 300;
@@ -49,6 +51,7 @@ export function openCardDialog({ workspaceId, board, cardId, can, onChange, onAr
   const editable = can('EDIT_CARDS');
   let card = null;
   let alive = true;
+  let attachments = null;
 
   const status = statusLine('card-status');
   const notice = h('div', { class: 'alert', role: 'alert', testid: 'card-notice', dataset: { variant: 'info' } });
@@ -61,6 +64,7 @@ export function openCardDialog({ workspaceId, board, cardId, can, onChange, onAr
     size: 'dialog-wide',
     onClose: () => {
       alive = false;
+      attachments?.cleanup();
       onClosed();
     },
   });
@@ -567,6 +571,17 @@ export function openCardDialog({ workspaceId, board, cardId, can, onChange, onAr
     return section('card.comments', 'card-comments-section', ...children);
   }
 
+  // ----------------------------------------------------------- attachments
+  function attachmentsSection() {
+    attachments = cardAttachments({
+      workspaceId,
+      cardId,
+      dropTarget: handle.dialog,
+      canUpload: roleCan(workspaceById(workspaceId)?.myRole, 'UPLOAD_FILES'),
+    });
+    return attachments.el;
+  }
+
   // --------------------------------------------------------------- actions
   function actionsSection() {
     if (!editable) return null;
@@ -617,6 +632,7 @@ export function openCardDialog({ workspaceId, board, cardId, can, onChange, onAr
         parts.get('title'),
         parts.get('description'),
         parts.get('checklist'),
+        attachmentsSection(),
         commentsSection(),
         h('details', { class: 'card-activity' }, h('summary', { i18n: 'activity.title' }), activity.el),
       );

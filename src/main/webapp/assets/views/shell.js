@@ -35,6 +35,7 @@ import { renderBoards } from './boards.js';
 import { renderBoard } from './board.js';
 import { renderCalendar } from './calendar.js';
 import { renderBilling } from './billing.js';
+import { renderFiles } from './files.js';
 import { statusLine } from './ui.js';
 
 /**
@@ -56,6 +57,7 @@ const ROUTES = [
   { pattern: 'w/:ws/boards', title: 'page.boards', nav: 'boards', workspace: true, render: renderBoards },
   { pattern: 'w/:ws/boards/:board', title: 'page.board', nav: 'boards', workspace: true, render: renderBoard },
   { pattern: 'w/:ws/calendar', title: 'page.calendar', nav: 'calendar', workspace: true, render: renderCalendar },
+  { pattern: 'w/:ws/files', title: 'page.files', nav: 'files', workspace: true, render: renderFiles },
   { pattern: 'w/:ws/members', title: 'page.members', nav: 'members', workspace: true, render: renderMembers },
   { pattern: 'w/:ws/settings', title: 'page.settings', nav: 'settings', workspace: true, render: renderSettings },
   { pattern: 'w/:ws/billing', title: 'page.billing', nav: 'billing', workspace: true, render: renderBilling },
@@ -65,6 +67,7 @@ const ROUTES = [
 const WORKSPACE_NAV = [
   { id: 'boards', label: 'nav.boards', icon: '▦' },
   { id: 'calendar', label: 'nav.calendar', icon: '▤' },
+  { id: 'files', label: 'nav.files', icon: '▥' },
   { id: 'members', label: 'nav.members', icon: '◉', action: 'LIST_MEMBERS' },
   { id: 'settings', label: 'nav.settings', icon: '⚙' },
   { id: 'billing', label: 'nav.billing', icon: '◈', action: 'VIEW_PLAN' },

@@ -805,6 +805,96 @@ class BrowserIT {
     }
 
     /**
+     * The Files page: an image chosen in the file input uploads with a progress bar that reaches
+     * 100 %, its thumbnail appears once the background job has made it, and the page's download
+     * link hands over exactly the bytes that were uploaded, under the file's name.
+     */
+    @Test
+    void anUploadedImageShowsItsThumbnailAndDownloadsByteForByte() throws Exception {
+        Api api = new Api(base);
+        SignedIn owner = Accounts.signUp(api, "File Keeper");
+        String workspace = created(api.post("/api/v1/workspaces", Api.json("name", "Archive"), owner.accessToken())).getString("id");
+        byte[] png = smallPng();
+        java.nio.file.Path image = java.nio.file.Files.createTempFile("moim-browser-", ".png");
+        try {
+            java.nio.file.Files.write(image, png);
+            signInThroughTheUi(owner.email());
+            browser.open(base + "#/w/" + workspace + "/files");
+            browser.awaitText("page-title", "Files");
+            browser.awaitText("files-status", "No files yet. Upload one, or drop it here.");
+
+            browser.driver().findElement(testId("files-input")).sendKeys(image.toAbsolutePath().toString());
+            WebElement upload = browser.await("the upload to finish", d -> browser.all("upload-row").stream()
+                    .filter(row -> "done".equals(row.getDomAttribute("data-state"))).findFirst().orElse(null));
+            assertThat(within(upload, "upload-name").getText()).isEqualTo(image.getFileName().toString());
+            assertThat(within(upload, "upload-progress").getDomProperty("value")).isEqualTo("100");
+            assertThat(within(upload, "upload-percent").getText()).isEqualTo("100%");
+            assertThat(within(upload, "upload-message").getText()).isEqualTo("Uploaded");
+
+            WebElement row = browser.await("the file in the list", d -> browser.all("file-row").stream().findFirst().orElse(null));
+            assertThat(within(row, "file-name").getText()).isEqualTo(image.getFileName().toString());
+            String fileId = row.getDomAttribute("data-file-id");
+            // The thumbnail job ends and the row shows the thumbnail, loaded through a blob: URL.
+            browser.await("the thumbnail", d -> Boolean.TRUE.equals(browser.script(
+                    "const img = document.querySelector(\"[data-file-id='\" + arguments[0] + \"'] [data-testid='file-thumbnail']\");"
+                            + "return !!img && img.src.startsWith('blob:') && img.complete && img.naturalWidth > 0;", fileId)));
+            assertThat(browser.all("file-thumb-pending")).isEmpty();
+            jakarta.json.JsonObject file = api.get("/api/v1/files/" + fileId, owner.accessToken()).json();
+            assertThat(file.getString("thumbnail")).isEqualTo("ready");
+            assertThat(file.getString("sha256")).isEqualTo(java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(png)));
+            browser.await("the usage meter", d -> browser.textOf("files-usage").endsWith(" used · 1 file"));
+
+            // The download link: it names the API's content URL; a click fetches it with the session's token
+            // and hands the bytes to the browser under the file's (safe) name. The test catches that hand-over.
+            WebElement link = within(browser.await("the row again", d -> browser.all("file-row").get(0)), "file-download");
+            assertThat(link.getDomAttribute("href")).endsWith("/api/v1/files/" + fileId + "/content?download=true");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> saved = (Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                    const [link, done] = arguments;
+                    // The page's CSP lets nothing fetch a blob: URL, so the Blob behind it is kept when it is made.
+                    const made = new Map();
+                    const createObjectURL = URL.createObjectURL;
+                    URL.createObjectURL = (blob) => {
+                      const url = createObjectURL.call(URL, blob);
+                      made.set(url, blob);
+                      return url;
+                    };
+                    document.addEventListener('click', async (event) => {
+                      const a = event.target;
+                      if (!(a instanceof HTMLAnchorElement) || !made.has(a.href)) return;
+                      event.preventDefault();
+                      URL.createObjectURL = createObjectURL;
+                      const bytes = new Uint8Array(await made.get(a.href).arrayBuffer());
+                      let binary = '';
+                      bytes.forEach((b) => { binary += String.fromCharCode(b); });
+                      done({ name: a.download, base64: btoa(binary) });
+                    }, { capture: true });
+                    link.click();
+                    """, link);
+            assertThat(saved.get("name")).isEqualTo(image.getFileName().toString());
+            assertThat(java.util.Base64.getDecoder().decode((String) saved.get("base64"))).isEqualTo(png);
+            browser.screenshot(testName + "-files");
+            assertQuietConsole();
+        } finally {
+            java.nio.file.Files.deleteIfExists(image);
+        }
+    }
+
+    /** A 40×30 PNG with a gradient, so its thumbnail is a real image. */
+    private static byte[] smallPng() throws java.io.IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 40; x++) {
+            for (int y = 0; y < 30; y++) {
+                image.setRGB(x, y, (x * 6) << 16 | (y * 8) << 8 | 0x80);
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    /**
      * No warnings or errors in the browser console (script errors, CSP refusals, missing
      * translations, failed requests), apart from the ones the journey caused on purpose.
      */
