@@ -123,25 +123,54 @@ public class LoadDriver {
         List<String> rows = new ArrayList<>();
         rows.add(Phase.HEADER);
         String kind = typing ? "typing" : "message";
+        int best = 0;
+        Phase bestPhase = null;
+        int lowestFailing = Integer.MAX_VALUE;
         for (int rate : rates) {
             Phase result = run(kind, rate, seconds);
             rows.add(result.row());
             log(result.row());
+            if (holds(result)) {
+                if (rate > best) {
+                    best = rate;
+                    bestPhase = result;
+                }
+            } else {
+                lowestFailing = Math.min(lowestFailing, rate);
+            }
         }
         if (sweep) {
-            int rate = rates.length > 0 ? rates[rates.length - 1] : 1000;
-            int best = 0;
-            Phase bestPhase = null;
-            while (true) {
-                rate = (int) Math.round(rate * 1.25 / 100.0) * 100;
-                Phase result = run(kind, rate, Math.max(10, seconds / 2));
-                log("sweep " + result.row());
-                rows.add(result.row() + " (sweep)");
-                if (result.p99Ms() >= sweepP99Ms || result.lost > 0 || result.errors.get() > 0 || result.behind) {
-                    break;
+            // Upwards from the highest rate that held (by a quarter, below the lowest that did not), or,
+            // if none held, downwards from the lowest by a fifth until one holds.
+            if (best == 0) {
+                int rate = rates.length > 0 ? rates[0] : 1000;
+                while (rate > 50) {
+                    rate = Math.max(50, (int) Math.round(rate * 0.8 / 50.0) * 50);
+                    Phase result = run(kind, rate, Math.max(10, seconds / 2));
+                    log("sweep " + result.row());
+                    rows.add(result.row() + " (sweep)");
+                    if (holds(result)) {
+                        best = rate;
+                        bestPhase = result;
+                        break;
+                    }
                 }
-                best = rate;
-                bestPhase = result;
+            } else {
+                int rate = best;
+                while (true) {
+                    rate = (int) Math.round(rate * 1.25 / 100.0) * 100;
+                    if (rate >= lowestFailing) {
+                        break;
+                    }
+                    Phase result = run(kind, rate, Math.max(10, seconds / 2));
+                    log("sweep " + result.row());
+                    rows.add(result.row() + " (sweep)");
+                    if (!holds(result)) {
+                        break;
+                    }
+                    best = rate;
+                    bestPhase = result;
+                }
             }
             rows.add("");
             rows.add("Highest rate with p99 < " + (int) sweepP99Ms + " ms and nothing lost: " + best + " messages/s ("
@@ -153,6 +182,11 @@ public class LoadDriver {
         for (Conn conn : conns) {
             conn.close();
         }
+    }
+
+    /** Whether a phase held: p99 under the sweep's bound, nothing lost, no errors, the driver on schedule. */
+    static boolean holds(Phase result) {
+        return result.p99Ms() < sweepP99Ms && result.lost == 0 && result.errors.get() == 0 && !result.behind;
     }
 
     /** One phase: warm-up then measurement at a fixed rate; a drain of 3 s counts late deliveries. */
