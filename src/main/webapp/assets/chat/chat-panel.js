@@ -11,6 +11,7 @@ import { bind, formatDateTime, formatWith, t, tx } from '../i18n.js';
 import { h, initialOf } from '../dom.js';
 import { safeUrl } from '../markdown.js';
 import { confirmDialog, toastError } from '../views/ui.js';
+import { showToast } from '../views/common.js';
 
 const QUICK_REACTIONS = ['👍', '❤️', '😄', '🎉', '👀', '✅'];
 const GROUP_MS = 5 * 60_000;
@@ -61,6 +62,18 @@ export function messageNodes(text, mentionNames, meName) {
   }
   if (last < text.length) nodes.push(document.createTextNode(text.slice(last)));
   return nodes;
+}
+
+/** A refused chat frame (or one that got no answer) as an error toast. */
+function frameError(err) {
+  if (err?.sessionEnded) return;
+  if (err?.name !== 'FrameError') {
+    toastError(err);
+    return;
+  }
+  const offline = ['disconnected', 'timeout'].includes(err.type);
+  const detail = err.problem?.detail;
+  showToast(offline ? tx('chat.offline') : detail ? () => detail : tx('error.generic'), { variant: 'error' });
 }
 
 function utf8Bytes(text) {
@@ -145,8 +158,14 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
     bind(input, {});
   }
 
+  // The first connection of a fresh page is not a "reconnect": give it a moment.
+  let slow = false;
+  const slowTimer = setTimeout(() => {
+    slow = true;
+    renderConnection();
+  }, 3000);
   function renderConnection() {
-    banner.hidden = chat.connected;
+    banner.hidden = chat.connected || !(chat.everConnected || slow);
     bind(banner, { text: chat.connected ? null : tx('chat.reconnecting') });
     if (chat.connected) banner.textContent = '';
   }
@@ -204,7 +223,7 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
         const mine = ids.includes(chat.me());
         const chip = h('button', { type: 'button', class: 'chat-reaction', testid: 'chat-reaction', 'aria-pressed': String(mine), dataset: { emoji } }, h('span', { text: emoji }), h('span', { class: 'chat-reaction-count', text: String(ids.length) }));
         bind(chip, { attrs: { title: () => ids.map(nameOf).join(', '), 'aria-label': () => t('chat.reactionLabel', { emoji, count: ids.length }) } });
-        chip.addEventListener('click', () => chat.react(message.id, emoji, !mine).catch(toastError));
+        chip.addEventListener('click', () => chat.react(message.id, emoji, !mine).catch(frameError));
         return chip;
       }),
     );
@@ -227,7 +246,7 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
       b.addEventListener('click', () => {
         picker.hidden = true;
         const mineAlready = (message.reactions.get(emoji) ?? []).includes(chat.me());
-        chat.react(message.id, emoji, !mineAlready).catch(toastError);
+        chat.react(message.id, emoji, !mineAlready).catch(frameError);
       });
       picker.append(b);
     });
@@ -464,7 +483,7 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
         .then(finish)
         .catch((err) => {
           save.disabled = false;
-          toastError(err);
+          frameError(err);
         });
     };
     save.addEventListener('click', commit);
@@ -667,6 +686,7 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
     },
     cleanup() {
       alive = false;
+      clearTimeout(slowTimer);
       off();
       document.removeEventListener('visibilitychange', onVisible);
     },

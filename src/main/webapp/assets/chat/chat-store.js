@@ -206,7 +206,8 @@ export class ChatWorkspace {
     return total;
   }
 
-  async refreshChannels() {
+  /** Reads the channel list again; channels new to this tab are subscribed (unless told not to). */
+  async refreshChannels({ subscribeNew = true } = {}) {
     try {
       const list = await api.listChannels(this.workspaceId);
       if (this.stopped) return;
@@ -222,7 +223,7 @@ export class ChatWorkspace {
         }
       }
       this.loaded = true;
-      if (this.connected) fresh.forEach((id) => this.subscribe(id));
+      if (this.connected && subscribeNew) fresh.forEach((id) => this.subscribe(id));
       this.emit({ type: 'channels' });
     } catch (err) {
       if (!err.sessionEnded && !err.network) console.warn('Chat: could not list channels', err);
@@ -246,7 +247,7 @@ export class ChatWorkspace {
     const reconnect = this.everConnected;
     this.everConnected = true;
     this.emit({ type: 'connection' });
-    await this.refreshChannels();
+    await this.refreshChannels({ subscribeNew: false });
     if (this.stopped || !this.connected) return;
     for (const id of this.channels.keys()) this.subscribe(id, { reconnect });
     if (this.listMembers) {
@@ -466,13 +467,12 @@ export class ChatWorkspace {
     if (sequence <= (channel.readSequence || 0) && !channel.unread) return;
     if (channel.readSent >= sequence) return;
     channel.readSent = sequence;
-    const done = (state) => {
-      if (state) this.onRead({ channelId, sequence: state.sequence, unread: state.unread });
-    };
+    // The unread count comes back as a `read` frame, in order with the channel's message frames
+    // (the ack could overtake a message counted in it, which would then be counted twice).
     const request = this.connected
       ? realtime.request({ type: 'read', channelId, sequence }, 'ack')
-      : api.markChannelRead(channelId, sequence);
-    request.then(done).catch(() => {
+      : api.markChannelRead(channelId, sequence).then((state) => this.onRead(state));
+    request.catch(() => {
       channel.readSent = 0;
     });
   }

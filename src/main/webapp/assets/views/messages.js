@@ -86,7 +86,7 @@ export function renderMessages(main, ctx) {
       boards.forEach((b) => boardNames.set(b.id, b.name));
       if (alive) {
         renderList();
-        if (panel) panel.el.querySelector('[data-testid="chat-title"]') && chat.emit({ type: 'channels' });
+        chat.emit({ type: 'channels' });
       }
     } catch (err) {
       if (!err.sessionEnded) console.info('Chat: no board names', err.status);
