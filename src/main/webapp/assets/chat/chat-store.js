@@ -270,7 +270,7 @@ export class ChatWorkspace {
       return;
     }
     if (ack.resync && channel) {
-      if (timeline?.loaded) await this.fill(channelId, after, ack.lastSequence);
+      if (timeline?.loaded) await this.fill(channelId, after, ack.lastSequence).catch(() => this.reloadShown(channelId));
       else this.reloadChannel(channelId);
     }
     if (reconnect && timeline?.loaded) this.reloadShown(channelId);
@@ -513,6 +513,13 @@ export class ChatWorkspace {
         item.status = 'sent';
         const timeline = this.timelines.get(item.channelId);
         if (timeline?.byId.has(ack.messageId)) timeline.pending = timeline.pending.filter((p) => p !== item);
+        else if (timeline) {
+          // Stored; its message frame should follow. If it does not (the subscription was being
+          // renewed), read it over REST.
+          setTimeout(() => {
+            if (!this.stopped && timeline.pending.includes(item)) this.fill(item.channelId, timeline.hi, ack.sequence).catch(() => {});
+          }, 5000);
+        }
         this.emit({ type: 'timeline', channelId: item.channelId });
       })
       .catch((err) => {

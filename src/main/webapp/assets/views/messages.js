@@ -151,7 +151,6 @@ export function renderMessages(main, ctx) {
   renderList();
   openPanel(ctx.query);
   loadBoardNames();
-  if (!chat.loaded) chat.refreshChannels();
 
   return {
     cleanup() {
