@@ -25,6 +25,7 @@ let nextId = 1;
 let pingTimer = null;
 let retryTimer = null;
 let connected = false;
+let held = false; // the browser tests' "network down" (window.moimRealtimeTest)
 
 export class FrameError extends Error {
   constructor(problem) {
@@ -101,7 +102,7 @@ export function request(frame, replyType) {
 }
 
 async function open() {
-  if (!wanted) return;
+  if (!wanted || held) return;
   let ticket;
   try {
     ticket = await createRealtimeTicket();
@@ -184,6 +185,24 @@ function dispatch(frame) {
     }
   });
 }
+
+/**
+ * The hook the browser tests use to take the socket down as a network failure would (it closes;
+ * no reconnect happens until release), and to bring it back.
+ */
+window.moimRealtimeTest = {
+  hold() {
+    held = true;
+    socket?.close(4000, 'test: network down');
+  },
+  release() {
+    held = false;
+    clearTimeout(retryTimer);
+    attempt = 0;
+    open();
+  },
+  connected: () => connected,
+};
 
 function failPending(error) {
   for (const [id, waiting] of pending) {

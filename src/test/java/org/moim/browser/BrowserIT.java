@@ -899,6 +899,56 @@ class BrowserIT {
         }
     }
 
+    /**
+     * A direct conversation survives a dropped socket: while it is down the panel says
+     * "Reconnecting…" and a message written meanwhile waits; once it is back, the messages the
+     * other person sent in between are replayed and the waiting one goes out, each exactly once.
+     */
+    @Test
+    void aDirectConversationResumesAfterTheConnectionDropsWithoutLosingOrRepeatingMessages() throws Exception {
+        Api api = new Api(base);
+        SignedIn cho = Accounts.signUp(api, "Cho Min");
+        SignedIn dae = Accounts.signUp(new Api(base), "Dae Han");
+        String workspace = org.moim.it.Chat.workspace(base, cho, dae);
+        String channel = org.moim.it.Chat.direct(base, workspace, dae, cho);
+        org.moim.it.WsClient daes = org.moim.it.Chat.connect(base, dae);
+        try {
+            signInThroughTheUi(cho.email());
+            browser.open(base + "#/w/" + workspace + "/chat/" + channel);
+            browser.awaitText("chat-title", "Dae Han");
+            browser.awaitText("conversation-name", "Dae Han");
+            browser.awaitText("chat-status", "No messages yet. Say hello!");
+            org.moim.it.Chat.send(daes, channel, "before the drop", "k1");
+            awaitMessage(browser, "before the drop");
+
+            browser.script("window.moimRealtimeTest.hold()");
+            browser.awaitText("chat-reconnecting", "Reconnecting… Messages you send now go out once the connection is back.");
+            browser.type("chat-input", "written while offline" + Keys.ENTER);
+            browser.await("the message to wait", d -> "waiting".equals(d.findElement(testId("chat-pending")).getDomAttribute("data-status")));
+            org.moim.it.Chat.send(daes, channel, "missed one", "k2");
+            org.moim.it.Chat.send(daes, channel, "missed two", "k3");
+
+            browser.script("window.moimRealtimeTest.release()");
+            awaitMessage(browser, "written while offline");
+            browser.await("no pending message", d -> browser.all("chat-pending").isEmpty());
+            browser.await("the banner to go", d -> !d.findElement(testId("chat-reconnecting")).isDisplayed());
+            browser.await("every message once, in order", d -> texts().equals(
+                    List.of("before the drop", "missed one", "missed two", "written while offline")));
+
+            var stored = api.get("/api/v1/channels/" + channel + "/messages", cho.accessToken()).json().getJsonArray("items");
+            assertThat(stored.stream().map(m -> m.asJsonObject().getString("text")).toList())
+                    .containsExactly("before the drop", "missed one", "missed two", "written while offline");
+            assertQuietConsole();
+        } finally {
+            daes.close();
+        }
+    }
+
+    private List<String> texts() {
+        return browser.all("chat-message").stream()
+                .flatMap(m -> m.findElements(testId("chat-text")).stream().map(WebElement::getText)).toList();
+    }
+
     private WebElement message(Browser who, String text) {
         return who.all("chat-message").stream()
                 .filter(m -> m.findElements(testId("chat-text")).stream().anyMatch(t -> text.equals(t.getText())))
