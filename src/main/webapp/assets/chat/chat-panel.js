@@ -22,11 +22,17 @@ const URL_PATTERN = /https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/g;
 let panelSeq = 0;
 
 /** A presence dot (online / away / offline) with a text alternative. */
-export function presenceDot(status) {
-  const dot = h('span', { class: `presence-dot presence-${status}`, testid: 'presence-dot', dataset: { status } });
-  bind(dot, { attrs: { title: tx(`chat.presence.${status}`), 'aria-label': tx(`chat.presence.${status}`) } });
-  dot.setAttribute('role', 'img');
+export function presenceDot(status, accountId = null) {
+  const dot = h('span', { class: 'presence-dot', testid: 'presence-dot', role: 'img', dataset: accountId ? { accountId } : {} });
+  setPresence(dot, status);
   return dot;
+}
+
+/** Changes a dot's status in place. */
+export function setPresence(dot, status) {
+  dot.className = `presence-dot presence-${status}`;
+  dot.dataset.status = status;
+  bind(dot, { attrs: { title: tx(`chat.presence.${status}`), 'aria-label': tx(`chat.presence.${status}`) } });
 }
 
 /** A conversation's name: the board's, or the other people's. */
@@ -153,7 +159,7 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
     const c = channel();
     const ids = c?.kind === 'DIRECT' ? c.memberIds.filter((a) => a !== chat.me()) : [];
     people.replaceChildren(
-      ...ids.map((a) => h('span', { class: 'chat-person', testid: 'chat-person', dataset: { accountId: a } }, presenceDot(chat.statusOf(a)), h('span', { text: nameOf(a) }))),
+      ...ids.map((a) => h('span', { class: 'chat-person', testid: 'chat-person', dataset: { accountId: a } }, presenceDot(chat.statusOf(a), a), h('span', { text: nameOf(a) }))),
     );
     bind(input, {});
   }
@@ -190,7 +196,7 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
   }
 
   function avatar(accountId) {
-    return h('span', { class: 'chat-avatar', 'aria-hidden': 'true' }, h('span', { class: 'avatar avatar-sm', text: initialOf(nameOf(accountId)) }), presenceDot(chat.statusOf(accountId)));
+    return h('span', { class: 'chat-avatar', 'aria-hidden': 'true' }, h('span', { class: 'avatar avatar-sm', text: initialOf(nameOf(accountId)) }), presenceDot(chat.statusOf(accountId), accountId));
   }
 
   function quote(parentId) {
@@ -627,7 +633,9 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
   const off = chat.onChange((event) => {
     if (!alive) return;
     if (event.type === 'connection') renderConnection();
-    else if (event.type === 'presence' || event.type === 'members') {
+    else if (event.type === 'presence') {
+      el.querySelectorAll('.presence-dot[data-account-id]').forEach((dot) => setPresence(dot, chat.statusOf(dot.dataset.accountId)));
+    } else if (event.type === 'members') {
       nodes.clear();
       renderHeader();
       renderMessages();

@@ -493,6 +493,8 @@ export class ChatWorkspace {
       error: null,
     };
     timeline.pending.push(item);
+    // The others stop showing me as typing when my message arrives: the next key tells them again.
+    this.lastTypingSent.delete(channelId);
     this.emit({ type: 'timeline', channelId });
     this.transmit(item);
     return item;
