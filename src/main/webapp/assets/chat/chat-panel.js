@@ -108,7 +108,6 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
   let replyTo = null; // message
   let editing = null; // {messageId, editor}
   let focusSeq = focusSequence;
-  let unseenBelow = false;
   const nodes = new Map(); // key → li
 
   const title = h('h2', { class: 'chat-title', id: `${id}-title`, testid: 'chat-title' });
@@ -383,7 +382,6 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
 
   function scrollToBottom() {
     scroller.scrollTop = scroller.scrollHeight;
-    unseenBelow = false;
     jump.hidden = true;
   }
 
@@ -622,7 +620,6 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
     if (scroller.scrollTop < 40 && timeline().moreBefore) loadOlder();
     if (nearBottom()) {
       jump.hidden = true;
-      unseenBelow = false;
       maybeRead();
     }
   });
@@ -650,7 +647,6 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
       const mineLive = event.live && timeline().messages.get(event.sequence)?.senderId === chat.me();
       const wasAtBottom = renderMessages({ stick: mineLive });
       if (event.live && !wasAtBottom && !mineLive) {
-        unseenBelow = true;
         jump.hidden = false;
       }
       renderTyping();
