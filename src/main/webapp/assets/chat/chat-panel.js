@@ -99,10 +99,11 @@ function excerpt(text, max = 80) {
  * @param {() => string|null} [o.boardName]
  * @param {() => string|null} [o.role] my role in the workspace
  * @param {number|null} [o.focusSequence] scroll to and mark this message (a notification's ?seq=)
+ * @param {(accountId: string) => string|null} [o.personName] names the store does not know (a guest's board)
  * @param {(() => void)|null} [o.onClose] shows a close button
  * @returns {{el: HTMLElement, focus: () => void, cleanup: () => void}}
  */
-export function chatPanel({ chat, channelId, boardName = () => null, role = () => null, focusSequence = null, onClose = null }) {
+export function chatPanel({ chat, channelId, boardName = () => null, role = () => null, focusSequence = null, personName = () => null, onClose = null }) {
   const id = `chat-${++panelSeq}`;
   let alive = true;
   let replyTo = null; // message
@@ -147,7 +148,7 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
 
   const channel = () => chat.channels.get(channelId);
   const timeline = () => chat.timeline(channelId);
-  const nameOf = (accountId) => chat.nameOf(accountId) ?? t('common.someone');
+  const nameOf = (accountId) => chat.nameOf(accountId) ?? personName(accountId) ?? t('common.someone');
   const meName = () => chat.nameOf(chat.me());
   const nearBottom = () => scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < NEAR_BOTTOM_PX;
   const mayDeleteAny = () => channel()?.kind === 'BOARD' && ['OWNER', 'MANAGER'].includes(role());

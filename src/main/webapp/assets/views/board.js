@@ -906,6 +906,7 @@ export function renderBoard(main, ctx) {
         channelId: view.id,
         role: () => ctx.workspace()?.myRole ?? null,
         boardName: () => board?.name ?? null,
+        personName: personNameOf,
         onClose: () => header.querySelector('[data-testid="board-chat-toggle"]')?.click(),
       });
       chat = { panel, channelId: view.id };
