@@ -117,6 +117,8 @@ const MATRIX = {
   // Plans and billing (docs/permissions.md#plans-and-billing, BillingAction).
   VIEW_PLAN: ['OWNER', 'MANAGER', 'MEMBER'],
   MANAGE_BILLING: ['OWNER'],
+  // Chat (docs/permissions.md#chat, ChatAction).
+  START_DIRECT: ['OWNER', 'MANAGER', 'MEMBER'],
 };
 
 /** True when the role is allowed the workspace action. */

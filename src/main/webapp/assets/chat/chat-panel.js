@@ -275,7 +275,8 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
   }
 
   function messageItem(message, grouped) {
-    const key = `${message.id}:${message.version}:${grouped}:${[...message.reactions.entries()].map(([e, ids]) => e + ids.join()).join('|')}:${message.mentions.includes(chat.me())}`;
+    const parent = message.parentId ? timeline().byId.get(message.parentId) : null;
+    const key = `${message.id}:${message.version}:${grouped}:${parent ? `${parent.version}` : '-'}:${[...message.reactions.entries()].map(([e, ids]) => e + ids.join()).join('|')}:${message.mentions.includes(chat.me())}`;
     const cached = nodes.get(message.id);
     const isEditing = editing?.messageId === message.id;
     if (cached && cached.key === key && cached.editor === isEditing) return cached.li;

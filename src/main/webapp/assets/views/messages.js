@@ -28,7 +28,7 @@ export function renderMessages(main, ctx) {
   main.classList.add('main-chat');
   const heading = h('h1', { class: 'page-title chat-page-title', tabindex: '-1', testid: 'page-title', i18n: 'chat.messages' });
   const newButton = h('button', { type: 'button', class: 'btn btn-primary btn-sm', testid: 'chat-new', i18n: 'chat.new' });
-  newButton.hidden = !can(role(), 'LIST_MEMBERS');
+  newButton.hidden = !can(role(), 'START_DIRECT');
   newButton.addEventListener('click', () => openNewConversation());
   const list = h('ul', { class: 'conversation-list', testid: 'conversation-list' });
   const empty = h('p', { class: 'muted conversation-empty', testid: 'conversation-empty', i18n: 'chat.noConversations', hidden: true });
