@@ -830,18 +830,21 @@ class BrowserIT {
             String hello = "Hello from Ann <b>bold</b> https://example.com/plan";
             anns.type("chat-input", hello + Keys.ENTER);
             awaitMessage(anns, hello);
-            WebElement received = awaitMessage(bens, hello);
-            assertThat(within(received, "chat-sender").getText()).isEqualTo("Ann Lee");
-            assertThat(received.findElements(By.cssSelector("b"))).isEmpty();
-            assertThat(within(received, "chat-text").findElement(By.tagName("a")).getDomAttribute("href"))
-                    .isEqualTo("https://example.com/plan");
+            awaitMessage(bens, hello);
+            bens.await("Ann's name on her message", d -> "Ann Lee".equals(within(message(bens, hello), "chat-sender").getText()));
+            assertThat(bens.driver().findElements(By.cssSelector("[data-testid='chat-panel'] b"))).isEmpty();
+            bens.await("the link in it", d -> "https://example.com/plan".equals(within(message(bens, hello), "chat-text")
+                    .findElement(By.tagName("a")).getDomAttribute("href")));
 
             // Ben replies to it; Ann sees the reply with the quote.
             messageAction(bens, hello, "chat-reply");
             bens.visible("chat-reply-bar");
             bens.type("chat-input", "Got it" + Keys.ENTER);
-            WebElement reply = awaitMessage(anns, "Got it");
-            assertThat(within(reply, "chat-quote").getText()).contains("Ann Lee").contains("Hello from Ann");
+            awaitMessage(anns, "Got it");
+            anns.await("the reply to quote Ann's message", d -> {
+                String quoted = within(message(anns, "Got it"), "chat-quote").getText();
+                return quoted.contains("Ann Lee") && quoted.contains("Hello from Ann");
+            });
 
             // Ann reacts; Ben sees the reaction.
             messageAction(anns, "Got it", "chat-react");
@@ -872,8 +875,8 @@ class BrowserIT {
             anns.click("bell");
             anns.awaitText("bell-item-title", "Ben Park mentioned you in a chat");
             anns.click("bell-item-link");
-            WebElement mention = awaitMessage(anns, "@Ann Lee please review");
-            assertThat(within(mention, "mention-me").getText()).isEqualTo("@Ann Lee");
+            awaitMessage(anns, "@Ann Lee please review");
+            anns.await("her name highlighted", d -> "@Ann Lee".equals(within(message(anns, "@Ann Lee please review"), "mention-me").getText()));
             assertThat(anns.driver().getCurrentUrl()).contains("#/w/" + workspace + "/chat/");
             anns.await("the unread count to clear", d -> !d.findElement(testId("nav-chat-count")).isDisplayed());
             anns.await("the bell to clear", d -> !d.findElement(testId("bell-count")).isDisplayed());
@@ -884,8 +887,8 @@ class BrowserIT {
             WebElement editor = bens.visible("chat-edit-input");
             editor.clear();
             editor.sendKeys("Got it, thanks" + Keys.ENTER);
-            WebElement edited = awaitMessage(anns, "Got it, thanks");
-            assertThat(within(edited, "chat-edited").getText()).isEqualTo("(edited)");
+            awaitMessage(anns, "Got it, thanks");
+            anns.await("the edit to be marked", d -> "(edited)".equals(within(message(anns, "Got it, thanks"), "chat-edited").getText()));
 
             assertQuietConsole();
             List<String> bensConsole = bens.console().stream()
