@@ -4,6 +4,7 @@
  *  - Opened with a one-time ticket (POST /api/v1/realtime/tickets) once signed in, kept open
  *    with a ping every 25 s (proxies close idle sockets), re-authenticated when the server asks,
  *    reconnected with backoff when it drops (not after 4403: the session is over).
+ *  - Tells the server when the tab is hidden ("away") or shown again ("online").
  *  - on(type, fn) listens to server frames of a type; onOpen(fn) hears every (re)connection,
  *    so features resubscribe or rejoin.
  *  - request(frame, replyType) sends a frame with an id and resolves with the reply of that
@@ -140,6 +141,12 @@ async function open() {
   });
 }
 
+/** A hidden tab is "away" (others see it; direct messages then also notify), a shown one "online". */
+function sendPresence() {
+  send({ type: 'presence', status: document.visibilityState === 'hidden' ? 'away' : 'online' });
+}
+document.addEventListener('visibilitychange', sendPresence);
+
 function scheduleReconnect() {
   clearTimeout(retryTimer);
   const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** attempt) * (0.75 + Math.random() / 2);
@@ -153,6 +160,7 @@ function received(frame) {
     attempt = 0;
     clearInterval(pingTimer);
     pingTimer = setInterval(() => send({ type: 'ping' }), PING_MS);
+    if (document.visibilityState === 'hidden') sendPresence();
     openListeners.forEach((fn) => fn(frame));
     return;
   }
