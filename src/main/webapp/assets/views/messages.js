@@ -48,7 +48,9 @@ export function renderMessages(main, ctx) {
         const icon = channel.kind === 'BOARD'
           ? h('span', { class: 'conversation-icon', 'aria-hidden': 'true', text: '#' })
           : presenceDot(others.length === 1 ? chat.statusOf(others[0]) : 'offline');
-        const name = h('span', { class: 'conversation-name', testid: 'conversation-name', text: channelTitle(chat, channel, boardName(channel)) });
+        // The "#" icon already says it is a board's channel.
+        const title = channel.kind === 'BOARD' ? boardName(channel) ?? t('chat.boardChat') : channelTitle(chat, channel);
+        const name = h('span', { class: 'conversation-name', testid: 'conversation-name', text: title });
         const count = h('span', { class: 'nav-count', testid: 'conversation-unread', hidden: !channel.unread, text: String(channel.unread || 0) });
         bind(count, { attrs: { 'aria-label': () => t('chat.unread', { count: channel.unread || 0 }) } });
         const link = h(

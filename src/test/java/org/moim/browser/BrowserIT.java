@@ -880,7 +880,7 @@ class BrowserIT {
             assertThat(anns.driver().getCurrentUrl()).contains("#/w/" + workspace + "/chat/");
             anns.await("the unread count to clear", d -> !d.findElement(testId("nav-chat-count")).isDisplayed());
             anns.await("the bell to clear", d -> !d.findElement(testId("bell-count")).isDisplayed());
-            anns.awaitText("conversation-name", "# Launch");
+            anns.awaitText("conversation-name", "Launch");
 
             // Ben edits his reply; Ann sees the new text, marked edited.
             messageAction(bens, "Got it", "chat-edit");
@@ -889,6 +889,7 @@ class BrowserIT {
             editor.sendKeys("Got it, thanks" + Keys.ENTER);
             awaitMessage(anns, "Got it, thanks");
             anns.await("the edit to be marked", d -> "(edited)".equals(within(message(anns, "Got it, thanks"), "chat-edited").getText()));
+            anns.screenshot(testName + "-ann");
 
             assertQuietConsole();
             List<String> bensConsole = bens.console().stream()
@@ -941,6 +942,7 @@ class BrowserIT {
             var stored = api.get("/api/v1/channels/" + channel + "/messages", cho.accessToken()).json().getJsonArray("items");
             assertThat(stored.stream().map(m -> m.asJsonObject().getString("text")).toList())
                     .containsExactly("before the drop", "missed one", "missed two", "written while offline");
+            browser.screenshot(testName + "-resumed");
             assertQuietConsole();
         } finally {
             daes.close();
