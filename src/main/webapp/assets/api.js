@@ -616,3 +616,19 @@ export function uploadFile(ws, file, { name, target, onProgress } = {}) {
     },
   };
 }
+
+// Chat (docs/chat.md)
+export const listChannels = (ws) => authed('GET', `workspaces/${seg(ws)}/channels`);
+export const openDirectChannel = (ws, accountIds) => authed('POST', `workspaces/${seg(ws)}/channels/direct`, { body: { accountIds } });
+export const getBoardChannel = (board) => authed('GET', `boards/${seg(board)}/channel`);
+export const getChannel = (channel) => authed('GET', `channels/${seg(channel)}`);
+export const listMessages = (channel, { before = null, after = null, thread = null, limit = 50 } = {}) =>
+  authed('GET', withQuery(`channels/${seg(channel)}/messages`, { before, after, thread, limit }));
+export const markChannelRead = (channel, sequence) => authed('PUT', `channels/${seg(channel)}/read`, { body: { sequence } });
+
+// Notifications (docs/notifications.md)
+export const listNotifications = ({ limit = 20, cursor = null, unread = false } = {}) =>
+  authed('GET', withQuery('me/notifications', { limit, cursor, unread }));
+export const unreadNotificationCount = () => authed('GET', 'me/notifications/unread-count');
+export const markNotificationRead = (id) => authed('POST', `me/notifications/${seg(id)}/read`);
+export const markAllNotificationsRead = () => authed('POST', 'me/notifications/read-all');

@@ -4,6 +4,7 @@
  *  - Opened with a one-time ticket (POST /api/v1/realtime/tickets) once signed in, kept open
  *    with a ping every 25 s (proxies close idle sockets), re-authenticated when the server asks,
  *    reconnected with backoff when it drops (not after 4403: the session is over).
+ *  - Tells the server when the tab is hidden ("away") or shown again ("online").
  *  - on(type, fn) listens to server frames of a type; onOpen(fn) hears every (re)connection,
  *    so features resubscribe or rejoin.
  *  - request(frame, replyType) sends a frame with an id and resolves with the reply of that
@@ -25,6 +26,7 @@ let nextId = 1;
 let pingTimer = null;
 let retryTimer = null;
 let connected = false;
+let held = false; // the browser tests' "network down" (window.moimRealtimeTest)
 
 export class FrameError extends Error {
   constructor(problem) {
@@ -101,7 +103,7 @@ export function request(frame, replyType) {
 }
 
 async function open() {
-  if (!wanted) return;
+  if (!wanted || held) return;
   let ticket;
   try {
     ticket = await createRealtimeTicket();
@@ -139,6 +141,12 @@ async function open() {
   });
 }
 
+/** A hidden tab is "away" (others see it; direct messages then also notify), a shown one "online". */
+function sendPresence() {
+  send({ type: 'presence', status: document.visibilityState === 'hidden' ? 'away' : 'online' });
+}
+document.addEventListener('visibilitychange', sendPresence);
+
 function scheduleReconnect() {
   clearTimeout(retryTimer);
   const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** attempt) * (0.75 + Math.random() / 2);
@@ -152,6 +160,7 @@ function received(frame) {
     attempt = 0;
     clearInterval(pingTimer);
     pingTimer = setInterval(() => send({ type: 'ping' }), PING_MS);
+    if (document.visibilityState === 'hidden') sendPresence();
     openListeners.forEach((fn) => fn(frame));
     return;
   }
@@ -184,6 +193,24 @@ function dispatch(frame) {
     }
   });
 }
+
+/**
+ * The hook the browser tests use to take the socket down as a network failure would (it closes;
+ * no reconnect happens until release), and to bring it back.
+ */
+window.moimRealtimeTest = {
+  hold() {
+    held = true;
+    socket?.close(4000, 'test: network down');
+  },
+  release() {
+    held = false;
+    clearTimeout(retryTimer);
+    attempt = 0;
+    open();
+  },
+  connected: () => connected,
+};
 
 function failPending(error) {
   for (const [id, waiting] of pending) {

@@ -121,6 +121,8 @@ const MATRIX = {
   UPLOAD_FILES: ALL,
   VIEW_STORAGE_USAGE: ['OWNER', 'MANAGER', 'MEMBER'],
   MANAGE_OTHERS_FILES: STAFF,
+  // Chat (docs/permissions.md#chat, ChatAction).
+  START_DIRECT: ['OWNER', 'MANAGER', 'MEMBER'],
 };
 
 /** True when the role is allowed the workspace action. */

@@ -28,6 +28,8 @@ import { boardForm } from './board-form.js';
 import { openCardDialog } from './card-dialog.js';
 import { activityPanel } from './activity.js';
 import { openArchivedCards, openBoardMembers } from './board-members.js';
+import { currentChat } from '../chat/chat-store.js';
+import { chatPanel } from '../chat/chat-panel.js';
 import { announcer, confirmDialog, menuButton, openDialog, personAvatar, statusLine, toastError } from './ui.js';
 
 const CARD_TITLE_MAX = 300;
@@ -78,7 +80,9 @@ export function renderBoard(main, ctx) {
   const header = h('div', { class: 'board-header' });
   const canvas = h('div', { class: 'board-canvas', testid: 'board-canvas' });
   const activity = activityPanel({ workspaceId, boardId, listName: (id) => listNameOf(id), personName: (id) => personNameOf(id) });
-  const layout = h('div', { class: 'board-layout' }, canvas, activity.el);
+  const chatSide = h('aside', { class: 'board-chat', testid: 'board-chat', id: `board-chat-${boardId}`, hidden: true });
+  const layout = h('div', { class: 'board-layout' }, canvas, activity.el, chatSide);
+  let chat = null; // {panel, channelId} while the board's chat is open
   const help = h(
     'div',
     { hidden: true },
@@ -156,6 +160,12 @@ export function renderBoard(main, ctx) {
       activityToggle.setAttribute('aria-expanded', String(activity.isOpen()));
     });
 
+    const chatToggle = h('button', { type: 'button', class: 'btn btn-secondary btn-sm', testid: 'board-chat-toggle', 'aria-expanded': String(!chatSide.hidden), 'aria-controls': chatSide.id, i18n: 'chat.toggle' });
+    chatToggle.addEventListener('click', () => {
+      toggleChat();
+      chatToggle.setAttribute('aria-expanded', String(!chatSide.hidden));
+    });
+
     const menu = menuButton({
       label: tx('board.menu'),
       testid: 'board-menu',
@@ -175,7 +185,7 @@ export function renderBoard(main, ctx) {
         'div',
         { class: 'board-header-row' },
         h('div', { class: 'board-header-text' }, h('div', { class: 'board-title-row' }, h('span', { class: 'board-dot', 'aria-hidden': 'true' }), title), facts, description),
-        h('div', { class: 'panel-actions' }, activityToggle, menu),
+        h('div', { class: 'panel-actions' }, chatToggle, activityToggle, menu),
       ),
     );
     header.style.setProperty('--board-colour', board.colour || 'var(--border-strong)');
@@ -872,6 +882,42 @@ export function renderBoard(main, ctx) {
     moveListTo(list.id, index + (event.key === 'ArrowLeft' ? -1 : 1), { focus: true });
   }
 
+  // ------------------------------------------------------------------- chat
+  /** The board's channel beside the lists (docs/chat.md: created on first use). */
+  async function toggleChat() {
+    if (!chatSide.hidden) {
+      chatSide.hidden = true;
+      chat?.panel.cleanup();
+      chat = null;
+      chatSide.replaceChildren();
+      return;
+    }
+    chatSide.hidden = false;
+    const status = statusLine('board-chat-status');
+    chatSide.replaceChildren(status.el);
+    status.set(tx('common.loading'));
+    try {
+      const view = await api.getBoardChannel(boardId);
+      const store = currentChat();
+      if (!alive || chatSide.hidden || !store) return;
+      store.adopt(view);
+      const panel = chatPanel({
+        chat: store,
+        channelId: view.id,
+        role: () => ctx.workspace()?.myRole ?? null,
+        boardName: () => board?.name ?? null,
+        personName: personNameOf,
+        onClose: () => header.querySelector('[data-testid="board-chat-toggle"]')?.click(),
+      });
+      chat = { panel, channelId: view.id };
+      chatSide.replaceChildren(panel.el);
+      panel.focus();
+    } catch (err) {
+      if (!alive || err.sessionEnded) return;
+      status.set(describeError(err), { variant: 'error' });
+    }
+  }
+
   canvas.addEventListener('dragover', overCanvas);
   canvas.addEventListener('drop', dropOnCanvas);
   load();
@@ -884,6 +930,7 @@ export function renderBoard(main, ctx) {
       cardDialog = null;
       dialog?.close();
       activity.cleanup();
+      chat?.panel.cleanup();
     },
     update(next) {
       query = next;

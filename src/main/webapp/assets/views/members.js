@@ -10,7 +10,8 @@ import { h, withBusy } from '../dom.js';
 import { FormController, describeError, field, validEmail } from '../forms.js';
 import { getMe } from '../store.js';
 import { INVITABLE_ROLES, ROLES, can, forgetWorkspace, subscribeWorkspaces, upsertWorkspace } from '../workspaces.js';
-import { navigate } from '../router.js';
+import { href, navigate } from '../router.js';
+import { currentChat } from '../chat/chat-store.js';
 import { showToast } from './common.js';
 import { confirmDialog, copyText, pageHeader, personAvatar, roleBadge, roleName, statusLine, toastError } from './ui.js';
 
@@ -106,6 +107,23 @@ export function renderMembers(main, ctx) {
         actions.append(select);
       } else {
         actions.append(roleBadge(member.role));
+      }
+
+      if (!isMe && can(role, 'START_DIRECT')) {
+        const message = h('button', { type: 'button', class: 'btn btn-ghost btn-sm', testid: 'member-message', i18n: 'chat.messageMember' });
+        bind(message, { attrs: { 'aria-label': () => t('chat.messageMemberLabel', { name: member.displayName }) } });
+        message.addEventListener('click', () =>
+          withBusy(message, async () => {
+            try {
+              const channel = await api.openDirectChannel(workspaceId, [member.accountId]);
+              currentChat()?.adopt(channel);
+              navigate(href('w', workspaceId, 'chat', channel.id));
+            } catch (err) {
+              toastError(err);
+            }
+          }),
+        );
+        actions.prepend(message);
       }
 
       if (mayRemove) {

@@ -36,6 +36,9 @@ import { renderBoard } from './board.js';
 import { renderCalendar } from './calendar.js';
 import { renderBilling } from './billing.js';
 import { renderFiles } from './files.js';
+import { renderMessages } from './messages.js';
+import { notificationBell } from './notification-bell.js';
+import { chatFor, onChatSwitch, stopChat } from '../chat/chat-store.js';
 import { statusLine } from './ui.js';
 
 /**
@@ -56,6 +59,8 @@ const ROUTES = [
   { pattern: 'join/:token', title: 'page.join', render: renderJoin },
   { pattern: 'w/:ws/boards', title: 'page.boards', nav: 'boards', workspace: true, render: renderBoards },
   { pattern: 'w/:ws/boards/:board', title: 'page.board', nav: 'boards', workspace: true, render: renderBoard },
+  { pattern: 'w/:ws/chat', title: 'page.messages', nav: 'chat', workspace: true, render: renderMessages },
+  { pattern: 'w/:ws/chat/:channel', title: 'page.messages', nav: 'chat', workspace: true, render: renderMessages },
   { pattern: 'w/:ws/calendar', title: 'page.calendar', nav: 'calendar', workspace: true, render: renderCalendar },
   { pattern: 'w/:ws/files', title: 'page.files', nav: 'files', workspace: true, render: renderFiles },
   { pattern: 'w/:ws/members', title: 'page.members', nav: 'members', workspace: true, render: renderMembers },
@@ -66,6 +71,7 @@ const ROUTES = [
 /** The current workspace's pages in the side navigation. */
 const WORKSPACE_NAV = [
   { id: 'boards', label: 'nav.boards', icon: '▦' },
+  { id: 'chat', label: 'nav.messages', icon: '✉' },
   { id: 'calendar', label: 'nav.calendar', icon: '▤' },
   { id: 'files', label: 'nav.files', icon: '▥' },
   { id: 'members', label: 'nav.members', icon: '◉', action: 'LIST_MEMBERS' },
@@ -102,6 +108,7 @@ export function renderShell(root, ctx) {
   const logout = h('button', { type: 'button', class: 'btn btn-ghost btn-sm', testid: 'logout', i18n: 'header.signOut' });
   logout.addEventListener('click', () => withBusy(logout, ctx.onLogout));
 
+  const bell = notificationBell();
   const header = h(
     'header',
     { class: 'topbar' },
@@ -109,6 +116,7 @@ export function renderShell(root, ctx) {
     h(
       'div',
       { class: 'topbar-actions' },
+      bell.el,
       languageSwitch(ctx.onLanguage),
       h('div', { class: 'user-menu', role: 'group', i18nAttrs: { 'aria-label': 'header.userMenu' } }, avatar, userName, logout),
     ),
@@ -164,12 +172,31 @@ export function renderShell(root, ctx) {
     if (!workspace) return;
     workspaceGroupLabel.textContent = workspace.name;
     workspaceList.replaceChildren(
-      ...WORKSPACE_NAV.filter((item) => !item.action || can(workspace.myRole, item.action)).map((item) =>
-        h('li', {}, navLink({ ...item, href: href('w', workspace.id, item.id) })),
-      ),
+      ...WORKSPACE_NAV.filter((item) => !item.action || can(workspace.myRole, item.action)).map((item) => {
+        const link = navLink({ ...item, href: href('w', workspace.id, item.id) });
+        if (item.id === 'chat') link.append(chatCount);
+        return h('li', {}, link);
+      }),
     );
     markCurrent();
   }
+
+  // Unread messages of the open workspace, live (chat/chat-store.js keeps every channel subscribed).
+  const chatCount = h('span', { class: 'nav-count', testid: 'nav-chat-count', hidden: true });
+  let offChat = null;
+  function followChat(chat) {
+    offChat?.();
+    offChat = null;
+    const show = () => {
+      const total = chat?.totalUnread() ?? 0;
+      chatCount.hidden = total === 0;
+      chatCount.textContent = String(total);
+      bind(chatCount, { attrs: { 'aria-label': () => t('chat.unread', { count: total }) } });
+    };
+    if (chat) offChat = chat.onChange((event) => event.type === 'channels' && show());
+    show();
+  }
+  const offChatSwitch = onChatSwitch(followChat);
 
   const unsubscribeWorkspaces = subscribeWorkspaces(({ pendingInvitations }) => {
     invitationCount.hidden = pendingInvitations === 0;
@@ -275,6 +302,7 @@ export function renderShell(root, ctx) {
         main.removeAttribute('aria-busy');
       }
       rememberWorkspace(workspace.id);
+      chatFor(workspace.id, { listMembers: can(workspace.myRole, 'LIST_MEMBERS') });
     }
     renderWorkspaceNav();
     markCurrent();
@@ -316,6 +344,10 @@ export function renderShell(root, ctx) {
     unsubscribeWorkspaces();
     switcher.cleanup();
     cleanupPage();
+    bell.cleanup();
+    offChatSwitch();
+    offChat?.();
+    stopChat();
     clearWorkspaces();
   };
 }

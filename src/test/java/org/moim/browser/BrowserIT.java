@@ -792,6 +792,197 @@ class BrowserIT {
         assertQuietConsole("/move - Failed to load resource");
     }
 
+    /**
+     * Two people in two browsers chat on a board: a message arrives live (as text, never HTML),
+     * a reply quotes what it answers, a reaction and an edit show on the other side, the one who
+     * is typing is named, and an @mention raises the other's bell and unread count, whose
+     * notification leads to the message and reading it clears both.
+     */
+    @Test
+    void twoPeopleChatLiveOnABoardWithRepliesMentionsEditsAndTheBell() throws Exception {
+        Api api = new Api(base);
+        SignedIn ann = Accounts.signUp(api, "Ann Lee");
+        SignedIn ben = Accounts.signUp(new Api(base), "Ben Park");
+        String workspace = org.moim.it.Chat.workspace(base, ann, ben);
+        String board = created(api.post("/api/v1/workspaces/" + workspace + "/boards", Api.json("name", "Launch"), ann.accessToken()))
+                .getString("id");
+        String boardUrl = base + "#/w/" + workspace + "/boards/" + board;
+        // Ben's accepting the invitation told Ann; that is not what this journey counts.
+        assertThat(api.post("/api/v1/me/notifications/read-all", Api.json(), ann.accessToken()).status()).isEqualTo(200);
+
+        Browser anns = browser;
+        Browser bens = Browser.start();
+        try {
+            signInThroughTheUi(ann.email());
+            anns.open(boardUrl);
+            anns.awaitText("board-title", "Launch");
+            anns.click("board-chat-toggle");
+            anns.awaitText("chat-status", "No messages yet. Say hello!");
+            anns.awaitText("chat-title", "# Launch");
+
+            signIn(bens, ben.email());
+            bens.open(boardUrl);
+            bens.awaitText("board-title", "Launch");
+            bens.click("board-chat-toggle");
+            bens.awaitText("chat-status", "No messages yet. Say hello!");
+
+            // Ann writes; Ben sees it without reloading, as the characters typed.
+            String hello = "Hello from Ann <b>bold</b> https://example.com/plan";
+            anns.type("chat-input", hello + Keys.ENTER);
+            awaitMessage(anns, hello);
+            awaitMessage(bens, hello);
+            bens.await("Ann's name on her message", d -> "Ann Lee".equals(within(message(bens, hello), "chat-sender").getText()));
+            assertThat(bens.driver().findElements(By.cssSelector("[data-testid='chat-panel'] b"))).isEmpty();
+            bens.await("the link in it", d -> "https://example.com/plan".equals(within(message(bens, hello), "chat-text")
+                    .findElement(By.tagName("a")).getDomAttribute("href")));
+
+            // Ben replies to it; Ann sees the reply with the quote.
+            messageAction(bens, hello, "chat-reply");
+            bens.visible("chat-reply-bar");
+            bens.type("chat-input", "Got it" + Keys.ENTER);
+            awaitMessage(anns, "Got it");
+            anns.await("the reply to quote Ann's message", d -> {
+                String quoted = within(message(anns, "Got it"), "chat-quote").getText();
+                return quoted.contains("Ann Lee") && quoted.contains("Hello from Ann");
+            });
+
+            // Ann reacts; Ben sees the reaction.
+            messageAction(anns, "Got it", "chat-react");
+            anns.await("the emoji picker", d -> message(anns, "Got it").findElements(testId("chat-picker-emoji")).stream()
+                    .anyMatch(WebElement::isDisplayed));
+            message(anns, "Got it").findElement(By.cssSelector("[data-testid='chat-picker-emoji'][data-emoji='👍']")).click();
+            bens.await("Ann's reaction", d -> message(bens, "Got it").findElements(testId("chat-reaction")).stream()
+                    .anyMatch(chip -> chip.getText().replaceAll("\\s+", "").equals("👍1")));
+
+            // Ben is typing: Ann is told who.
+            bens.type("chat-input", "thinking");
+            anns.awaitText("chat-typing", "Ben Park is typing…");
+            bens.visible("chat-input").clear();
+
+            // Ann closes the chat; Ben mentions her (picked from the suggestions): her bell and unread count rise.
+            anns.click("board-chat-toggle");
+            anns.await("the chat to close", d -> anns.all("chat-panel").isEmpty());
+            anns.await("nothing unread", d -> !d.findElement(testId("nav-chat-count")).isDisplayed());
+            bens.type("chat-input", "@An");
+            bens.awaitText("chat-suggestion", "Ann Lee");
+            bens.keys(Keys.ENTER);
+            bens.keys("please review" + Keys.ENTER);
+            awaitMessage(bens, "@Ann Lee please review");
+            anns.awaitText("bell-count", "1");
+            anns.awaitText("nav-chat-count", "1");
+
+            // The notification leads to the message, which mentions her; reading it clears both counts.
+            anns.click("bell");
+            anns.awaitText("bell-item-title", "Ben Park mentioned you in a chat");
+            anns.click("bell-item-link");
+            awaitMessage(anns, "@Ann Lee please review");
+            anns.await("her name highlighted", d -> "@Ann Lee".equals(within(message(anns, "@Ann Lee please review"), "mention-me").getText()));
+            assertThat(anns.driver().getCurrentUrl()).contains("#/w/" + workspace + "/chat/");
+            anns.await("the unread count to clear", d -> !d.findElement(testId("nav-chat-count")).isDisplayed());
+            anns.await("the bell to clear", d -> !d.findElement(testId("bell-count")).isDisplayed());
+            anns.awaitText("conversation-name", "Launch");
+
+            // Ben edits his reply; Ann sees the new text, marked edited.
+            messageAction(bens, "Got it", "chat-edit");
+            WebElement editor = bens.visible("chat-edit-input");
+            editor.clear();
+            editor.sendKeys("Got it, thanks" + Keys.ENTER);
+            awaitMessage(anns, "Got it, thanks");
+            anns.await("the edit to be marked", d -> "(edited)".equals(within(message(anns, "Got it, thanks"), "chat-edited").getText()));
+            anns.screenshot(testName + "-ann");
+
+            assertQuietConsole();
+            List<String> bensConsole = bens.console().stream()
+                    .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+                    .map(LogEntry::getMessage).toList();
+            assertThat(bensConsole).as("Ben's browser console warnings and errors").isEmpty();
+        } finally {
+            bens.saveConsole(testName + "-ben");
+            bens.screenshot(testName + "-ben");
+            bens.close();
+        }
+    }
+
+    /**
+     * A direct conversation survives a dropped socket: while it is down the panel says
+     * "Reconnecting…" and a message written meanwhile waits; once it is back, the messages the
+     * other person sent in between are replayed and the waiting one goes out, each exactly once.
+     */
+    @Test
+    void aDirectConversationResumesAfterTheConnectionDropsWithoutLosingOrRepeatingMessages() throws Exception {
+        Api api = new Api(base);
+        SignedIn cho = Accounts.signUp(api, "Cho Min");
+        SignedIn dae = Accounts.signUp(new Api(base), "Dae Han");
+        String workspace = org.moim.it.Chat.workspace(base, cho, dae);
+        String channel = org.moim.it.Chat.direct(base, workspace, dae, cho);
+        org.moim.it.WsClient daes = org.moim.it.Chat.connect(base, dae);
+        try {
+            signInThroughTheUi(cho.email());
+            browser.open(base + "#/w/" + workspace + "/chat/" + channel);
+            browser.awaitText("chat-title", "Dae Han");
+            browser.awaitText("conversation-name", "Dae Han");
+            browser.awaitText("chat-status", "No messages yet. Say hello!");
+            org.moim.it.Chat.send(daes, channel, "before the drop", "k1");
+            awaitMessage(browser, "before the drop");
+
+            browser.script("window.moimRealtimeTest.hold()");
+            browser.awaitText("chat-reconnecting", "Reconnecting… Messages you send now go out once the connection is back.");
+            browser.type("chat-input", "written while offline" + Keys.ENTER);
+            browser.await("the message to wait", d -> "waiting".equals(d.findElement(testId("chat-pending")).getDomAttribute("data-status")));
+            org.moim.it.Chat.send(daes, channel, "missed one", "k2");
+            org.moim.it.Chat.send(daes, channel, "missed two", "k3");
+
+            browser.script("window.moimRealtimeTest.release()");
+            awaitMessage(browser, "written while offline");
+            browser.await("no pending message", d -> browser.all("chat-pending").isEmpty());
+            browser.await("the banner to go", d -> !d.findElement(testId("chat-reconnecting")).isDisplayed());
+            browser.await("every message once, in order", d -> texts().equals(
+                    List.of("before the drop", "missed one", "missed two", "written while offline")));
+
+            var stored = api.get("/api/v1/channels/" + channel + "/messages", cho.accessToken()).json().getJsonArray("items");
+            assertThat(stored.stream().map(m -> m.asJsonObject().getString("text")).toList())
+                    .containsExactly("before the drop", "missed one", "missed two", "written while offline");
+            browser.screenshot(testName + "-resumed");
+            assertQuietConsole();
+        } finally {
+            daes.close();
+        }
+    }
+
+    private List<String> texts() {
+        return browser.all("chat-message").stream()
+                .flatMap(m -> m.findElements(testId("chat-text")).stream().map(WebElement::getText)).toList();
+    }
+
+    private WebElement message(Browser who, String text) {
+        return who.all("chat-message").stream()
+                .filter(m -> m.findElements(testId("chat-text")).stream().anyMatch(t -> text.equals(t.getText())))
+                .findFirst().orElse(null);
+    }
+
+    private WebElement awaitMessage(Browser who, String text) {
+        return who.await("the message '" + text + "'", d -> message(who, text));
+    }
+
+    /** Points at a message (its actions show on hover) and presses one of them. */
+    private void messageAction(Browser who, String text, String action) {
+        WebElement target = awaitMessage(who, text);
+        new org.openqa.selenium.interactions.Actions(who.driver()).moveToElement(target).perform();
+        who.await(action + " on '" + text + "'", d -> {
+            List<WebElement> buttons = message(who, text).findElements(testId(action));
+            return !buttons.isEmpty() && buttons.get(0).isDisplayed() ? buttons.get(0) : null;
+        }).click();
+    }
+
+    private void signIn(Browser who, String email) {
+        who.open(base.toString());
+        who.awaitState("signed-out");
+        who.type("login-email", email);
+        who.type("login-password", Accounts.PASSWORD);
+        who.click("login-submit");
+        who.awaitState("signed-in");
+    }
+
     private WebElement memberRow(String name) {
         return browser.await("the member " + name, d -> browser.all("member-row").stream()
                 .filter(row -> name.equals(row.findElement(testId("member-name")).getText())).findFirst().orElse(null));
