@@ -9,7 +9,8 @@
 #   bench/realtime.sh                               # 5,000 connections, 1,000/2,000/4,000 msg/s, sweep
 #   CONNECTIONS=1000 RATES=500,1000 SWEEP= bench/realtime.sh   # a quick look
 #
-# Needs `mvn package` first, node and npm, and MariaDB on 127.0.0.1:3306 (root, empty password).
+# Needs `mvn package` first, node and npm, and MariaDB on 127.0.0.1:3306 (root, empty password; the
+# script makes its own moim_bench user). DRIVER_DEBUG=1 prints the first frames connection 0 gets.
 # Prints Markdown tables for docs/performance.md; the driver's log goes to stderr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +19,7 @@ group=${GROUP:-10}
 rates=${RATES:-1000,2000,4000}
 seconds=${SECONDS_PER_RATE:-20}
 sweep=${SWEEP---sweep}
-idle=${IDLE:-5000,10000}
+idle=${IDLE-5000,10000}
 port=18081
 sio_port=3101
 micro=target/runtime/payara-micro.jar
@@ -31,14 +32,19 @@ db() { mysql -uroot -h127.0.0.1 -e "$1"; }
 driver() { java -Xmx2g -XX:+UseParallelGC bench/realtime/LoadDriver.java --group "$group" --seconds "$seconds" "$@"; }
 
 start_moim() {
-  db "DROP DATABASE IF EXISTS moim_bench; CREATE DATABASE moim_bench CHARACTER SET utf8mb4;"
+  # A user of its own: the server's data source sends a password, and root has none.
+  db "DROP DATABASE IF EXISTS moim_bench; CREATE DATABASE moim_bench CHARACTER SET utf8mb4;
+      CREATE USER IF NOT EXISTS 'moim_bench'@'127.0.0.1' IDENTIFIED BY 'moim_bench';
+      CREATE USER IF NOT EXISTS 'moim_bench'@'localhost' IDENTIFIED BY 'moim_bench';
+      GRANT ALL PRIVILEGES ON moim_bench.* TO 'moim_bench'@'127.0.0.1';
+      GRANT ALL PRIVILEGES ON moim_bench.* TO 'moim_bench'@'localhost';"
   rm -rf "$work/data"
   MOIM_DATA_DIR=$work/data MOIM_ACTIVEMQ_RAR=$PWD/target/runtime/activemq-rar.rar \
   MOIM_JMS_SERVER_URL='vm://localhost?create=false' \
   MOIM_JMS_BROKER_CONFIG="broker:(vm://localhost)?useJmx=false&persistent=true&dataDirectory=$work/data/broker" \
   MOIM_JMS_USER= MOIM_JMS_PASSWORD= \
   MOIM_DB_DATASOURCE=org.mariadb.jdbc.MariaDbDataSource MOIM_DB_URL=jdbc:mariadb://127.0.0.1:3306/moim_bench \
-  MOIM_DB_USER=root MOIM_DB_PASSWORD= \
+  MOIM_DB_USER=moim_bench MOIM_DB_PASSWORD=moim_bench MOIM_BILLING_PLANS_FREE_MEMBERS=unlimited \
   MOIM_HTTP_TRUST_FORWARDED_FOR=true MOIM_PASSWORD_ITERATIONS=1024 MOIM_AUTH_ACCESS_TOKEN_TTL=PT4H \
   MOIM_RATE_LIMIT_REGISTER_PER_ADDRESS=100000 MOIM_CHAT_TYPING_INTERVAL=PT0S \
   java -Xmx2g -Duser.timezone=UTC -jar "$micro" --port "$port" \
@@ -46,8 +52,10 @@ start_moim() {
     --postbootcommandfile payara-config/post-boot-commands.asadmin --deploy target/moim.war --contextroot / \
     > "$work/moim.log" 2>&1 &
   pid=$!
+  local deadline=$((SECONDS + 300))
   until curl -sf "http://127.0.0.1:$port/health/ready" 2>/dev/null | grep -q '"database"'; do
     kill -0 "$pid" 2>/dev/null || { tail -40 "$work/moim.log" >&2; exit 1; }
+    (( SECONDS < deadline )) || { grep -m3 -A3 SEVERE "$work/moim.log" >&2; echo "Moim did not deploy within 300 s" >&2; exit 1; }
     sleep 0.5
   done
 }

@@ -577,8 +577,13 @@ public class LoadDriver {
                     + "\",\"idempotencyKey\":\"" + body.replace('|', '-') + "\"}";
         }
 
+        int shown;
+
         @Override
         void onFrame(String text) {
+            if (System.getenv("DRIVER_DEBUG") != null && index == 0 && shown++ < 12) {
+                log("connection 0 got %s", text.length() > 300 ? text.substring(0, 300) : text);
+            }
             if (text.startsWith("{\"type\":\"ack\"") && text.contains("\"replyTo\":\"s\"")
                     || text.contains("\"type\":\"ack\"") && text.contains("\"s\"") && subscribed.getCount() > 0) {
                 subscribed.countDown();
