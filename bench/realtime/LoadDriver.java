@@ -144,8 +144,8 @@ public class LoadDriver {
             // if none held, downwards from the lowest by a fifth until one holds.
             if (best == 0) {
                 int rate = rates.length > 0 ? rates[0] : 1000;
-                while (rate > 50) {
-                    rate = Math.max(50, (int) Math.round(rate * 0.8 / 50.0) * 50);
+                while (rate > 10) {
+                    rate = Math.max(10, Math.min(rate - 10, (int) Math.round(rate * 0.8 / 10.0) * 10));
                     Phase result = run(kind, rate, Math.max(10, seconds / 2));
                     log("sweep " + result.row());
                     rows.add(result.row() + " (sweep)");
@@ -158,7 +158,7 @@ public class LoadDriver {
             } else {
                 int rate = best;
                 while (true) {
-                    rate = (int) Math.round(rate * 1.25 / 100.0) * 100;
+                    rate = Math.max(rate + 10, (int) Math.round(rate * 1.25 / 10.0) * 10);
                     if (rate >= lowestFailing) {
                         break;
                     }
@@ -189,8 +189,35 @@ public class LoadDriver {
         return result.p99Ms() < sweepP99Ms && result.lost == 0 && result.errors.get() == 0 && !result.behind;
     }
 
+    /** Frames received on every connection so far (to see when a backlog has drained). */
+    static final AtomicLong FRAMES = new AtomicLong();
+
+    /**
+     * Waits until no frame has arrived for 2 s (at most 2 minutes): a phase the server could not keep
+     * up with leaves a backlog, which must not be counted in the next phase.
+     */
+    static void settle() throws InterruptedException {
+        long started = System.nanoTime();
+        while (true) {
+            long before = FRAMES.get();
+            Thread.sleep(2000);
+            if (FRAMES.get() == before) {
+                break;
+            }
+            if (System.nanoTime() - started > 120_000_000_000L) {
+                log("still receiving after 2 minutes; starting the next phase anyway");
+                break;
+            }
+        }
+        long waited = (System.nanoTime() - started) / 1_000_000_000L;
+        if (waited > 3) {
+            log("waited %d s for the previous phase's backlog to drain", waited);
+        }
+    }
+
     /** One phase: warm-up then measurement at a fixed rate; a drain of 3 s counts late deliveries. */
     static Phase run(String kind, int rate, int measureSeconds) throws InterruptedException {
+        settle();
         Phase p = new Phase(kind, rate, measureSeconds, group);
         for (Conn conn : conns) {
             conn.resetReceiver();
@@ -394,6 +421,7 @@ public class LoadDriver {
                 text = partial.toString();
                 partial.setLength(0);
             }
+            FRAMES.incrementAndGet();
             try {
                 onFrame(text);
                 if (text.indexOf("b|") >= 0) {

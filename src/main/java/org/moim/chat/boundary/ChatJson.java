@@ -1,6 +1,5 @@
 package org.moim.chat.boundary;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -34,11 +33,11 @@ final class ChatJson {
         optional(frame, "parentId", message.parentId());
         optional(frame, "editedAt", message.editedAt());
         frame.add("mentions", strings(message.mentions()));
-        JsonObjectBuilder grouped = Json.createObjectBuilder();
+        JsonObjectBuilder grouped = ServerFrame.JSON.createObjectBuilder();
         reactions.forEach((emoji, accounts) -> grouped.add(emoji, strings(accounts)));
         frame.add("reactions", grouped);
-        JsonArrayBuilder files = Json.createArrayBuilder();
-        attachments.forEach(file -> files.add(Json.createObjectBuilder()
+        JsonArrayBuilder files = ServerFrame.JSON.createArrayBuilder();
+        attachments.forEach(file -> files.add(ServerFrame.JSON.createObjectBuilder()
                 .add("id", file.id())
                 .add("name", file.name())
                 .add("contentType", file.contentType())
@@ -87,7 +86,7 @@ final class ChatJson {
     }
 
     static JsonObject presence(String workspaceId, Map<String, PresenceStatus> statuses) {
-        JsonObjectBuilder accounts = Json.createObjectBuilder();
+        JsonObjectBuilder accounts = ServerFrame.JSON.createObjectBuilder();
         statuses.forEach((account, status) -> accounts.add(account, status.wire()));
         return ServerFrame.of("presence").add("workspaceId", workspaceId).add("accounts", accounts).build();
     }
@@ -106,7 +105,7 @@ final class ChatJson {
     }
 
     private static JsonArrayBuilder strings(List<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = ServerFrame.JSON.createArrayBuilder();
         values.forEach(array::add);
         return array;
     }

@@ -1,6 +1,5 @@
 package org.moim.platform.realtime;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -53,7 +52,7 @@ public sealed interface ClientFrame {
             return new MalformedFrame(null, "Frames are JSON objects of at most " + MAX_LENGTH + " characters.");
         }
         JsonObject json;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = ServerFrame.JSON.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 return new MalformedFrame(null, "A frame is a JSON object.");

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -122,7 +121,7 @@ public class Deliveries {
     }
 
     private static JsonObject parse(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = ServerFrame.JSON.createReader(new StringReader(text))) {
             return reader.readObject();
         } catch (JsonException e) {
             throw new IllegalStateException("A published frame is not a JSON object", e);
