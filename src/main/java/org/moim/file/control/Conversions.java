@@ -38,7 +38,7 @@ public class Conversions {
             }
         };
         String key = envelope.idempotencyKey();
-        if (!attempts.begin(key)) {
+        if (!attempts.beginWhenVisible(key)) {
             return;
         }
         try {

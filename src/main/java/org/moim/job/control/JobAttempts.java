@@ -39,6 +39,39 @@ public class JobAttempts {
     @Inject
     Event<JobDied> died;
 
+    /** This bean through its proxy: each look of {@link #beginWhenVisible} is a transaction of its own. */
+    @Inject
+    JobAttempts self;
+
+    /** How long {@link #beginWhenVisible} looks for a job that is not visible yet, and how often. */
+    static final long VISIBLE_WITHIN_MILLIS = 2000;
+    static final long LOOK_EVERY_MILLIS = 50;
+
+    /**
+     * {@link #begin}, looking again for a while when the job is not visible yet (the other branch
+     * of the XA transaction that queued it is usually milliseconds away), so that the broker's few
+     * redeliveries are kept for real failures. Each look runs in a transaction of its own, so it
+     * sees what has committed since. Throws {@link JobNotVisible} when the job stays invisible.
+     */
+    public boolean beginWhenVisible(String idempotencyKey) {
+        long deadline = System.nanoTime() + VISIBLE_WITHIN_MILLIS * 1_000_000;
+        while (true) {
+            try {
+                return self.begin(idempotencyKey);
+            } catch (JobNotVisible e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(LOOK_EVERY_MILLIS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
     /**
      * Starts an attempt; false when there is nothing to do (a finished job). A job that cannot be
      * seen yet throws {@link JobNotVisible}, so the broker redelivers: the job row and the message

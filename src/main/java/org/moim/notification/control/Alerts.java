@@ -75,7 +75,7 @@ public class Alerts {
             default -> throw new MalformedMessage("unknown alert type " + envelope.type());
         };
         String key = envelope.idempotencyKey();
-        if (!attempts.begin(key)) {
+        if (!attempts.beginWhenVisible(key)) {
             return;
         }
         try {
