@@ -131,12 +131,15 @@ public class Connections {
             return;
         }
         scheduleExpiry(connection);
-        connection.send(new ServerFrame.Hello(connection.id(), connection.accountId(), connection.expiresAt()));
+        // Counted before the hello: a client that has its hello is online everywhere, so a frame
+        // it sends next (another tab going away, say) meets the presence that includes it.
         presence.opened(connection);
         if (!connection.isOpen()) {
             // Closed while being counted: closed() found nothing to take back yet.
             presence.closed(connection);
+            return;
         }
+        connection.send(new ServerFrame.Hello(connection.id(), connection.accountId(), connection.expiresAt()));
     }
 
     public void closed(Session session) {
