@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.moim.platform.web.IfMatch;
 import org.moim.board.control.BoardViews;
 import org.moim.board.control.Boards;
 import org.moim.board.control.Boards.BoardChanges;

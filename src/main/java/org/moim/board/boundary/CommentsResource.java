@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.moim.platform.web.IfMatch;
 import org.moim.board.control.Comments;
 import org.moim.platform.problem.Problem;
 import org.moim.platform.web.MoimApi;

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.moim.platform.web.IfMatch;
 import org.moim.board.control.BoardLists;
 import org.moim.board.entity.BoardList;
 import org.moim.platform.problem.Problem;

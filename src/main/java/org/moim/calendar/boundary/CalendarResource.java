@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.moim.platform.web.IfMatch;
 import org.moim.calendar.control.CalendarItems;
 import org.moim.calendar.control.EventDetails;
 import org.moim.calendar.control.Events;

@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.moim.platform.problem.InvalidField;
+import org.moim.platform.web.IfMatch;
 import org.moim.platform.problem.Problem;
 import org.moim.platform.web.MoimApi;
 import org.moim.webhook.control.WebhookAction;
@@ -112,7 +112,7 @@ public class WebhooksResource {
     @APIResponse(responseCode = "409", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("workspaceId") String workspaceId, @PathParam("webhookId") String webhookId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull UpdateWebhookRequest body) {
-        Webhook changed = webhooks.update(workspaceId, webhookId, jwt.getSubject(), version(ifMatch), body.url, body.events, body.format,
+        Webhook changed = webhooks.update(workspaceId, webhookId, jwt.getSubject(), IfMatch.version(ifMatch), body.url, body.events, body.format,
                 body.description, body.active);
         return tagged(Response.ok(), WebhookView.from(changed));
     }
@@ -193,24 +193,5 @@ public class WebhooksResource {
 
     private static Response tagged(Response.ResponseBuilder response, WebhookView view) {
         return response.entity(view).tag(new EntityTag(String.valueOf(view.version()))).build();
-    }
-
-    /** The version an If-Match header names: {@code "3"} (or {@code W/"3"}); none for absent or {@code *}. */
-    static Long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return null;
-        }
-        String tag = ifMatch.strip();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-            tag = tag.substring(1, tag.length() - 1);
-        }
-        try {
-            return Long.parseLong(tag);
-        } catch (NumberFormatException e) {
-            throw new InvalidField("If-Match", "must be the quoted ETag of the webhook, e.g. \"3\"");
-        }
     }
 }

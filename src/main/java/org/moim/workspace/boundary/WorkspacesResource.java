@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.moim.platform.problem.InvalidField;
+import org.moim.platform.web.IfMatch;
 import org.moim.platform.problem.Problem;
 import org.moim.platform.web.MoimApi;
 import org.moim.workspace.control.Members;
@@ -101,7 +101,7 @@ public class WorkspacesResource {
     @APIResponse(responseCode = "409", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull UpdateWorkspaceRequest body) {
-        return withTag(Response.ok(), workspaces.update(id, jwt.getSubject(), version(ifMatch), body.name, body.description, body.avatar));
+        return withTag(Response.ok(), workspaces.update(id, jwt.getSubject(), IfMatch.version(ifMatch), body.name, body.description, body.avatar));
     }
 
     @DELETE
@@ -148,24 +148,5 @@ public class WorkspacesResource {
     private static Response withTag(Response.ResponseBuilder response, Membership membership) {
         WorkspaceView view = WorkspaceView.from(membership);
         return response.entity(view).tag(new EntityTag(String.valueOf(view.version()))).build();
-    }
-
-    /** The version an If-Match header names: {@code "3"} (or {@code W/"3"}); none for absent or {@code *}. */
-    static Long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return null;
-        }
-        String tag = ifMatch.strip();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-            tag = tag.substring(1, tag.length() - 1);
-        }
-        try {
-            return Long.parseLong(tag);
-        } catch (NumberFormatException e) {
-            throw new InvalidField("If-Match", "must be the quoted ETag of the workspace, e.g. \"3\"");
-        }
     }
 }

@@ -1,14 +1,18 @@
-package org.moim.board.boundary;
+package org.moim.platform.web;
 
 import org.moim.platform.problem.InvalidField;
 
-/** The version an {@code If-Match} header names: {@code "3"} (or {@code W/"3"}); none for absent or {@code *}. */
-final class IfMatch {
+/**
+ * The version an {@code If-Match} header names, for the resources that answer a strong
+ * {@code ETag} of an entity's version: {@code "3"} (or {@code W/"3"}) is 3; absent or {@code *} is
+ * none (null). Anything else answers 400 with the field {@code If-Match}.
+ */
+public final class IfMatch {
 
     private IfMatch() {
     }
 
-    static Long version(String ifMatch) {
+    public static Long version(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
             return null;
         }
