@@ -8,8 +8,10 @@
 #
 #   bench/realtime.sh                               # 5,000 connections, 1,000/2,000/4,000 msg/s, sweep
 #   CONNECTIONS=1000 RATES=500,1000 SWEEP= bench/realtime.sh   # a quick look
+#   TARGETS=moim IDLE= MOIM_BENCH_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/moim.jfr' bench/realtime.sh
+#                                                   # Moim alone, with a JFR recording of its server
 #
-# Needs `mvn package` first, node and npm, and MariaDB on 127.0.0.1:3306 (root, empty password; the
+# KEEP_LOGS=DIR keeps the servers' logs there. Needs `mvn package` first, node and npm, and MariaDB on 127.0.0.1:3306 (root, empty password; the
 # script makes its own moim_bench user). DRIVER_DEBUG=1 prints the first frames connection 0 gets.
 # Prints Markdown tables for docs/performance.md; the driver's log goes to stderr.
 set -euo pipefail
@@ -20,6 +22,7 @@ rates=${RATES:-1000,2000,4000}
 seconds=${SECONDS_PER_RATE:-20}
 sweep=${SWEEP---sweep}
 idle=${IDLE-5000,10000}
+targets=${TARGETS:-moim,socketio-mariadb,socketio}
 port=18081
 sio_port=3101
 micro=target/runtime/payara-micro.jar
@@ -47,7 +50,7 @@ start_moim() {
   MOIM_DB_USER=moim_bench MOIM_DB_PASSWORD=moim_bench MOIM_BILLING_PLANS_FREE_MEMBERS=unlimited \
   MOIM_HTTP_TRUST_FORWARDED_FOR=true MOIM_PASSWORD_ITERATIONS=1024 MOIM_AUTH_ACCESS_TOKEN_TTL=PT4H \
   MOIM_RATE_LIMIT_REGISTER_PER_ADDRESS=100000 MOIM_CHAT_TYPING_INTERVAL=PT0S \
-  java -Xmx2g -Duser.timezone=UTC -jar "$micro" --port "$port" \
+  java -Xmx2g ${MOIM_BENCH_JAVA_OPTS:-} -Duser.timezone=UTC -jar "$micro" --port "$port" \
     --clustername "bench-$$" --clustermode tcpip:127.0.0.1:6900 --interfaces 127.0.0.1 \
     --postbootcommandfile payara-config/post-boot-commands.asadmin --deploy target/moim.war --contextroot / \
     > "$work/moim.log" 2>&1 &
@@ -70,36 +73,51 @@ start_socketio() {
   done
 }
 
-stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; }
+stop() {
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  if [[ -n ${KEEP_LOGS:-} ]]; then mkdir -p "$KEEP_LOGS"; cp "$work"/*.log "$KEEP_LOGS"/ 2>/dev/null || true; fi
+}
 
 echo "# Real-time benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, driver on the same machine"
 echo "connections=$connections group=$group rates=$rates seconds=$seconds"
 
-echo; echo "## Moim (MariaDB, one node)"
-start_moim
-driver --target moim --url "http://127.0.0.1:$port" --connections "$connections" --rates "$rates" --pid "$pid" $sweep
-echo; echo "### typing (not stored)"
-driver --target moim --url "http://127.0.0.1:$port" --connections "$connections" --rates "$rates" --pid "$pid" --typing
-stop
+wants() { [[ ,$targets, == *,$1,* ]]; }
 
-echo; echo "## Socket.io + MariaDB insert per message"
-start_socketio mariadb
-driver --target socketio --url "http://127.0.0.1:$sio_port" --connections "$connections" --rates "$rates" --pid "$pid" $sweep
-stop
+if wants moim; then
+  echo; echo "## Moim (MariaDB, one node)"
+  start_moim
+  driver --target moim --url "http://127.0.0.1:$port" --connections "$connections" --rates "$rates" --pid "$pid" $sweep
+  echo; echo "### typing (not stored)"
+  driver --target moim --url "http://127.0.0.1:$port" --connections "$connections" --rates "$rates" --pid "$pid" --typing
+  stop
+fi
 
-echo; echo "## Socket.io without storage"
-start_socketio none
-driver --target socketio --url "http://127.0.0.1:$sio_port" --connections "$connections" --rates "$rates" --pid "$pid" $sweep
-echo; echo "### typing (not stored)"
-driver --target socketio --url "http://127.0.0.1:$sio_port" --connections "$connections" --rates "$rates" --pid "$pid" --typing
-stop
+if wants socketio-mariadb; then
+  echo; echo "## Socket.io + MariaDB insert per message"
+  start_socketio mariadb
+  driver --target socketio --url "http://127.0.0.1:$sio_port" --connections "$connections" --rates "$rates" --pid "$pid" $sweep
+  stop
+fi
+
+if wants socketio; then
+  echo; echo "## Socket.io without storage"
+  start_socketio none
+  driver --target socketio --url "http://127.0.0.1:$sio_port" --connections "$connections" --rates "$rates" --pid "$pid" $sweep
+  echo; echo "### typing (not stored)"
+  driver --target socketio --url "http://127.0.0.1:$sio_port" --connections "$connections" --rates "$rates" --pid "$pid" --typing
+  stop
+fi
 
 if [[ -n $idle ]]; then
   echo; echo "## Idle connections"
-  start_moim
-  driver --target moim --url "http://127.0.0.1:$port" --pid "$pid" --idle "$idle"
-  stop
-  start_socketio none
-  driver --target socketio --url "http://127.0.0.1:$sio_port" --pid "$pid" --idle "$idle"
-  stop
+  if wants moim; then
+    start_moim
+    driver --target moim --url "http://127.0.0.1:$port" --pid "$pid" --idle "$idle"
+    stop
+  fi
+  if wants socketio; then
+    start_socketio none
+    driver --target socketio --url "http://127.0.0.1:$sio_port" --pid "$pid" --idle "$idle"
+    stop
+  fi
 fi

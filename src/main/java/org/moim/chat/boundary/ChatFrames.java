@@ -1,7 +1,5 @@
 package org.moim.chat.boundary;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -27,6 +25,7 @@ import org.moim.platform.realtime.Connection;
 import org.moim.platform.realtime.Deliveries;
 import org.moim.platform.realtime.FrameHandler;
 import org.moim.platform.realtime.Presence;
+import org.moim.platform.realtime.RealtimeTimers;
 import org.moim.platform.realtime.Subscriber;
 import org.moim.platform.realtime.Subscriptions;
 
@@ -56,8 +55,8 @@ public class ChatFrames implements FrameHandler {
     @Inject
     Clock clock;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    RealtimeTimers timers;
 
     @Inject
     @ConfigProperty(name = "moim.chat.replay-limit", defaultValue = "500")
@@ -114,7 +113,7 @@ public class ChatFrames implements FrameHandler {
         String channelId = required(frame, "channelId");
         Optional<Long> after = number(frame.json(), "after");
         ChannelRef channel = commands.readable(channelId, connection.accountId());
-        ChannelSubscriber subscriber = new ChannelSubscriber(channel, connection.accountId(), commands, scheduler, gapFillDelay,
+        ChannelSubscriber subscriber = new ChannelSubscriber(channel, connection.accountId(), commands, timers.scheduler(), gapFillDelay,
                 replayLimit);
         after.ifPresent(subscriber::startAfter);
         subscriptions.subscriber(connection, channel.topic()).ifPresent(ChatFrames::close);

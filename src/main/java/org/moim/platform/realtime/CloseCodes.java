@@ -10,6 +10,8 @@ public enum CloseCodes implements CloseReason.CloseCode {
     REVOKED(4403),
     /** The access token expired and no fresh ticket came in time. */
     AUTHENTICATION_EXPIRED(4408),
+    /** Nothing came from the client, not even a pong, for {@code moim.realtime.idle-timeout}. */
+    SILENT(4410),
     /** The client did not read its frames fast enough; reconnect and resume. */
     TOO_SLOW(4429);
 

@@ -5,6 +5,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Map;
@@ -30,6 +31,7 @@ public final class Connection {
     private final Map<String, Subscriber> subscriptions = new ConcurrentHashMap<>();
     private boolean sending;
     private volatile boolean away;
+    private volatile long lastHeard = System.nanoTime();
     private String sessionId;
     private Instant expiresAt;
     private ScheduledFuture<?> expiry;
@@ -142,6 +144,27 @@ public final class Connection {
             return;
         }
         sendNext();
+    }
+
+    /** The client sent something (a frame or a pong): it is still there. */
+    void heard() {
+        lastHeard = System.nanoTime();
+    }
+
+    /** Nanoseconds since the client last sent anything ({@link System#nanoTime} based). */
+    long silentFor(long nowNanos) {
+        return nowNanos - lastHeard;
+    }
+
+    /** A WebSocket ping; browsers and WebSocket clients answer it with a pong on their own. */
+    void ping() {
+        try {
+            if (session.isOpen()) {
+                session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+            }
+        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+            LOG.log(Level.FINE, "Pinging " + id() + " failed", e);
+        }
     }
 
     /** Closes a socket that never authenticated. */

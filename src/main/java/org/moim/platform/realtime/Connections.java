@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,8 +38,9 @@ import org.moim.platform.security.TokenDenyList;
  * The connections open on this node, indexed by sign-in session and account, and their
  * authentication over time: a connection is asked to re-authenticate shortly before its access
  * token expires and closed when it does not; a revoked token or session closes its connections
- * on every node at once (a data-grid topic). Frames of types a feature claims go to its
- * {@link FrameHandler}.
+ * on every node at once (a data-grid topic). A heartbeat pings connections that have been silent
+ * for half of {@code moim.realtime.idle-timeout} and closes those silent for all of it (the peer
+ * vanished without closing). Frames of types a feature claims go to its {@link FrameHandler}.
  */
 @ApplicationScoped
 public class Connections {
@@ -80,11 +82,19 @@ public class Connections {
     @ConfigProperty(name = "moim.realtime.reauthenticate-before", defaultValue = "PT1M")
     Duration reauthenticateBefore;
 
+    @Inject
+    @ConfigProperty(name = "moim.realtime.idle-timeout", defaultValue = "PT1M")
+    Duration idleTimeout;
+
+    @Inject
+    RealtimeTimers timers;
+
     private final Map<String, Connection> byId = new ConcurrentHashMap<>();
     private final Map<String, Set<Connection>> bySession = new ConcurrentHashMap<>();
     private final Map<String, Set<Connection>> byAccount = new ConcurrentHashMap<>();
     private Map<String, FrameHandler> handlers = Map.of();
     private UUID revocationListener;
+    private ScheduledFuture<?> heartbeat;
 
     @PostConstruct
     void collectHandlers() {
@@ -104,10 +114,15 @@ public class Connections {
     void listen(@Observes @Initialized(ApplicationScoped.class) Object started) {
         ITopic<AccessRevoked> topic = grid.getTopic(REVOCATIONS);
         revocationListener = topic.addMessageListener(message -> closeRevoked(message.getMessageObject()));
+        long every = Math.max(1, idleTimeout.toMillis() / 4);
+        heartbeat = timers.scheduler().scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
     void stopListening() {
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+        }
         if (revocationListener != null) {
             grid.getTopic(REVOCATIONS).removeMessageListener(revocationListener);
         }
@@ -140,6 +155,33 @@ public class Connections {
             return;
         }
         connection.send(new ServerFrame.Hello(connection.id(), connection.accountId(), connection.expiresAt()));
+    }
+
+    /** A pong (or any frame) from the client. */
+    public void heard(Session session) {
+        Connection connection = byId.get(session.getId());
+        if (connection != null) {
+            connection.heard();
+        }
+    }
+
+    /** Every quarter of the idle timeout: ping the quiet, close the silent. */
+    void heartbeat() {
+        long now = System.nanoTime();
+        long timeout = idleTimeout.toNanos();
+        for (Connection connection : byId.values()) {
+            try {
+                long silent = connection.silentFor(now);
+                if (silent >= timeout) {
+                    connection.close(CloseCodes.SILENT, "Nothing received, not even a pong; reconnect");
+                } else if (silent >= timeout / 2) {
+                    connection.ping();
+                }
+            } catch (RuntimeException e) {
+                // A failure here must not end the heartbeat (a periodic task that throws stops).
+                LOG.log(Level.WARNING, "The heartbeat failed on " + connection.id(), e);
+            }
+        }
     }
 
     public void closed(Session session) {
@@ -175,6 +217,7 @@ public class Connections {
         if (connection == null) {
             return;
         }
+        connection.heard();
         ClientFrame frame = ClientFrame.parse(text, handlers.keySet());
         if (frame instanceof ClientFrame.Feature feature) {
             handle(connection, feature);

@@ -7,6 +7,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.util.List;
@@ -27,9 +28,18 @@ public class RealtimeEndpoint {
     @Inject
     Connections connections;
 
+    @Inject
+    RealtimeTimers timers;
+
     @OnOpen
     public void open(Session session) {
         session.setMaxTextMessageBufferSize(ClientFrame.MAX_LENGTH * 4);
+        // Tyrus schedules an idle check on every frame sent or received, on the container's managed
+        // scheduler, whose per-task context capture serialized the gateway under load; the check
+        // moves to our timers. No container idle timeout (Tyrus 2.1 closes a session that long
+        // after a frame, however busy it is since): the heartbeat in Connections finds silent clients.
+        timers.adopt(session);
+        session.setMaxIdleTimeout(0);
         List<String> ticket = session.getRequestParameterMap().get("ticket");
         connections.open(session, ticket == null || ticket.isEmpty() ? null : ticket.get(0));
     }
@@ -37,6 +47,11 @@ public class RealtimeEndpoint {
     @OnMessage
     public void message(Session session, String text) {
         connections.received(session, text);
+    }
+
+    @OnMessage
+    public void pong(Session session, PongMessage pong) {
+        connections.heard(session);
     }
 
     @OnClose
