@@ -127,6 +127,69 @@ class ChatIT {
         assertThat(sequences(reader.drain())).isEmpty();
     }
 
+    /**
+     * Sends that do not wait for their acks pile up in the send queue and are stored in batches;
+     * an outsider's sends to the same channel at the same time make batches fail, whose sends are
+     * then stored one by one: every member's send is acked once, in the order it was sent, the
+     * channel's numbers stay dense, and only the outsider hears "not found".
+     */
+    @Test
+    void pipelinedSendsAreStoredInOrderAndARefusedOneSpoilsNoOtherSend() throws Exception {
+        SignedIn ann = user("Ann");
+        SignedIn ben = user("Ben");
+        SignedIn eve = user("Eve");
+        String channel = direct(base, workspace(base, ann, ben), ann, ben);
+        WsClient reader = connect(base, ben);
+        subscribe(reader, channel, null);
+        WsClient first = connect(base, ann);
+        WsClient second = connect(base, ben);
+        WsClient intruder = connect(base, eve);
+
+        int perSender = 40;
+        for (int i = 0; i < perSender; i++) {
+            frame(first, "type", "send", "id", "a-" + i, "channelId", channel, "text", "from Ann " + i, "idempotencyKey", "a-" + i);
+            frame(second, "type", "send", "id", "b-" + i, "channelId", channel, "text", "from Ben " + i, "idempotencyKey", "b-" + i);
+            if (i % 4 == 0) {
+                frame(intruder, "type", "send", "id", "e-" + i, "channelId", channel, "text", "let me in");
+            }
+            if (i == 20) {
+                // The same key again while the first may still wait in the queue: stored once.
+                frame(first, "type", "send", "id", "a-again", "channelId", channel, "text", "from Ann 5", "idempotencyKey", "a-5");
+            }
+        }
+
+        Set<Long> numbers = new HashSet<>();
+        for (WsClient sender : List.of(first, second)) {
+            String prefix = sender == first ? "a-" : "b-";
+            long previous = 0;
+            for (int i = 0; i < perSender; i++) {
+                JsonObject ack = reply(sender, prefix + i);
+                assertThat(ack.getString("type")).as(ack.toString()).isEqualTo("ack");
+                assertThat(ack.getBoolean("repeated")).isFalse();
+                long sequence = ack.getJsonNumber("sequence").longValue();
+                assertThat(sequence).as("a sender's messages keep their order").isGreaterThan(previous);
+                previous = sequence;
+                numbers.add(sequence);
+            }
+        }
+        JsonObject again = reply(first, "a-again");
+        assertThat(again.getBoolean("repeated")).isTrue();
+        assertThat(again.getJsonNumber("sequence").longValue()).isEqualTo(reply(first, "a-5").getJsonNumber("sequence").longValue());
+        for (int i = 0; i < perSender; i += 4) {
+            JsonObject refused = reply(intruder, "e-" + i);
+            assertThat(refused.getString("type")).isEqualTo("error");
+            assertThat(refused.getJsonObject("problem").getString("type")).isEqualTo("/problems/not-found");
+        }
+
+        List<Long> all = LongStream.rangeClosed(1, 2L * perSender).boxed().toList();
+        assertThat(numbers).containsExactlyInAnyOrderElementsOf(all);
+        assertThat(sequences(messages(reader, 2 * perSender))).containsExactlyElementsOf(all);
+        assertThat(sequences(reader.drain())).isEmpty();
+        assertThat(sequences(intruder.drain())).isEmpty();
+        Reply history = get("/api/v1/channels/" + channel + "/messages?limit=100", ben);
+        assertThat(history.json().getJsonArray("items")).hasSize(2 * perSender);
+    }
+
     @Test
     void aRetriedSendWithTheSameKeyIsStoredAndDeliveredOnce() throws Exception {
         SignedIn ann = user("Ann");

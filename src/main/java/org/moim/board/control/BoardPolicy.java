@@ -5,8 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.moim.billing.control.PlanLimits;
 import org.moim.billing.entity.Limit;
@@ -125,6 +129,38 @@ public class BoardPolicy {
     /** Deleting a comment: its author (with {@link BoardAction#COMMENT}), or {@link BoardAction#MODERATE_COMMENTS}. */
     public void requireMayDeleteComment(Access access, String authorId) {
         require(access, access.accountId().equals(authorId) ? BoardAction.COMMENT : BoardAction.MODERATE_COMMENTS);
+    }
+
+    /**
+     * For each board, the workspace roles of those among its accounts who see it (as
+     * {@link #access} with {@link BoardAction#VIEW_BOARD} would answer for each), in one query
+     * however many boards and accounts; an account that does not see the board is absent.
+     */
+    public Map<String, Map<String, MemberRole>> viewerRoles(Map<String, ? extends Collection<String>> accountsByBoard) {
+        Map<String, Map<String, MemberRole>> roles = new HashMap<>();
+        accountsByBoard.keySet().forEach(board -> roles.put(board, new HashMap<>()));
+        Set<String> accounts = new HashSet<>();
+        accountsByBoard.values().forEach(accounts::addAll);
+        if (accountsByBoard.isEmpty() || accounts.isEmpty()) {
+            return roles;
+        }
+        // Boards × accounts: a pair that was not asked for is left out below.
+        em.createQuery("""
+                        select b.id, m.account.id, m.role from Membership m, Board b
+                        where b.id in :boards and m.workspace.id = b.workspaceId and m.workspace.deletedAt is null
+                          and m.account.id in :accounts
+                          and (m.role <> :guest or exists (
+                              select bm.id from BoardMember bm where bm.board = b and bm.accountId = m.account.id))""", Object[].class)
+                .setParameter("boards", accountsByBoard.keySet())
+                .setParameter("accounts", accounts)
+                .setParameter("guest", MemberRole.GUEST)
+                .getResultList()
+                .forEach(row -> {
+                    if (accountsByBoard.get((String) row[0]).contains((String) row[1])) {
+                        roles.get((String) row[0]).put((String) row[1], (MemberRole) row[2]);
+                    }
+                });
+        return roles;
     }
 
     /** The accounts that may read the board right now (none for an unknown board or a deleted workspace). */

@@ -69,9 +69,14 @@ public class ChatCommands {
     }
 
     @Transactional
-    public Posting.Posted send(String channelId, String accountId, String text, List<String> mentions, String parentId,
-                               String key, List<String> attachments) {
-        return posting.post(channelId, accountId, text, mentions, parentId, key, attachments);
+    public Posting.Posted send(Posting.Draft draft) {
+        return posting.post(draft);
+    }
+
+    /** Several sends in one transaction (the send queue's batches): all are stored, or none. */
+    @Transactional
+    public List<Posting.Posted> sendAll(List<Posting.Draft> drafts) {
+        return posting.postAll(drafts);
     }
 
     @Transactional

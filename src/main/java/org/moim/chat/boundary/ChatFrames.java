@@ -59,6 +59,9 @@ public class ChatFrames implements FrameHandler {
     RealtimeTimers timers;
 
     @Inject
+    SendQueue sendQueue;
+
+    @Inject
     @ConfigProperty(name = "moim.chat.replay-limit", defaultValue = "500")
     int replayLimit;
 
@@ -166,14 +169,21 @@ public class ChatFrames implements FrameHandler {
         connection.send(ack.build());
     }
 
+    /** Answered once the send queue has stored it (or refused it); the socket's thread goes on at once. */
     private void send(Connection connection, ClientFrame.Feature frame) {
-        Posting.Posted posted = commands.send(required(frame, "channelId"), connection.accountId(), required(frame, "text"),
+        Posting.Draft draft = new Posting.Draft(required(frame, "channelId"), connection.accountId(), required(frame, "text"),
                 strings(frame.json(), "mentions"), frame.string("parentId"), frame.string("idempotencyKey"),
                 strings(frame.json(), "attachments", "file ids"));
-        MessageState message = posted.message();
-        connection.send(ChatJson.ack(frame.id()).add("channelId", message.channelId()).add("messageId", message.id())
-                .add("sequence", message.sequence()).add("createdAt", message.createdAt().toString())
-                .add("repeated", posted.repeated()).build());
+        sendQueue.submit(draft).whenComplete((posted, failure) -> {
+            if (failure != null) {
+                connection.sendError(failure, frame.id());
+                return;
+            }
+            MessageState message = posted.message();
+            connection.send(ChatJson.ack(frame.id()).add("channelId", message.channelId()).add("messageId", message.id())
+                    .add("sequence", message.sequence()).add("createdAt", message.createdAt().toString())
+                    .add("repeated", posted.repeated()).build());
+        });
     }
 
     private void typing(Connection connection, ClientFrame.Feature frame) {

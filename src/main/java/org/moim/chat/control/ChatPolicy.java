@@ -6,9 +6,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.moim.board.control.BoardAction;
 import org.moim.board.control.BoardPolicy;
 import org.moim.chat.entity.Channel;
@@ -38,24 +43,89 @@ public class ChatPolicy {
     }
 
     public Access require(String channelId, String accountId, ChatAction action) {
-        return require(access(channelId, accountId, false), action);
-    }
-
-    /** As {@link #require(String, String, ChatAction)}, locking the channel row first (posting numbers messages under it). */
-    public Access requireLocked(String channelId, String accountId, ChatAction action) {
-        return require(access(channelId, accountId, true), action);
+        return require(access(channelId, accountId), action);
     }
 
     public Access require(Access access, ChatAction action) {
+        return check(access, action);
+    }
+
+    private static Access check(Access access, ChatAction action) {
         if (!action.allows(access.role()) || action == ChatAction.DELETE_ANY && access.channel().kind() == ChannelKind.DIRECT) {
             throw new Forbidden("Your role (" + access.role() + ") does not allow " + action + " in this channel.");
         }
         return access;
     }
 
-    private Access access(String channelId, String accountId, boolean lock) {
+    /** Those among some accounts who read a channel, with their roles: many senders checked at once. */
+    public record Readers(Channel channel, Map<String, MemberRole> roles) {
+
+        /** As {@link ChatPolicy#require(String, String, ChatAction)} would answer for the account. */
+        public Access require(String accountId, ChatAction action) {
+            MemberRole role = roles.get(accountId);
+            if (role == null) {
+                throw notFound();
+            }
+            return check(new Access(channel, role, accountId), action);
+        }
+    }
+
+    /**
+     * Locks the channels' rows in one statement (posting numbers messages under them) and finds
+     * which of the accounts given for each channel read it: four statements at most, however
+     * many channels and accounts. A channel that does not exist is absent from the answer.
+     */
+    public Map<String, Readers> readersLocked(Map<String, ? extends Collection<String>> accountsByChannel) {
+        Set<String> ids = new TreeSet<>();
+        accountsByChannel.keySet().stream().filter(id -> id != null && id.length() <= 36).forEach(ids::add);
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<Channel> channels = em.createQuery("select c from Channel c where c.id in :ids order by c.id", Channel.class)
+                .setParameter("ids", ids)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        Map<String, Collection<String>> byBoard = new HashMap<>();
+        Map<String, Collection<String>> byDirect = new HashMap<>();
+        for (Channel channel : channels) {
+            (channel.kind() == ChannelKind.BOARD ? byBoard : byDirect)
+                    .put(channel.kind() == ChannelKind.BOARD ? channel.boardId() : channel.id(), accountsByChannel.get(channel.id()));
+        }
+        Map<String, Map<String, MemberRole>> boardRoles = byBoard.isEmpty() ? Map.of() : boards.viewerRoles(byBoard);
+        Map<String, Map<String, MemberRole>> directRoles = byDirect.isEmpty() ? Map.of() : directRoles(byDirect);
+        Map<String, Readers> readers = new HashMap<>();
+        for (Channel channel : channels) {
+            Map<String, MemberRole> roles = channel.kind() == ChannelKind.BOARD ? boardRoles.get(channel.boardId())
+                    : directRoles.get(channel.id());
+            readers.put(channel.id(), new Readers(channel, roles == null ? Map.of() : roles));
+        }
+        return readers;
+    }
+
+    /** For each direct channel, the roles of those among its accounts who are its members in its live workspace. */
+    private Map<String, Map<String, MemberRole>> directRoles(Map<String, Collection<String>> accountsByChannel) {
+        Map<String, Map<String, MemberRole>> roles = new HashMap<>();
+        Set<String> accounts = new HashSet<>();
+        accountsByChannel.values().forEach(accounts::addAll);
+        em.createQuery("""
+                        select cm.channelId, m.account.id, m.role from Membership m, ChannelMember cm, Channel c
+                        where cm.channelId in :channels and cm.accountId in :accounts and c.id = cm.channelId
+                          and m.workspace.id = c.workspaceId and m.account.id = cm.accountId and m.workspace.deletedAt is null""",
+                        Object[].class)
+                .setParameter("channels", accountsByChannel.keySet())
+                .setParameter("accounts", accounts)
+                .getResultList()
+                .forEach(row -> {
+                    if (accountsByChannel.get((String) row[0]).contains((String) row[1])) {
+                        roles.computeIfAbsent((String) row[0], id -> new HashMap<>()).put((String) row[1], (MemberRole) row[2]);
+                    }
+                });
+        return roles;
+    }
+
+    private Access access(String channelId, String accountId) {
         Channel channel = channelId == null || channelId.length() > 36 || accountId == null ? null
-                : lock ? em.find(Channel.class, channelId, LockModeType.PESSIMISTIC_WRITE) : em.find(Channel.class, channelId);
+                : em.find(Channel.class, channelId);
         if (channel == null) {
             throw notFound();
         }

@@ -1,18 +1,29 @@
 package org.moim.chat.control;
 
+import static java.util.stream.Collectors.toSet;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.moim.chat.entity.AttachedFile;
 import org.moim.chat.entity.Channel;
+import org.moim.chat.entity.ChannelKind;
 import org.moim.chat.entity.ChannelRef;
 import org.moim.chat.entity.Message;
 import org.moim.chat.entity.MessagePosted;
@@ -25,6 +36,10 @@ import org.moim.platform.problem.NotFound;
  * first, so the next number is the counter plus one, numbers are dense and in commit order, and
  * a retried post with the same idempotency key finds the first one (same number, same id)
  * instead of storing a second. Subscribers hear of it after commit (MessagePosted).
+ *
+ * <p>Several messages may be stored in one transaction ({@link #postAll}, the send queue's
+ * batches): each channel is locked once, numbers its messages in the order given and moves its
+ * counter once, at the end.
  *
  * <p>A message may carry files ({@link MessageAttachments}, answered by the file feature): the
  * sender's own uploads, unattached or attached to this channel. Any file refused refuses the
@@ -66,43 +81,147 @@ public class Posting {
     public record Posted(ChannelRef channel, MessageState message, boolean repeated) {
     }
 
-    public Posted post(String channelId, String senderId, String text, List<String> mentioned, String parentId, String key,
-                       List<String> fileIds) {
-        if (!Message.fits(text)) {
-            throw new InvalidField("text", "must be 1 to " + Message.MAX_TEXT_BYTES + " bytes of UTF-8 and not blank");
+    /** A message someone sends: what {@link #post(Draft)} and {@link #postAll} store. */
+    public record Draft(String channelId, String senderId, String text, List<String> mentioned, String parentId, String key,
+                        List<String> fileIds) {
+
+        public Draft {
+            mentioned = List.copyOf(mentioned);
+            fileIds = List.copyOf(fileIds);
         }
-        checkAttachments(fileIds);
-        if (key != null && (key.isEmpty() || key.length() > MAX_KEY_LENGTH)) {
-            throw new InvalidField("idempotencyKey", "must be 1 to " + MAX_KEY_LENGTH + " characters");
-        }
-        ChatPolicy.Access access = policy.requireLocked(channelId, senderId, ChatAction.POST);
-        Channel channel = access.channel();
-        if (key != null) {
-            List<Message> earlier = em.createQuery(
-                            "select m from Message m where m.channelId = :channel and m.senderId = :sender and m.clientKey = :key", Message.class)
-                    .setParameter("channel", channel.id())
-                    .setParameter("sender", senderId)
-                    .setParameter("key", key)
-                    .getResultList();
-            if (!earlier.isEmpty()) {
-                return new Posted(channel.ref(), earlier.get(0).state(), true);
+
+        /** The checks that need no database, made again when it is stored. */
+        public void requireValid() {
+            if (!Message.fits(text)) {
+                throw new InvalidField("text", "must be 1 to " + Message.MAX_TEXT_BYTES + " bytes of UTF-8 and not blank");
+            }
+            if (key != null && (key.isEmpty() || key.length() > MAX_KEY_LENGTH)) {
+                throw new InvalidField("idempotencyKey", "must be 1 to " + MAX_KEY_LENGTH + " characters");
             }
         }
-        String threadId = parentId == null ? null : thread(channel, parentId);
-        List<String> mentionIds = mentions.readersAmong(channel, mentioned);
+    }
+
+    public Posted post(String channelId, String senderId, String text, List<String> mentioned, String parentId, String key,
+                       List<String> fileIds) {
+        return post(new Draft(channelId, senderId, text, mentioned, parentId, key, fileIds));
+    }
+
+    public Posted post(Draft draft) {
+        return postAll(List.of(draft)).get(0);
+    }
+
+    /**
+     * Stores the messages in this one transaction, in the order given (numbers follow it within
+     * each channel). Each channel costs one lock, one query for its senders' access and one for
+     * their idempotency keys, then one insert per message and one counter update. Any message
+     * refused refuses them all: the caller posts them one by one then to find out which.
+     */
+    public List<Posted> postAll(List<Draft> drafts) {
+        Map<String, List<Draft>> byChannel = new LinkedHashMap<>();
+        for (Draft draft : drafts) {
+            draft.requireValid();
+            checkAttachments(draft.fileIds());
+            byChannel.computeIfAbsent(draft.channelId(), id -> new ArrayList<>()).add(draft);
+        }
+        Map<String, Set<String>> senders = new HashMap<>();
+        byChannel.forEach((channelId, sent) -> senders.put(channelId, sent.stream().map(Draft::senderId).collect(toSet())));
+        Map<String, ChatPolicy.Readers> readers = policy.readersLocked(senders);
+        Map<String, Message> earlier = new HashMap<>();
+        readers.values().forEach(channel -> earlier.putAll(earlier(channel.channel(), byChannel.get(channel.channel().id()))));
+        List<Posted> posted = new ArrayList<>(drafts.size());
+        Map<String, Channel> numbered = new LinkedHashMap<>();
+        for (Draft draft : drafts) {
+            ChatPolicy.Readers channelReaders = readers.get(draft.channelId());
+            if (channelReaders == null) {
+                throw new NotFound("The channel");
+            }
+            ChatPolicy.Access access = channelReaders.require(draft.senderId(), ChatAction.POST);
+            Channel channel = access.channel();
+            Message repeated = draft.key() == null ? null : earlier.get(keyOf(channel.id(), draft.senderId(), draft.key()));
+            if (repeated != null) {
+                posted.add(new Posted(channel.ref(), repeated.state(), true));
+                continue;
+            }
+            Message message = store(channel, draft);
+            if (draft.key() != null) {
+                earlier.put(keyOf(channel.id(), draft.senderId(), draft.key()), message);
+            }
+            numbered.put(channel.id(), channel);
+            posted.add(new Posted(channel.ref(), message.state(), false));
+        }
+        advance(numbered.values());
+        return posted;
+    }
+
+    /** Moves the channels' counters to their last numbers, in one statement. */
+    private void advance(Collection<Channel> channels) {
+        if (channels.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("UPDATE chat_channel SET last_seq = CASE id");
+        List<Object> values = new ArrayList<>();
+        for (Channel channel : channels) {
+            sql.append(" WHEN ? THEN ?");
+            values.add(channel.id());
+            values.add(channel.lastSeq());
+        }
+        sql.append(" END WHERE id IN (").append(String.join(", ", Collections.nCopies(channels.size(), "?"))).append(')');
+        channels.forEach(channel -> values.add(channel.id()));
+        Query update = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < values.size(); i++) {
+            update.setParameter(i + 1, values.get(i));
+        }
+        update.executeUpdate();
+    }
+
+    /** The messages stored earlier under the idempotency keys of these drafts, by {@link #keyOf}. */
+    private Map<String, Message> earlier(Channel channel, List<Draft> drafts) {
+        Set<String> senders = new HashSet<>();
+        Set<String> keys = new HashSet<>();
+        drafts.stream().filter(draft -> draft.key() != null).forEach(draft -> {
+            senders.add(draft.senderId());
+            keys.add(draft.key());
+        });
+        Map<String, Message> found = new HashMap<>();
+        if (!keys.isEmpty()) {
+            // Both lists: the unique index (channel, sender, key) answers it without scanning the channel.
+            em.createQuery("""
+                            select m from Message m
+                            where m.channelId = :channel and m.senderId in :senders and m.clientKey in :keys""", Message.class)
+                    .setParameter("channel", channel.id())
+                    .setParameter("senders", senders)
+                    .setParameter("keys", keys)
+                    .getResultList()
+                    .forEach(message -> found.put(keyOf(channel.id(), message.senderId(), message.clientKey()), message));
+        }
+        return found;
+    }
+
+    private static String keyOf(String channelId, String senderId, String key) {
+        return channelId + ' ' + senderId + ' ' + key;
+    }
+
+    /** Numbers and stores one message the sender may post; tells the inbox and, after commit, the subscribers. */
+    private Message store(Channel channel, Draft draft) {
+        String threadId = draft.parentId() == null ? null : thread(channel, draft.parentId());
+        // Interceptors cost more than the calls at hundreds of messages a second: only when needed.
+        List<String> mentionIds = draft.mentioned().isEmpty() ? List.of() : mentions.readersAmong(channel, draft.mentioned());
         long seq = channel.lastSeq() + 1;
-        Message message = new Message(channel.id(), seq, senderId, text, mentionIds, threadId, key, clock.instant());
+        Message message = new Message(channel.id(), seq, draft.senderId(), draft.text(), mentionIds, threadId, draft.key(),
+                clock.instant());
         em.persist(message);
-        em.createNativeQuery("UPDATE chat_channel SET last_seq = ?1 WHERE id = ?2")
-                .setParameter(1, seq).setParameter(2, channel.id())
-                .executeUpdate();
-        em.flush();
-        List<AttachedFile> files = fileIds.isEmpty() ? List.of()
-                : attachments.get().attach(channel.workspaceId(), channel.id(), message.id(), senderId, fileIds);
+        channel.numberedUpTo(seq);
+        List<AttachedFile> files = List.of();
+        if (!draft.fileIds().isEmpty()) {
+            em.flush();
+            files = attachments.get().attach(channel.workspaceId(), channel.id(), message.id(), draft.senderId(), draft.fileIds());
+        }
         MessageState state = message.state();
-        notifications.posted(channel, state);
+        if (!mentionIds.isEmpty() || channel.kind() == ChannelKind.DIRECT) {
+            notifications.posted(channel, state);
+        }
         posted.fire(new MessagePosted(channel.ref(), state, files));
-        return new Posted(channel.ref(), state, false);
+        return message;
     }
 
     private void checkAttachments(List<String> fileIds) {

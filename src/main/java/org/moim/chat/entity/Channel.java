@@ -111,6 +111,17 @@ public class Channel {
         return lastSeq;
     }
 
+    /**
+     * The counter as {@code Posting} just wrote it with SQL, so that the next message of the same
+     * transaction is numbered after it (the column itself is never written from the entity).
+     */
+    public void numberedUpTo(long seq) {
+        if (seq < lastSeq) {
+            throw new IllegalArgumentException("The message counter never goes back");
+        }
+        lastSeq = seq;
+    }
+
     public Instant createdAt() {
         return createdAt;
     }

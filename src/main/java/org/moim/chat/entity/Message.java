@@ -144,6 +144,11 @@ public class Message {
         return parentId;
     }
 
+    /** The sender's idempotency key, if the send had one. */
+    public String clientKey() {
+        return clientKey;
+    }
+
     public String text() {
         return text;
     }

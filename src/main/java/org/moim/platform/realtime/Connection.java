@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
@@ -100,6 +101,17 @@ public final class Connection {
     /** Queues a feature's frame (built with {@code type} and {@code v}, see {@link ServerFrame#of}). */
     public void send(JsonObject frame) {
         sendText(frame.toString());
+    }
+
+    /**
+     * Answers a frame whose work failed after its handler returned (asynchronous work): the error
+     * frame a handler's exception would have given.
+     */
+    public void sendError(Throwable failure, String replyTo) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        RuntimeException problem = cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+        send(Connections.error(problem, replyTo));
     }
 
     /** Queues a frame that is already serialized (one text for many connections). */

@@ -5,6 +5,8 @@ import com.hazelcast.topic.ITopic;
 import com.hazelcast.topic.Message;
 import com.hazelcast.topic.ReliableMessageListener;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -14,14 +16,22 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Server frames to accounts and topics, on every node: each goes once through one reliable
  * topic of the data grid ({@value #TOPIC}), and every node (the sender's too) writes it to its
  * own connections. The reliable topic is one ring buffer, so every node sees every frame in the
  * same order, the order in which they were published.
+ *
+ * <p>The data grid's listener thread reads the topic; the writing to a topic's subscribers is
+ * spread over {@code moim.realtime.fan-out-threads} threads, a topic always on the same one (its
+ * frames keep their order). Ending subscriptions happens on the listener thread, at once, so a
+ * frame published after the end never reaches them.
  *
  * <p>Publishing is immediate: a feature whose frame reports a change publishes after the change
  * commits ({@code @Observes(during = AFTER_SUCCESS)}). Delivery is at most once; features that
@@ -46,10 +56,27 @@ public class Deliveries {
     @Inject
     Subscriptions subscriptions;
 
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    @ConfigProperty(name = "moim.realtime.fan-out-threads", defaultValue = "2")
+    int fanOutThreads;
+
     private ITopic<String> topic;
     private UUID listener;
+    private FanOut[] fanOut = new FanOut[0];
 
     void listen(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        FanOut[] lanes = new FanOut[Math.max(1, fanOutThreads)];
+        for (int i = 0; i < lanes.length; i++) {
+            lanes[i] = new FanOut();
+            Thread thread = threads.newThread(lanes[i]);
+            thread.setName("moim-realtime-fan-out-" + i);
+            lanes[i].thread = thread;
+            thread.start();
+        }
+        fanOut = lanes;
         topic = grid.getReliableTopic(TOPIC);
         listener = topic.addMessageListener(new Listener());
     }
@@ -58,6 +85,9 @@ public class Deliveries {
     void stopListening() {
         if (listener != null) {
             topic.removeMessageListener(listener);
+        }
+        for (FanOut lane : fanOut) {
+            lane.thread.interrupt();
         }
     }
 
@@ -111,7 +141,7 @@ public class Deliveries {
             case ACCOUNT -> connections.ofAccount(key).forEach(connection -> connection.sendText(body));
             case TO_TOPIC -> {
                 if (subscriptions.count(key) > 0) {
-                    subscriptions.deliver(key, parse(body), body);
+                    fanOut[Math.floorMod(key.hashCode(), fanOut.length)].add(key, body);
                 }
             }
             case END -> connections.ofAccount(key).forEach(connection -> subscriptions.end(connection, body));
@@ -125,6 +155,38 @@ public class Deliveries {
             return reader.readObject();
         } catch (JsonException e) {
             throw new IllegalStateException("A published frame is not a JSON object", e);
+        }
+    }
+
+    /** One fan-out thread and the frames waiting for it; a full queue holds up the listener (and so the grid's ring buffer). */
+    private final class FanOut implements Runnable {
+
+        private final BlockingQueue<String[]> queue = new ArrayBlockingQueue<>(100_000);
+        Thread thread;
+
+        void add(String topicName, String body) {
+            try {
+                queue.put(new String[] {topicName, body});
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void run() {
+            while (!Thread.currentThread().isInterrupted()) {
+                String[] next;
+                try {
+                    next = queue.take();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                try {
+                    subscriptions.deliver(next[0], parse(next[1]), next[1]);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "A real-time frame could not be delivered", e);
+                }
+            }
         }
     }
 

@@ -46,8 +46,6 @@ public class RealtimeTimers {
     @PostConstruct
     void start() {
         executor = new ImmediateInPlace(THREADS, threads);
-        // Gap fills are cancelled far more often than they run: keep the queue small.
-        executor.setRemoveOnCancelPolicy(true);
     }
 
     @PreDestroy
@@ -98,6 +96,8 @@ public class RealtimeTimers {
 
         ImmediateInPlace(int threads, ThreadFactory factory) {
             super(threads, factory);
+            // Gap fills are cancelled far more often than they run: keep the queue small.
+            setRemoveOnCancelPolicy(true);
         }
 
         @Override

@@ -16,6 +16,7 @@ import org.moim.it.Accounts.SignedIn;
 import org.moim.it.Api;
 import org.moim.it.Api.Reply;
 import org.moim.it.Deployments;
+import org.moim.it.SilentSocket;
 import org.moim.it.WsClient;
 
 /** The WebSocket gateway with a real client: tickets, frames, errors, revocation. */
@@ -54,6 +55,31 @@ class RealtimeIT {
         assertThat(pong.getString("type")).isEqualTo("pong");
         assertThat(pong.getString("id")).isEqualTo("p-1");
         socket.close();
+    }
+
+    /**
+     * The heartbeat (moim.realtime.idle-timeout is 10 s in the tests): a client that answers
+     * nothing is pinged, then closed with 4410; a quiet client that answers pings (every WebSocket
+     * library does) stays connected as long as it likes.
+     */
+    @Test
+    void aSilentClientIsPingedThenClosedWith4410WhileAQuietOneStays() throws Exception {
+        Api api = new Api(base);
+        SignedIn account = Accounts.signUp(api, "Quiet");
+        WsClient quiet = WsClient.connect(base, "ticket=" + ticket(api, account.accessToken()));
+        assertThat(quiet.next().getString("type")).isEqualTo("hello");
+
+        try (SilentSocket silent = SilentSocket.connect(base, "ticket=" + ticket(api, account.accessToken()))) {
+            long started = System.nanoTime();
+            assertThat(silent.awaitClose()).isEqualTo(4410);
+            assertThat(silent.pings()).isPositive();
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(java.time.Duration.ofSeconds(9));
+        }
+
+        // Silent as long as the other, apart from its automatic pongs.
+        quiet.send("{\"type\":\"ping\",\"id\":\"still-here\"}");
+        assertThat(quiet.next().getString("id")).isEqualTo("still-here");
+        quiet.close();
     }
 
     @Test

@@ -1,0 +1,162 @@
+package org.moim.chat.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.moim.chat.control.Posting;
+import org.moim.platform.problem.ProblemException;
+import org.moim.platform.problem.ProblemType;
+
+/**
+ * Where this node's WebSocket sends wait to be stored: a few lanes, each one thread that takes
+ * whatever has queued up (at most {@code moim.chat.send-batch}) and stores it in one transaction
+ * ({@link ChatCommands#sendAll}). Under load one transaction, one channel lock and one commit
+ * serve many messages, and a handful of threads do the database work instead of every socket
+ * thread at once; when it is quiet a batch is one message and nothing waits.
+ *
+ * <p>A channel always goes to the same lane, so its messages are stored in the order they
+ * arrived (a sender's messages keep their order) and two lanes never wait for each other's
+ * channel locks. When a batch fails (one send was refused: no access, a bad attachment…) its
+ * sends are stored one by one, each with its own answer. A full lane answers
+ * {@code /problems/unavailable}: the client sends again later with the same idempotency key.
+ */
+@ApplicationScoped
+public class SendQueue {
+
+    static final ProblemType BUSY = ProblemType.UNAVAILABLE;
+    private static final Logger LOG = Logger.getLogger(SendQueue.class.getName());
+
+    @Inject
+    ChatCommands commands;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    @ConfigProperty(name = "moim.chat.send-lanes", defaultValue = "4")
+    int laneCount;
+
+    @Inject
+    @ConfigProperty(name = "moim.chat.send-batch", defaultValue = "100")
+    int batchSize;
+
+    @Inject
+    @ConfigProperty(name = "moim.chat.send-queue", defaultValue = "10000")
+    int queueSize;
+
+    private Lane[] lanes;
+    private volatile boolean running;
+
+    /** One send waiting for its lane. */
+    private record Pending(Posting.Draft draft, CompletableFuture<Posting.Posted> result) {
+    }
+
+    @PostConstruct
+    void start() {
+        if (laneCount < 1 || batchSize < 1 || queueSize < 1) {
+            throw new IllegalStateException("moim.chat.send-lanes, send-batch and send-queue must be at least 1");
+        }
+        running = true;
+        lanes = new Lane[laneCount];
+        for (int i = 0; i < laneCount; i++) {
+            lanes[i] = new Lane(Math.max(1, queueSize / laneCount));
+            Thread thread = threads.newThread(lanes[i]);
+            thread.setName("moim-chat-send-" + i);
+            thread.start();
+            lanes[i].thread = thread;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        for (Lane lane : lanes) {
+            lane.thread.interrupt();
+        }
+        for (Lane lane : lanes) {
+            try {
+                lane.thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * Queues the send; the future completes once it is stored (or refused). The checks that need
+     * no database fail here, at once.
+     */
+    public CompletableFuture<Posting.Posted> submit(Posting.Draft draft) {
+        draft.requireValid();
+        Pending pending = new Pending(draft, new CompletableFuture<>());
+        if (!running || !lanes[Math.floorMod(draft.channelId().hashCode(), lanes.length)].queue.offer(pending)) {
+            throw new ProblemException(BUSY, "Too many messages are waiting to be stored; send it again in a moment"
+                    + " (with the same idempotencyKey).");
+        }
+        return pending.result();
+    }
+
+    private final class Lane implements Runnable {
+
+        final BlockingQueue<Pending> queue;
+        Thread thread;
+
+        Lane(int capacity) {
+            queue = new ArrayBlockingQueue<>(capacity);
+        }
+
+        @Override
+        public void run() {
+            List<Pending> batch = new ArrayList<>(batchSize);
+            while (running) {
+                try {
+                    batch.add(queue.take());
+                } catch (InterruptedException e) {
+                    break;
+                }
+                queue.drainTo(batch, batchSize - 1);
+                store(batch);
+                batch.clear();
+            }
+            // Stopping: what still waits is answered, never dropped without a word.
+            queue.drainTo(batch);
+            ProblemException stopping = new ProblemException(BUSY, "The server is stopping; send it again (with the same"
+                    + " idempotencyKey) once reconnected.");
+            batch.forEach(pending -> pending.result().completeExceptionally(stopping));
+        }
+
+        private void store(List<Pending> batch) {
+            if (batch.size() > 1) {
+                try {
+                    List<Posting.Posted> stored = commands.sendAll(batch.stream().map(Pending::draft).toList());
+                    for (int i = 0; i < batch.size(); i++) {
+                        batch.get(i).result().complete(stored.get(i));
+                    }
+                    return;
+                } catch (RuntimeException e) {
+                    LOG.log(Level.FINE, "A batch of " + batch.size() + " sends failed; storing them one by one", e);
+                }
+            }
+            for (Pending pending : batch) {
+                try {
+                    pending.result().complete(commands.send(pending.draft()));
+                } catch (RuntimeException e) {
+                    pending.result().completeExceptionally(e);
+                }
+            }
+        }
+    }
+}
