@@ -86,9 +86,9 @@ wants() { [[ ,$targets, == *,$1,* ]]; }
 if wants moim; then
   echo; echo "## Moim (MariaDB, one node)"
   start_moim
-  driver --target moim --url "http://127.0.0.1:$port" --connections "$connections" --rates "$rates" --pid "$pid" $sweep
-  echo; echo "### typing (not stored)"
-  driver --target moim --url "http://127.0.0.1:$port" --connections "$connections" --rates "$rates" --pid "$pid" --typing
+  # Messages (with the sweep), then typing (not stored) on the same connections.
+  driver --target moim --url "http://127.0.0.1:$port" --connections "$connections" --rates "$rates" --pid "$pid" $sweep \
+    --kinds message,typing
   stop
 fi
 
@@ -102,9 +102,8 @@ fi
 if wants socketio; then
   echo; echo "## Socket.io without storage"
   start_socketio none
-  driver --target socketio --url "http://127.0.0.1:$sio_port" --connections "$connections" --rates "$rates" --pid "$pid" $sweep
-  echo; echo "### typing (not stored)"
-  driver --target socketio --url "http://127.0.0.1:$sio_port" --connections "$connections" --rates "$rates" --pid "$pid" --typing
+  driver --target socketio --url "http://127.0.0.1:$sio_port" --connections "$connections" --rates "$rates" --pid "$pid" $sweep \
+    --kinds message,typing
   stop
 fi
 

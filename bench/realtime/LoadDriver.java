@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * java LoadDriver.java --target moim --url http://127.0.0.1:8080 --connections 5000 --group 10 \
- *      --rates 1000,2000,4000 --seconds 20 --warmup 5 --pid 1234 [--sweep] [--typing] [--idle 5000,10000]
+ *      --rates 1000,2000,4000 --seconds 20 --warmup 5 --pid 1234 [--sweep] [--typing | --kinds message,typing] [--idle 5000,10000]
  * </pre>
  */
 public class LoadDriver {
@@ -59,6 +59,8 @@ public class LoadDriver {
     static long pid = -1;
     static boolean sweep;
     static boolean typing;
+    /** What the phases send: {@code message} (stored), {@code typing} (not stored), or both in turn on the same connections. */
+    static List<String> kinds = List.of("message");
     static int[] idle = {};
     static double sweepP99Ms = 50;
 
@@ -79,7 +81,8 @@ public class LoadDriver {
                 case "--warmup" -> warmup = Integer.parseInt(value);
                 case "--pid" -> pid = Long.parseLong(value);
                 case "--sweep" -> { sweep = true; i--; }
-                case "--typing" -> { typing = true; i--; }
+                case "--typing" -> { kinds = List.of("typing"); i--; }
+                case "--kinds" -> kinds = List.of(value.split(","));
                 case "--idle" -> idle = Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
@@ -120,9 +123,19 @@ public class LoadDriver {
         conns = target.equals("moim") ? MoimSetup.connect(connections, group) : SocketIo.connect(connections, group);
         log("%d connections in %d channels ready in %.1f s", connections, connections / group,
                 (System.nanoTime() - setupStart) / 1e9);
+        for (String kind : kinds) {
+            typing = kind.equals("typing");
+            runKind(kind);
+        }
+        for (Conn conn : conns) {
+            conn.close();
+        }
+    }
+
+    /** The phases (and the sweep) of one kind of frame on the connections already open. */
+    static void runKind(String kind) throws Exception {
         List<String> rows = new ArrayList<>();
         rows.add(Phase.HEADER);
-        String kind = typing ? "typing" : "message";
         int best = 0;
         Phase bestPhase = null;
         int lowestFailing = Integer.MAX_VALUE;
@@ -179,9 +192,7 @@ public class LoadDriver {
         System.out.println();
         System.out.println("target=" + target + " connections=" + connections + " group=" + group + " kind=" + kind);
         rows.forEach(System.out::println);
-        for (Conn conn : conns) {
-            conn.close();
-        }
+        settle();
     }
 
     /** Whether a phase held: p99 under the sweep's bound, nothing lost, no errors, the driver on schedule. */
