@@ -128,7 +128,13 @@ public class SendQueue {
                     break;
                 }
                 queue.drainTo(batch, batchSize - 1);
-                store(batch);
+                try {
+                    store(batch);
+                } catch (Error e) {
+                    // The lane goes on: a send left without an answer would wait for ever.
+                    LOG.log(Level.SEVERE, "Storing a batch of sends failed", e);
+                    batch.forEach(pending -> pending.result().completeExceptionally(e));
+                }
                 batch.clear();
             }
             // Stopping: what still waits is answered, never dropped without a word.

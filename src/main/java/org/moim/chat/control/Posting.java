@@ -101,11 +101,6 @@ public class Posting {
         }
     }
 
-    public Posted post(String channelId, String senderId, String text, List<String> mentioned, String parentId, String key,
-                       List<String> fileIds) {
-        return post(new Draft(channelId, senderId, text, mentioned, parentId, key, fileIds));
-    }
-
     public Posted post(Draft draft) {
         return postAll(List.of(draft)).get(0);
     }
