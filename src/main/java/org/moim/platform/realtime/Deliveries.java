@@ -30,7 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>The data grid's listener thread reads the topic; the writing to a topic's subscribers is
  * spread over {@code moim.realtime.fan-out-threads} threads, a topic always on the same one (its
- * frames keep their order). Ending subscriptions happens on the listener thread, at once, so a
+ * frames keep their order; by default half the processors). Ending subscriptions happens on the listener thread, at once, so a
  * frame published after the end never reaches them.
  *
  * <p>Publishing is immediate: a feature whose frame reports a change publishes after the change
@@ -60,7 +60,7 @@ public class Deliveries {
     ManagedThreadFactory threads;
 
     @Inject
-    @ConfigProperty(name = "moim.realtime.fan-out-threads", defaultValue = "2")
+    @ConfigProperty(name = "moim.realtime.fan-out-threads", defaultValue = "0")
     int fanOutThreads;
 
     private ITopic<String> topic;
@@ -68,7 +68,9 @@ public class Deliveries {
     private FanOut[] fanOut = new FanOut[0];
 
     void listen(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        FanOut[] lanes = new FanOut[Math.max(1, fanOutThreads)];
+        // 0: half the processors, at least one (the other half reads sockets and stores messages).
+        int count = fanOutThreads > 0 ? fanOutThreads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        FanOut[] lanes = new FanOut[count];
         for (int i = 0; i < lanes.length; i++) {
             lanes[i] = new FanOut();
             Thread thread = threads.newThread(lanes[i]);
