@@ -107,9 +107,14 @@ public class Posting {
 
     /**
      * Stores the messages in this one transaction, in the order given (numbers follow it within
-     * each channel). Each channel costs one lock, one query for its senders' access and one for
-     * their idempotency keys, then one insert per message and one counter update. Any message
-     * refused refuses them all: the caller posts them one by one then to find out which.
+     * each channel): one statement locks their channels, one or two check their senders' access,
+     * one insert per message, one statement moves the counters. Any message refused refuses them
+     * all: the caller posts them one by one then to find out which.
+     *
+     * <p>Idempotency keys are looked up only when one message is posted. A batch relies on the
+     * unique key (channel, sender, key) instead: a key used before (a client sending again after a
+     * reconnect, rare) makes its insert fail, and the caller posts the batch one by one, each
+     * looking its key up. Looking every batch's keys up would cost a query per channel.
      */
     public List<Posted> postAll(List<Draft> drafts) {
         Map<String, List<Draft>> byChannel = new LinkedHashMap<>();
@@ -122,7 +127,9 @@ public class Posting {
         byChannel.forEach((channelId, sent) -> senders.put(channelId, sent.stream().map(Draft::senderId).collect(toSet())));
         Map<String, ChatPolicy.Readers> readers = policy.readersLocked(senders);
         Map<String, Message> earlier = new HashMap<>();
-        readers.values().forEach(channel -> earlier.putAll(earlier(channel.channel(), byChannel.get(channel.channel().id()))));
+        if (drafts.size() == 1) {
+            readers.values().forEach(channel -> earlier.putAll(earlier(channel.channel(), drafts)));
+        }
         List<Posted> posted = new ArrayList<>(drafts.size());
         Map<String, Channel> numbered = new LinkedHashMap<>();
         for (Draft draft : drafts) {
@@ -138,9 +145,6 @@ public class Posting {
                 continue;
             }
             Message message = store(channel, draft);
-            if (draft.key() != null) {
-                earlier.put(keyOf(channel.id(), draft.senderId(), draft.key()), message);
-            }
             numbered.put(channel.id(), channel);
             posted.add(new Posted(channel.ref(), message.state(), false));
         }
