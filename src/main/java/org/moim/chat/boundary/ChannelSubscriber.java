@@ -157,7 +157,8 @@ final class ChannelSubscriber implements Subscriber {
                 connection.sendText(first.getValue());
                 delivered = first.getKey();
             } else {
-                if (fill == null) {
+                // Done already: a scheduler may run a fill due at once in place (gap-fill-delay PT0S).
+                if (fill == null || fill.isDone()) {
                     fill = scheduler.schedule(() -> fillGap(connection), gapFillDelay.toMillis(), TimeUnit.MILLISECONDS);
                 }
                 return;

@@ -46,6 +46,7 @@ import org.moim.platform.security.TokenDenyList;
 public class Connections {
 
     public static final String REVOCATIONS = "moim-access-revoked";
+    private static final long REFUSE_AFTER_MILLIS = 100;
     private static final Logger LOG = Logger.getLogger(Connections.class.getName());
     private static final Set<String> OWN_TYPES = Set.of("ping", "authenticate", "presence");
 
@@ -132,7 +133,7 @@ public class Connections {
     public void open(Session session, String ticketValue) {
         Ticket ticket = tickets.redeem(ticketValue).orElse(null);
         if (ticket == null || Instant.ofEpochSecond(ticket.tokenExpiresAt()).isBefore(clock.instant())) {
-            Connection.refuse(session);
+            refuse(session);
             return;
         }
         Connection connection = new Connection(session, ticket, maxQueued);
@@ -142,7 +143,7 @@ public class Connections {
         // Checked only once indexed: a revocation either finds the connection or is seen here.
         if (denyList.isDenied(ticket.tokenId(), ticket.sessionId())) {
             closed(session);
-            Connection.refuse(session);
+            refuse(session);
             return;
         }
         scheduleExpiry(connection);
@@ -182,6 +183,15 @@ public class Connections {
                 LOG.log(Level.WARNING, "The heartbeat failed on " + connection.id(), e);
             }
         }
+    }
+
+    /**
+     * Closes a socket with 4401 just after its opening: Payara's WebSocket upgrade flushes the 101
+     * response only once the endpoint's open returns, and a close from inside it could reach the
+     * client first, or not at all.
+     */
+    private void refuse(Session session) {
+        timers.scheduler().schedule(() -> Connection.refuse(session), REFUSE_AFTER_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     public void closed(Session session) {
