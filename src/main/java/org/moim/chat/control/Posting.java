@@ -92,6 +92,10 @@ public class Posting {
 
         /** The checks that need no database, made again when it is stored. */
         public void requireValid() {
+            // No channel has a longer id: answered at once, so it never makes a batch fall back.
+            if (channelId.length() > 36) {
+                throw new NotFound("The channel");
+            }
             if (!Message.fits(text)) {
                 throw new InvalidField("text", "must be 1 to " + Message.MAX_TEXT_BYTES + " bytes of UTF-8 and not blank");
             }
