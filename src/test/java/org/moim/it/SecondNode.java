@@ -47,6 +47,7 @@ public final class SecondNode implements AutoCloseable {
                 // Other Payara Micros on this machine may hold the first ports: try a range to find the first node.
                 "--clustermode", clusterMembers(),
                 "--interfaces", "127.0.0.1",
+                "--addlibs", System.getProperty("moim.runtime.lib"),
                 "--postbootcommandfile", System.getProperty("moim.postboot"),
                 "--deploy", System.getProperty("moim.war"),
                 "--contextroot", "/"));

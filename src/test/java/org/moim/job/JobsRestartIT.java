@@ -128,6 +128,7 @@ class JobsRestartIT {
                 "--startport", String.valueOf(gridPort),
                 "--interfaces", "127.0.0.1",
                 "--rootdir", home.resolve("payara-" + name).toString(),
+                "--addlibs", Path.of(System.getProperty("moim.runtime.lib")).toAbsolutePath().toString(),
                 "--postbootcommandfile", Path.of(System.getProperty("moim.postboot")).toAbsolutePath().toString(),
                 "--deploy", Path.of(System.getProperty("moim.war")).toAbsolutePath().toString(),
                 "--contextroot", "/")

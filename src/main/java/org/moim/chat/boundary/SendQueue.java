@@ -1,21 +1,26 @@
 package org.moim.chat.boundary;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.moim.chat.control.Posting;
+import org.moim.platform.lifecycle.NodeStopping;
 import org.moim.platform.problem.ProblemException;
 import org.moim.platform.problem.ProblemType;
 
@@ -35,6 +40,10 @@ import org.moim.platform.problem.ProblemType;
  * channel locks. When a batch fails (one send was refused: no access, a bad attachment…) its
  * sends are stored one by one, each with its own answer. A full lane answers
  * {@code /problems/unavailable}: the client sends again later with the same idempotency key.
+ *
+ * <p>When the node stops gracefully the queue takes no more sends (they are answered
+ * {@code unavailable}, to be sent again once reconnected to another node) and stores and
+ * acknowledges every send it had taken before the sockets close.
  */
 @ApplicationScoped
 public class SendQueue {
@@ -62,6 +71,9 @@ public class SendQueue {
 
     private Lane[] lanes;
     private volatile boolean running;
+    private volatile boolean accepting = true;
+    /** Sends taken and not yet answered (their futures completed, acknowledgements queued). */
+    private final AtomicInteger unanswered = new AtomicInteger();
 
     /** One send waiting for its lane. */
     private record Pending(Posting.Draft draft, CompletableFuture<Posting.Posted> result) {
@@ -100,13 +112,39 @@ public class SendQueue {
     }
 
     /**
+     * The node is stopping: take no more sends, and return once every send taken is stored and
+     * answered (its acknowledgement queued on its socket), or at the deadline.
+     */
+    void drain(@Observes @Priority(100) NodeStopping stopping) {
+        accepting = false;
+        try {
+            while (unanswered.get() > 0 && Instant.now().isBefore(stopping.deadline())) {
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        int left = unanswered.get();
+        if (left > 0) {
+            LOG.warning(() -> left + " sends were still waiting to be stored when the graceful stop's time ran out;"
+                    + " their senders get no acknowledgement and send them again once reconnected");
+        }
+    }
+
+    /**
      * Queues the send; the future completes once it is stored (or refused). The checks that need
      * no database fail here, at once.
      */
     public CompletableFuture<Posting.Posted> submit(Posting.Draft draft) {
         draft.requireValid();
+        if (!accepting) {
+            throw new ProblemException(BUSY, "The server is stopping; send it again (with the same idempotencyKey)"
+                    + " once reconnected.");
+        }
         Pending pending = new Pending(draft, new CompletableFuture<>());
+        unanswered.incrementAndGet();
         if (!running || !lanes[Math.floorMod(draft.channelId().hashCode(), lanes.length)].queue.offer(pending)) {
+            unanswered.decrementAndGet();
             throw new ProblemException(BUSY, "Too many messages are waiting to be stored; send it again in a moment"
                     + " (with the same idempotencyKey).");
         }
@@ -139,6 +177,7 @@ public class SendQueue {
                     LOG.log(Level.SEVERE, "Storing a batch of sends failed", e);
                     batch.forEach(pending -> pending.result().completeExceptionally(e));
                 }
+                unanswered.addAndGet(-batch.size());
                 batch.clear();
             }
             // Stopping: what still waits is answered, never dropped without a word.
@@ -146,6 +185,7 @@ public class SendQueue {
             ProblemException stopping = new ProblemException(BUSY, "The server is stopping; send it again (with the same"
                     + " idempotencyKey) once reconnected.");
             batch.forEach(pending -> pending.result().completeExceptionally(stopping));
+            unanswered.addAndGet(-batch.size());
         }
 
         private void store(List<Pending> batch) {

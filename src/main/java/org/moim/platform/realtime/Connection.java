@@ -158,6 +158,11 @@ public final class Connection {
         sendNext();
     }
 
+    /** Whether every queued frame has been written (or the socket is gone). */
+    synchronized boolean flushed() {
+        return !session.isOpen() || (queue.isEmpty() && !sending);
+    }
+
     /** The client sent something (a frame or a pong): it is still there. */
     void heard() {
         lastHeard = System.nanoTime();
@@ -181,14 +186,18 @@ public final class Connection {
 
     /** Closes a socket that never authenticated. */
     static void refuse(Session session) {
+        refuse(session, new CloseReason(CloseCodes.UNAUTHENTICATED, "A valid, unused ticket is required"));
+    }
+
+    static void refuse(Session session, CloseReason reason) {
         try {
-            session.close(new CloseReason(CloseCodes.UNAUTHENTICATED, "A valid, unused ticket is required"));
+            session.close(reason);
         } catch (IOException | IllegalStateException e) {
             LOG.log(Level.FINE, "Refusing " + session.getId() + " failed", e);
         }
     }
 
-    public void close(CloseCodes code, String reason) {
+    public void close(CloseReason.CloseCode code, String reason) {
         expiry(null);
         try {
             if (session.isOpen()) {

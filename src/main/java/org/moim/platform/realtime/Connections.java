@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.topic.ITopic;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +30,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.moim.platform.lifecycle.GracefulStop;
+import org.moim.platform.lifecycle.NodeStopping;
 import org.moim.platform.persistence.DuplicateKeys;
 import org.moim.platform.problem.ProblemException;
 import org.moim.platform.problem.ProblemType;
@@ -41,6 +45,8 @@ import org.moim.platform.security.TokenDenyList;
  * on every node at once (a data-grid topic). A heartbeat pings connections that have been silent
  * for half of {@code moim.realtime.idle-timeout} and closes those silent for all of it (the peer
  * vanished without closing). Frames of types a feature claims go to its {@link FrameHandler}.
+ * When the node stops, new sockets are refused and open ones are closed with 1012 (service
+ * restart) once their queued frames are written: clients reconnect to another node at once.
  */
 @ApplicationScoped
 public class Connections {
@@ -90,6 +96,9 @@ public class Connections {
     @Inject
     RealtimeTimers timers;
 
+    @Inject
+    GracefulStop stop;
+
     private final Map<String, Connection> byId = new ConcurrentHashMap<>();
     private final Map<String, Set<Connection>> bySession = new ConcurrentHashMap<>();
     private final Map<String, Set<Connection>> byAccount = new ConcurrentHashMap<>();
@@ -129,8 +138,37 @@ public class Connections {
         }
     }
 
+    static final CloseReason RESTARTING = new CloseReason(CloseReason.CloseCodes.SERVICE_RESTART,
+            "This server is restarting; reconnect");
+
+    /**
+     * The node is stopping (after the features that answer frames finished their work): close every
+     * socket with 1012 once its queued frames are written, and wait for the closes until the deadline.
+     */
+    void closeAll(@Observes @Priority(200) NodeStopping stopping) {
+        try {
+            while (!byId.values().stream().allMatch(Connection::flushed) && Instant.now().isBefore(stopping.deadline())) {
+                Thread.sleep(10);
+            }
+            int count = byId.size();
+            for (Connection connection : Set.copyOf(byId.values())) {
+                connection.close(RESTARTING.getCloseCode(), RESTARTING.getReasonPhrase());
+            }
+            while (!byId.isEmpty() && Instant.now().isBefore(stopping.deadline())) {
+                Thread.sleep(10);
+            }
+            LOG.info(() -> "Closed " + count + " sockets with 1012 (service restart); " + byId.size() + " still open");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Authenticates a new socket with its ticket, or closes it. */
     public void open(Session session, String ticketValue) {
+        if (stop.isStopping()) {
+            timers.scheduler().schedule(() -> Connection.refuse(session, RESTARTING), REFUSE_AFTER_MILLIS, TimeUnit.MILLISECONDS);
+            return;
+        }
         Ticket ticket = tickets.redeem(ticketValue).orElse(null);
         if (ticket == null || Instant.ofEpochSecond(ticket.tokenExpiresAt()).isBefore(clock.instant())) {
             refuse(session);

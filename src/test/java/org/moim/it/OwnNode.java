@@ -1,0 +1,107 @@
+package org.moim.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A Payara Micro with the WAR that a test starts and stops itself, as {@code ./moim} does
+ * ({@code target/runtime/payara-micro.jar}, the WAR, the runtime libraries, the post-boot file and
+ * failsafe's environment) but on free ports, with its own data directory (H2 database and broker
+ * store) and data grid: for tests that must signal, kill or restart the process, which the
+ * Arquillian container cannot do in the middle of a test. Its log is {@code <home>/<name>.log}.
+ */
+public final class OwnNode implements AutoCloseable {
+
+    private final Process process;
+    private final URL base;
+    private final Path log;
+
+    private OwnNode(Process process, URL base, Path log) {
+        this.process = process;
+        this.base = base;
+        this.log = log;
+    }
+
+    /** Starts the process and returns at once; {@code environment} may add or change variables. */
+    public static OwnNode launch(Path home, String name, int httpPort, int gridPort, Consumer<Map<String, String>> environment)
+            throws IOException {
+        Files.createDirectories(home);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path log = home.resolve(name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(), "-Xmx512m", "-Duser.timezone=UTC",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-jar", absolute("payara.microJar"),
+                "--port", String.valueOf(httpPort),
+                "--clustername", "moim-own-" + home.getFileName() + "-" + gridPort,
+                "--clustermode", "tcpip:127.0.0.1:" + gridPort,
+                "--startport", String.valueOf(gridPort),
+                "--interfaces", "127.0.0.1",
+                "--rootdir", home.resolve("payara-" + name).toString(),
+                "--addlibs", absolute("moim.runtime.lib"),
+                "--postbootcommandfile", absolute("moim.postboot"),
+                "--deploy", absolute("moim.war"),
+                "--contextroot", "/"))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        // Failsafe's environment (the broker adapter, mail, forwarded-for trusted) with this node's own data and H2.
+        env.keySet().removeIf(key -> key.startsWith("MOIM_DB_"));
+        env.put("MOIM_DATA_DIR", home.resolve("data").toString());
+        env.put("MOIM_JMS_BROKER_CONFIG", "broker:(vm://localhost)?useJmx=false&persistent=true&dataDirectory="
+                + home.resolve("data/broker"));
+        environment.accept(env);
+        return new OwnNode(builder.start(), URI.create("http://127.0.0.1:" + httpPort + "/").toURL(), log);
+    }
+
+    private static String absolute(String property) {
+        return Path.of(System.getProperty(property)).toAbsolutePath().toString();
+    }
+
+    public URL base() {
+        return base;
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    /** The last lines of the node's log, for assertion messages. */
+    public String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return "the end of " + log + ":\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "no log at " + log + " (" + e + ")";
+        }
+    }
+
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Kills the process if it still runs. */
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+}
