@@ -4,6 +4,8 @@
 # literally. The Dockerfile sets the defaults; these lines only guard against a variable that
 # was removed from the environment. Extra arguments are passed on to Payara Micro.
 set -eu
+# SIGTERM (docker stop) reaches Java directly (exec below): Moim stops gracefully within
+# MOIM_SHUTDOWN_TIMEOUT (default 20 s); give `docker stop -t 30` or stop_grace_period: 30s.
 
 export MOIM_DATA_DIR="${MOIM_DATA_DIR:-/opt/payara/data}"
 mkdir -p "$MOIM_DATA_DIR"
@@ -23,6 +25,7 @@ exec java ${MOIM_JAVA_OPTS:--XX:MaxRAMPercentage=70.0} -Duser.timezone=UTC -jar 
   --clustername "${MOIM_CLUSTER_NAME:-moim}" \
   --clustermode "${MOIM_CLUSTER_MODE:-tcpip:127.0.0.1:6900}" \
   --interfaces "${MOIM_CLUSTER_INTERFACES:-127.0.0.1}" \
+  --addlibs /opt/moim/lib \
   --postbootcommandfile /opt/moim/post-boot-commands.asadmin \
   --deploy /opt/moim/moim.war \
   --contextroot / \
