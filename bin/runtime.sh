@@ -40,3 +40,19 @@ moim_use_jdk() {
 # project's folder, where every script runs).
 MOIM_PAYARA_ARGS=(--addlibs target/runtime/lib
                   --postbootcommandfile payara-config/post-boot-commands.asadmin)
+
+# Stops with one clear line when a host in a Payara --clustermode value (tcpip:host:port,…) does
+# not resolve: Hazelcast would otherwise start a cluster of one and the node would never see the
+# others' revocations, rate limits or chat.
+moim_check_cluster_mode() {  # moim_check_cluster_mode VALUE VARIABLE_NAME
+  local value=$1 name=$2 member host
+  [[ $value == tcpip:* ]] || return 0
+  IFS=',' read -ra members <<< "${value#tcpip:}"
+  for member in "${members[@]}"; do
+    host=${member%:*}
+    if ! getent hosts "$host" > /dev/null 2>&1; then
+      echo "Moim cannot start: $name: cluster member '$member' does not resolve (host '$host')." >&2
+      return 1
+    fi
+  done
+}

@@ -92,7 +92,7 @@ public class SigningKeyConfigSource implements ConfigSource {
             }
             return generate(generated);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the token signing key", e);
+            throw new UncheckedIOException("cannot read or create the token signing key: " + e, e);
         }
     }
 
@@ -117,7 +117,7 @@ public class SigningKeyConfigSource implements ConfigSource {
             var publicKey = rsa.generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
             return Pem.encode("PUBLIC KEY", publicKey.getEncoded());
         } catch (GeneralSecurityException | ClassCastException | IllegalArgumentException e) {
-            throw new IllegalStateException("The token signing key is not an RSA private key in PKCS#8 PEM form", e);
+            throw new IllegalStateException("the token signing key is not an RSA private key in PKCS#8 PEM form (-----BEGIN PRIVATE KEY-----)", e);
         }
     }
 
