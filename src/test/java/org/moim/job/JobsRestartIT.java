@@ -36,15 +36,15 @@ import org.moim.it.Accounts;
 import org.moim.it.Accounts.SignedIn;
 import org.moim.it.Api;
 import org.moim.it.Api.Reply;
+import org.moim.it.OwnNode;
 
 /**
  * Kills the application while mail jobs are queued and one is half done, starts it again, and
  * shows that every job then runs, each exactly once in effect: one mail per job arrives.
  *
  * <p>The Arquillian container cannot be killed in the middle of a test, so this test starts Payara
- * Micro itself, twice, as {@code ./moim} does: {@code target/runtime/payara-micro.jar} with
- * {@code target/moim.war}, the post-boot file and failsafe's environment, but on free ports, with
- * its own data directory (H2 database and broker store) and data grid. The first process sends
+ * Micro itself, twice ({@link OwnNode}: as {@code ./moim} does, on free ports, with its own data
+ * directory, H2 database, broker store and data grid). The first process sends
  * mail to an SMTP "server" that accepts connections and never answers, so an attempt hangs; the
  * test kills the process ({@code destroyForcibly}, SIGKILL: no shutdown hook runs) and starts the
  * second with GreenMail on the same port.
@@ -71,9 +71,9 @@ class JobsRestartIT {
         home = Path.of(System.getProperty("moim.war", "target/moim.war")).toAbsolutePath().getParent()
                 .resolve("it-restart").resolve(UUID.randomUUID().toString().substring(0, 8));
         Files.createDirectories(home);
-        int httpPort = freePort();
-        int smtpPort = freePort();
-        int gridPort = freePort();
+        int httpPort = OwnNode.freePort();
+        int smtpPort = OwnNode.freePort();
+        int gridPort = OwnNode.freePort();
 
         Map<String, String> jobs = new LinkedHashMap<>(); // job id -> the owner's email
         List<SignedIn> owners = new ArrayList<>();
@@ -116,35 +116,15 @@ class JobsRestartIT {
         }
     }
 
-    /** Starts Payara Micro with the WAR as ./moim does, and waits until it is ready. */
+    /** Starts Payara Micro with the WAR as ./moim does ({@link OwnNode}), and waits until it is ready. */
     private Process start(String name, int httpPort, int smtpPort, int gridPort) throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path log = home.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx512m", "-Duser.timezone=UTC",
-                "-jar", Path.of(System.getProperty("payara.microJar")).toAbsolutePath().toString(),
-                "--port", String.valueOf(httpPort),
-                "--clustername", "moim-restart-" + home.getFileName(),
-                "--clustermode", "tcpip:127.0.0.1:" + gridPort,
-                "--startport", String.valueOf(gridPort),
-                "--interfaces", "127.0.0.1",
-                "--rootdir", home.resolve("payara-" + name).toString(),
-                "--addlibs", Path.of(System.getProperty("moim.runtime.lib")).toAbsolutePath().toString(),
-                "--postbootcommandfile", Path.of(System.getProperty("moim.postboot")).toAbsolutePath().toString(),
-                "--deploy", Path.of(System.getProperty("moim.war")).toAbsolutePath().toString(),
-                "--contextroot", "/")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        // Failsafe's environment (the broker adapter, mail on, forwarded-for trusted), with this test's own data, ports and H2.
-        env.keySet().removeIf(key -> key.startsWith("MOIM_DB_"));
-        env.put("MOIM_DATA_DIR", home.resolve("data").toString());
-        env.put("MOIM_JMS_BROKER_CONFIG", "broker:(vm://localhost)?useJmx=false&persistent=true&dataDirectory=" + home.resolve("data/broker"));
-        env.put("MOIM_MAIL_PORT", String.valueOf(smtpPort));
-        env.put("MOIM_RATE_LIMIT_TEST_MAIL_PER_ACCOUNT", "100");
-        Process process = builder.start();
-        processes.add(process);
-        awaitReady(process, httpPort, log);
-        return process;
+        OwnNode node = OwnNode.launch(home, name, httpPort, gridPort, env -> {
+            env.put("MOIM_MAIL_PORT", String.valueOf(smtpPort));
+            env.put("MOIM_RATE_LIMIT_TEST_MAIL_PER_ACCOUNT", "100");
+        });
+        processes.add(node.process());
+        awaitReady(node.process(), httpPort, home.resolve(name + ".log"));
+        return node.process();
     }
 
     private static void awaitReady(Process process, int port, Path log) throws Exception {
@@ -219,12 +199,6 @@ class JobsRestartIT {
             return Arrays.stream(message.getRecipients(RecipientType.TO)).map(a -> a.toString().toLowerCase()).toList();
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 
