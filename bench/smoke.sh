@@ -37,7 +37,7 @@ for bench in "${benches[@]}"; do
   rc=${PIPESTATUS[0]}
   set -e
   note=$(grep -m1 '^skipped:' "$out" || true)
-  if (( rc == 0 )); then result=${note:+skipped}; result=${result:-ok}; else result="FAILED (exit $rc)"; failed=1; fi
+  if (( rc == 0 )); then result=${note:+skipped}; result=${result:-ok}; elif (( rc == 124 )); then result="FAILED (timed out)"; failed=1; else result="FAILED (exit $rc)"; failed=1; fi
   summary+=("| $bench | $result | $(( SECONDS - begin )) s | ${note#skipped: } |")
   echo
 done
