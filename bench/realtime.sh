@@ -63,7 +63,7 @@ if [[ ,$targets, == *,socketio* ]]; then
   if [[ -n $reason && -z $smoke ]]; then
     echo "$reason: node and npm are needed for the Socket.io baselines" >&2; exit 1
   elif [[ -n $reason ]]; then
-    echo "skipped: the Socket.io baselines ($reason); Moim alone" >&2
+    echo "baselines skipped: the Socket.io baselines are left out ($reason); Moim alone" >&2
     targets=moim
   fi
 fi
