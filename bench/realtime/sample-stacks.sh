@@ -5,8 +5,9 @@
 # frequent ones. Rough (safepoint-biased), but it says where the CPU goes.
 #
 #   bench/realtime/sample-stacks.sh <server pid> [seconds]
-#   BENCH_SMOKE=1 bench/realtime/sample-stacks.sh     # smoke: its own Moim (H2, port 18081) under a
-#                                                     # trickle of requests, 3 s; at most 180 s
+#   BENCH_SMOKE=1 bench/realtime/sample-stacks.sh [pid]   # smoke: 3 s, of its own Moim (H2, port 18081)
+#                                                         # under a trickle of requests without a pid;
+#                                                         # at most 180 s
 #
 # jcmd is the one of the JDK bin/runtime.sh finds (the one Moim runs on). Fails when no thread
 # dump could be taken. BENCH_SMOKE=1 (docs/performance.md) without a pid starts Moim itself with
@@ -48,11 +49,12 @@ if [[ -n $smoke && -z ${1:-} ]]; then
   done
   # Something for the sampled threads to do: requests one after the other.
   while :; do curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/me"; curl -s -o /dev/null "http://127.0.0.1:$port/health/ready"; done &
-  set -- "$server" "${2:-3}"
+  set -- "$server" "${2:-}"
 fi
 
 pid=${1:?usage: bench/realtime/sample-stacks.sh <server pid> [seconds]}
-seconds=${2:-20}
+seconds=${2:-${smoke:+3}}
+seconds=${seconds:-20}
 end=$((SECONDS + seconds))
 while (( SECONDS < end )); do
   jcmd "$pid" Thread.print 2>/dev/null >> "$out" || true
