@@ -34,6 +34,8 @@ import org.moim.file.control.ThumbnailImages;
  * threads as the server's listener has sessions, no queue, no database, no HTTP.
  *
  *   java -cp target/classes bench/JobsBench.java http://127.0.0.1:18281 [jobs] [sessions]
+ *
+ * Exits with 1 (after the table) when any job ended DEAD.
  */
 public class JobsBench {
 
@@ -131,6 +133,10 @@ public class JobsBench {
         System.out.printf("| baseline: the same thumbnails in-process on %d threads | %.1f | %.1f | — |%n", sessions, baselineRate, baselineSeconds);
         System.out.printf("%nratio (queue / in-process): %.2f; the uploads themselves took %.1f s (%.1f uploads/s)%n", queueRate / baselineRate,
                 uploadSeconds, count / uploadSeconds);
+        if (failed > 0) {
+            System.err.println(failed + " of " + count + " jobs ended DEAD");
+            System.exit(1);
+        }
     }
 
     private static byte[] photo(Random random, int i) throws Exception {

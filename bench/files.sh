@@ -5,16 +5,35 @@
 # (docs/performance.md).
 #
 #   bench/files.sh [size-in-MiB]     # default 1024 (1 GiB); needs `mvn package` first
+#   BENCH_SMOKE=1 bench/files.sh     # smoke: 8 MiB, 1 s at rest; at most 180 s
 #
 # Starts its own Moim (H2, embedded broker) on port 18181 with its data directory under
-# target/bench-files (so content, staging and the copies share one disk), -Xmx1g. The server's
+# target/bench-files (so content, staging and the copies share one disk), -Xmx1g, on the JDK
+# bin/runtime.sh finds with the Payara options every start of Moim shares (MOIM_PAYARA_ARGS). It
+# sets the limits the file needs itself: the server's own (moim.files.max-size and
+# workspace-quota, sized to the file) and the FREE plan's file-bytes and storage-bytes (lifted,
+# docs/billing.md), so a fresh data directory takes a 1 GiB file with no other settings. The server's
 # heap is sampled every 200 ms with jstat (young + old generations in use; old alone shows what
 # survives collections). The baseline for both directions is `cp` of the same file followed by
 # `sync` of the copy (uploads are forced to disk before they are kept). Every transfer is checked
-# byte for byte (SHA-256).
+# byte for byte (SHA-256). BENCH_SMOKE=1 (docs/performance.md) runs the same steps with a small
+# file, under `timeout` (BENCH_SMOKE_TIMEOUT seconds), and exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mib=${1:-1024}
+[[ ${BENCH_SMOKE:-0} != 0 ]] && smoke=1 || smoke=
+if [[ -n $smoke && -z ${BENCH_SMOKE_BOUNDED:-} ]]; then
+  limit=${BENCH_SMOKE_TIMEOUT:-180}
+  left=$(( ${BENCH_SMOKE_DEADLINE:-0} - $(date +%s) ))   # bench/smoke.sh's budget
+  (( ${BENCH_SMOKE_DEADLINE:-0} == 0 || left >= limit )) || limit=$(( left > 1 ? left : 1 ))
+  rc=0; BENCH_SMOKE_BOUNDED=1 timeout -k 15 "$limit" "$0" "$@" || rc=$?
+  (( rc != 124 )) || echo "files smoke: gave up after $limit s" >&2
+  exit "$rc"
+fi
+source bin/runtime.sh
+moim_use_jdk
+mib=${1:-${smoke:+8}}
+mib=${mib:-1024}
+rest_seconds=${smoke:+1}
 port=18181
 micro=target/runtime/payara-micro.jar
 [[ -f target/moim.war && -f $micro ]] || { echo "run 'mvn package' first" >&2; exit 1; }
@@ -34,13 +53,16 @@ MOIM_JMS_SERVER_URL='vm://localhost?create=false' \
 MOIM_JMS_BROKER_CONFIG="broker:(vm://localhost)?useJmx=false&persistent=true&dataDirectory=$work/data/broker" \
 MOIM_JMS_USER= MOIM_JMS_PASSWORD= \
 MOIM_FILES_MAX_SIZE=$(( (mib + 1) * 1048576 )) MOIM_FILES_WORKSPACE_QUOTA=$(( (2 * mib + 16) * 1048576 )) \
-java -Xmx1g -Duser.timezone=UTC -jar "$micro" --port "$port" \
+MOIM_BILLING_PLANS_FREE_FILE_BYTES=unlimited MOIM_BILLING_PLANS_FREE_STORAGE_BYTES=unlimited \
+java -Xmx1g ${smoke:+-XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -Duser.timezone=UTC -jar "$micro" --port "$port" \
   --clustername "bench-files-$$" --clustermode tcpip:127.0.0.1:6900 --interfaces 127.0.0.1 \
-  --postbootcommandfile payara-config/post-boot-commands.asadmin --deploy target/moim.war --contextroot / \
+  "${MOIM_PAYARA_ARGS[@]}" --deploy target/moim.war --contextroot / \
   > "$work/server.log" 2>&1 &
 server=$!
+deadline=$((SECONDS + 300))
 until curl -sf "http://127.0.0.1:$port/health/ready" 2>/dev/null | grep -q '"database"'; do
   kill -0 "$server" 2>/dev/null || { tail -30 "$work/server.log" >&2; exit 1; }
+  (( SECONDS < deadline )) || { grep -m3 -A3 SEVERE "$work/server.log" >&2; echo "Moim did not get ready within 300 s" >&2; exit 1; }
   sleep 1
 done
 
@@ -56,7 +78,10 @@ workspace=$(curl -sf -X POST "$api/workspaces" -H "Authorization: Bearer $token"
 # heap in use (MiB): S0U+S1U+EU+OU, and OU alone, from `jstat -gc` lines
 sample() {
   jstat -gc "$server" 200 > "$1" 2>/dev/null & sampler=$!
-  until [[ $(wc -l < "$1") -ge 2 ]]; do sleep 0.05; done  # jstat is attached and sampling
+  until [[ $(wc -l < "$1") -ge 2 ]]; do  # jstat is attached and sampling
+    kill -0 "$sampler" 2>/dev/null || { echo "jstat could not attach to the server ($server)" >&2; exit 1; }
+    sleep 0.05
+  done
 }
 stop_sample() { kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true; sampler=; }
 peak() { awk 'NR>1 && $1 ~ /^[0-9.]+$/ {u=($3+$4+$6+$8)/1024; o=$8/1024; if (u>mu) mu=u; if (o>mo) mo=o} END {printf "%.0f %.0f", mu, mo}' "$1"; }
@@ -73,12 +98,13 @@ copy=$(( end - begin )); rm -f "$work/copy.bin"; sync
 # A warm-up and the heap at rest, after the server's own start-up garbage.
 curl -sf -o /dev/null -T /dev/null -H "Authorization: Bearer $token" "$api/workspaces/$workspace/files?name=warm-up.bin"
 jcmd "$server" GC.run > /dev/null
-sample "$work/rest.jstat"; sleep 3; stop_sample
+sample "$work/rest.jstat"; sleep "${rest_seconds:-3}"; stop_sample
 read -r rest_used rest_old <<< "$(peak "$work/rest.jstat")"
 
 sample "$work/up.jstat"
 begin=$(date +%s%N)
-file=$(curl -sf -T "$work/source.bin" -H 'Expect:' -H "Authorization: Bearer $token" "$api/workspaces/$workspace/files?name=source.bin")
+file=$(curl -sS --fail-with-body -T "$work/source.bin" -H 'Expect:' -H "Authorization: Bearer $token" \
+  "$api/workspaces/$workspace/files?name=source.bin") || { echo "upload failed: $file" >&2; exit 1; }
 end=$(date +%s%N); stop_sample
 up=$(( end - begin ))
 [[ $file == *"\"sha256\":\"$sum\""* ]] || { echo "upload: wrong content: $file" >&2; exit 1; }

@@ -5,30 +5,51 @@
 # in-process without queue, database or HTTP (bench/JobsBench.java). Prints a Markdown table
 # (docs/performance.md).
 #
-#   bench/jobs.sh [jobs]     # default 300; needs `mvn package` first
+#   bench/jobs.sh [jobs]            # default 300; needs `mvn package` first
+#   BENCH_SMOKE=1 bench/jobs.sh     # smoke: 10 jobs; at most 180 s
+#
+# Runs on the JDK bin/runtime.sh finds, with the Payara options every start of Moim shares
+# (MOIM_PAYARA_ARGS). The FREE plan's storage limit is lifted (1 GiB; 300 photos are 40 MB, but
+# more jobs should not hit it). Exits non-zero when a job ends DEAD. BENCH_SMOKE=1
+# (docs/performance.md) runs the same steps with a few jobs, under `timeout`
+# (BENCH_SMOKE_TIMEOUT seconds), and exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+[[ ${BENCH_SMOKE:-0} != 0 ]] && smoke=1 || smoke=
+if [[ -n $smoke && -z ${BENCH_SMOKE_BOUNDED:-} ]]; then
+  limit=${BENCH_SMOKE_TIMEOUT:-180}
+  left=$(( ${BENCH_SMOKE_DEADLINE:-0} - $(date +%s) ))   # bench/smoke.sh's budget
+  (( ${BENCH_SMOKE_DEADLINE:-0} == 0 || left >= limit )) || limit=$(( left > 1 ? left : 1 ))
+  rc=0; BENCH_SMOKE_BOUNDED=1 timeout -k 15 "$limit" "$0" "$@" || rc=$?
+  (( rc != 124 )) || echo "jobs smoke: gave up after $limit s" >&2
+  exit "$rc"
+fi
+source bin/runtime.sh
+moim_use_jdk
+count=${1:-${smoke:+10}}
 port=${BENCH_PORT:-18281}
 micro=target/runtime/payara-micro.jar
 [[ -f target/moim.war && -f $micro && -d target/classes ]] || { echo "run 'mvn package' first" >&2; exit 1; }
 work=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
 
 MOIM_DATA_DIR=$work/data MOIM_ACTIVEMQ_RAR=$PWD/target/runtime/activemq-rar.rar \
 MOIM_JMS_SERVER_URL='vm://localhost?create=false' \
 MOIM_JMS_BROKER_CONFIG="broker:(vm://localhost)?useJmx=false&persistent=true&dataDirectory=$work/data/broker" \
-MOIM_JMS_USER= MOIM_JMS_PASSWORD= \
-  java -Xmx1g -Duser.timezone=UTC -jar "$micro" --port "$port" \
+MOIM_JMS_USER= MOIM_JMS_PASSWORD= MOIM_BILLING_PLANS_FREE_STORAGE_BYTES=unlimited \
+  java -Xmx1g ${smoke:+-XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -Duser.timezone=UTC -jar "$micro" --port "$port" \
     --clustername "bench-jobs-$$" --clustermode tcpip:127.0.0.1:6900 --interfaces 127.0.0.1 \
-    --postbootcommandfile payara-config/post-boot-commands.asadmin --deploy target/moim.war --contextroot / \
+    "${MOIM_PAYARA_ARGS[@]}" --deploy target/moim.war --contextroot / \
     > "$work/server.log" 2>&1 &
 server=$!
+deadline=$((SECONDS + 300))
 until curl -sf "http://127.0.0.1:$port/health/ready" 2>/dev/null | grep -q '"database"'; do
   kill -0 "$server" 2>/dev/null || { tail -30 "$work/server.log" >&2; exit 1; }
+  (( SECONDS < deadline )) || { grep -m3 -A3 SEVERE "$work/server.log" >&2; echo "Moim did not get ready within 300 s" >&2; exit 1; }
   sleep 0.5
 done
 
 echo "$(nproc) cores (load average $(cut -d" " -f1-3 /proc/loadavg) when the server was ready), $(java -version 2>&1 | head -1), H2, $(date -u +%F)."
 echo
 # The listener of moim.conversion has maxSessions=2 (ConversionListener): the baseline uses as many threads.
-java -cp target/classes bench/JobsBench.java "http://127.0.0.1:$port" "${1:-300}" 2
+java -cp target/classes bench/JobsBench.java "http://127.0.0.1:$port" "${count:-300}" 2

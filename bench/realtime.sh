@@ -10,29 +10,70 @@
 #   CONNECTIONS=1000 RATES=500,1000 SWEEP= bench/realtime.sh   # a quick look
 #   TARGETS=moim IDLE= MOIM_BENCH_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/moim.jfr' bench/realtime.sh
 #                                                   # Moim alone, with a JFR recording of its server
+#   BENCH_SMOKE=1 bench/realtime.sh                 # smoke: every target, 20 connections, 20 msg/s,
+#                                                   # 1 s warm-up + 2 s, no sweep, 20 idle; at most 420 s
 #
 # KEEP_LOGS=DIR keeps the servers' logs there. Needs `mvn package` first, node and npm, and MariaDB on 127.0.0.1:3306 (root, empty password; the
 # script makes its own moim_bench user). DRIVER_DEBUG=1 prints the first frames connection 0 gets.
+# WARMUP (seconds, default 5) and IDLE_WAIT (seconds idle connections stay open before RSS is
+# read, default 10) go to the driver. Moim runs on the JDK bin/runtime.sh finds, with the Payara
+# options every start of Moim shares (MOIM_PAYARA_ARGS), and sets what it needs itself (FREE's
+# member limit lifted, registration rate limit raised, ...).
 # Prints Markdown tables for docs/performance.md; the driver's log goes to stderr.
+# BENCH_SMOKE=1 (docs/performance.md) runs the same steps with the tiny settings above (each can
+# still be set), under `timeout` (BENCH_SMOKE_TIMEOUT seconds), with the driver's --strict check
+# (anything lost, duplicated or refused fails), and exits non-zero on any failure. It leaves the
+# Socket.io baselines out, saying so, only when node is missing or `npm ci` fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+[[ ${BENCH_SMOKE:-0} != 0 ]] && smoke=1 || smoke=
+if [[ -n $smoke && -z ${BENCH_SMOKE_BOUNDED:-} ]]; then
+  limit=${BENCH_SMOKE_TIMEOUT:-420}
+  left=$(( ${BENCH_SMOKE_DEADLINE:-0} - $(date +%s) ))   # bench/smoke.sh's budget
+  (( ${BENCH_SMOKE_DEADLINE:-0} == 0 || left >= limit )) || limit=$(( left > 1 ? left : 1 ))
+  rc=0; BENCH_SMOKE_BOUNDED=1 timeout -k 15 "$limit" "$0" "$@" || rc=$?
+  (( rc != 124 )) || echo "realtime smoke: gave up after $limit s" >&2
+  exit "$rc"
+fi
+source bin/runtime.sh
+moim_use_jdk
+if [[ -n $smoke ]]; then
+  : "${CONNECTIONS:=20}" "${RATES:=20}" "${SECONDS_PER_RATE:=2}" "${WARMUP:=1}" "${SWEEP=}" "${IDLE=20}" "${IDLE_WAIT:=2}"
+fi
 connections=${CONNECTIONS:-5000}
 group=${GROUP:-10}
 rates=${RATES:-1000,2000,4000}
 seconds=${SECONDS_PER_RATE:-20}
+warmup=${WARMUP:-5}
 sweep=${SWEEP---sweep}
 idle=${IDLE-5000,10000}
+idle_wait=${IDLE_WAIT:-10}
 targets=${TARGETS:-moim,socketio-mariadb,socketio}
 port=18081
 sio_port=3101
 micro=target/runtime/payara-micro.jar
 [[ -f target/moim.war && -f $micro ]] || { echo "run 'mvn package' first" >&2; exit 1; }
-command -v node > /dev/null || { echo "node is needed for the Socket.io baselines" >&2; exit 1; }
-(cd bench/realtime && npm ci --no-audit --no-fund --silent)
+if [[ ,$targets, == *,socketio* ]]; then
+  reason=
+  if ! command -v node > /dev/null; then
+    reason="node is not installed"
+  elif ! (cd bench/realtime && npm ci --no-audit --no-fund --silent); then
+    reason="npm ci failed in bench/realtime"
+  fi
+  if [[ -n $reason && -z $smoke ]]; then
+    echo "$reason: node and npm are needed for the Socket.io baselines" >&2; exit 1
+  elif [[ -n $reason ]]; then
+    echo "baselines skipped: the Socket.io baselines are left out ($reason); Moim alone" >&2
+    targets=moim
+  fi
+fi
 work=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
 db() { mysql -uroot -h127.0.0.1 -e "$1"; }
-driver() { java -Xmx2g -XX:+UseParallelGC bench/realtime/LoadDriver.java --group "$group" --seconds "$seconds" "$@"; }
+driver() {
+  java -Xmx2g -XX:+UseParallelGC bench/realtime/LoadDriver.java --group "$group" --seconds "$seconds" --warmup "$warmup" \
+    --idle-wait "$idle_wait" ${smoke:+--strict} "$@"
+}
 
 start_moim() {
   # A user of its own: the server's data source sends a password, and root has none.
@@ -50,9 +91,9 @@ start_moim() {
   MOIM_DB_USER=moim_bench MOIM_DB_PASSWORD=moim_bench MOIM_BILLING_PLANS_FREE_MEMBERS=unlimited \
   MOIM_HTTP_TRUST_FORWARDED_FOR=true MOIM_PASSWORD_ITERATIONS=1024 MOIM_AUTH_ACCESS_TOKEN_TTL=PT4H \
   MOIM_RATE_LIMIT_REGISTER_PER_ADDRESS=100000 MOIM_CHAT_TYPING_INTERVAL=PT0S \
-  java -Xmx2g ${MOIM_BENCH_JAVA_OPTS:-} -Duser.timezone=UTC -jar "$micro" --port "$port" \
+  java -Xmx2g ${smoke:+-XX:TieredStopAtLevel=1 -XX:+UseSerialGC} ${MOIM_BENCH_JAVA_OPTS:-} -Duser.timezone=UTC -jar "$micro" --port "$port" \
     --clustername "bench-$$" --clustermode tcpip:127.0.0.1:6900 --interfaces 127.0.0.1 \
-    --postbootcommandfile payara-config/post-boot-commands.asadmin --deploy target/moim.war --contextroot / \
+    "${MOIM_PAYARA_ARGS[@]}" --deploy target/moim.war --contextroot / \
     > "$work/moim.log" 2>&1 &
   pid=$!
   local deadline=$((SECONDS + 300))
@@ -79,7 +120,7 @@ stop() {
 }
 
 echo "# Real-time benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, driver on the same machine"
-echo "connections=$connections group=$group rates=$rates seconds=$seconds"
+echo "connections=$connections group=$group rates=$rates seconds=$seconds${smoke:+ (smoke)}"
 
 wants() { [[ ,$targets, == *,$1,* ]]; }
 

@@ -43,7 +43,12 @@ import java.util.regex.Pattern;
  * <pre>
  * java LoadDriver.java --target moim --url http://127.0.0.1:8080 --connections 5000 --group 10 \
  *      --rates 1000,2000,4000 --seconds 20 --warmup 5 --pid 1234 [--sweep] [--typing | --kinds message,typing] [--idle 5000,10000]
+ *      [--idle-wait 10] [--strict]
  * </pre>
+ *
+ * {@code --idle-wait}: seconds the idle connections stay open before the server's RSS is read.
+ * {@code --strict} (bench/realtime.sh's smoke mode): exit with 1 when a phase lost, duplicated or
+ * delivered nothing, had errors, or an idle connection failed to open.
  */
 public class LoadDriver {
 
@@ -62,6 +67,10 @@ public class LoadDriver {
     /** What the phases send: {@code message} (stored), {@code typing} (not stored), or both in turn on the same connections. */
     static List<String> kinds = List.of("message");
     static int[] idle = {};
+    static int idleWait = 10;
+    static boolean strict;
+    /** Phases (or idle steps) that failed a --strict check. */
+    static int failures;
     static double sweepP99Ms = 50;
 
     static final HttpClient HTTP = HttpClient.newBuilder()
@@ -84,6 +93,8 @@ public class LoadDriver {
                 case "--typing" -> { kinds = List.of("typing"); i--; }
                 case "--kinds" -> kinds = List.of(value.split(","));
                 case "--idle" -> idle = Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--idle-wait" -> idleWait = Integer.parseInt(value);
+                case "--strict" -> { strict = true; i--; }
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
@@ -95,7 +106,10 @@ public class LoadDriver {
         } else {
             load();
         }
-        System.exit(0);
+        if (failures > 0) {
+            log("%d check(s) failed (--strict)", failures);
+        }
+        System.exit(failures > 0 ? 1 : 0);
     }
 
     // ------------------------------------------------------------------ the load run
@@ -143,6 +157,7 @@ public class LoadDriver {
             Phase result = run(kind, rate, seconds);
             rows.add(result.row());
             log(result.row());
+            check(result);
             if (holds(result)) {
                 if (rate > best) {
                     best = rate;
@@ -193,6 +208,19 @@ public class LoadDriver {
         System.out.println("target=" + target + " connections=" + connections + " group=" + group + " kind=" + kind);
         rows.forEach(System.out::println);
         settle();
+    }
+
+    /** --strict: every message arrived exactly once (or some typing frames did), no errors. */
+    static void check(Phase result) {
+        if (!strict) {
+            return;
+        }
+        long delivered = result.kind.equals("typing") ? result.typingFrames.get() : result.sorted().length;
+        if (delivered == 0 || result.lost > 0 || result.duplicates > 0 || result.errors.get() > 0) {
+            failures++;
+            log("FAILED (--strict): %s at %d/s delivered %d measured, lost %d, duplicated %d, errors %d", result.kind,
+                    result.rate, delivered, result.lost, result.duplicates, result.errors.get());
+        }
     }
 
     /** Whether a phase held: p99 under the sweep's bound, nothing lost, no errors, the driver on schedule. */
@@ -302,10 +330,15 @@ public class LoadDriver {
         for (int n : idle) {
             int more = n - open.length;
             Conn[] added = target.equals("moim") ? MoimSetup.connectIdle(more) : SocketIo.connect(more, 1);
+            long missing = Arrays.stream(added).filter(java.util.Objects::isNull).count();
+            if (strict && missing > 0) {
+                failures++;
+                log("FAILED (--strict): %d of %d idle connections did not open", missing, more);
+            }
             Conn[] all = Arrays.copyOf(open, n);
             System.arraycopy(added, 0, all, open.length, more);
             open = all;
-            Thread.sleep(10_000);
+            Thread.sleep(idleWait * 1000L);
             gc();
             Thread.sleep(2_000);
             long rss = rssMiB();
