@@ -52,9 +52,11 @@ class ArchitectureTest {
 
     @Test
     void thePlatformKnowsNoFeature() {
+        // sun.misc: the JDK's supported signal API (jdk.unsupported), for the graceful stop on SIGTERM.
         noClasses().that().resideInAPackage("org.moim.platform..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("org.moim.platform..", "java..", "javax..", "jakarta..",
-                        "org.eclipse.microprofile..", "org.flywaydb..", "org.eclipse.persistence..", "com.hazelcast..")
+                        "org.eclipse.microprofile..", "org.flywaydb..", "org.eclipse.persistence..", "com.hazelcast..",
+                        "sun.misc..")
                 .check(moim);
     }
 
