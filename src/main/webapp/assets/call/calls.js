@@ -2,7 +2,7 @@
  * Calls in the signed-in app: opens the tab's real-time socket, shows incoming rings on every
  * tab (accept / decline; they stop when answered elsewhere or when the call ends), and shows the
  * call screen over the app while the route is #/call/<channelId>. Leaving the route leaves the
- * call.
+ * call. openCall() is how the conversation headers (call-header.js) start or join a call.
  *
  * window.moimCallTest is the hook the browser tests read (peer connection states, inbound RTP
  * byte counts, time to connect) and use to press the browser's own "stop sharing".
@@ -10,6 +10,7 @@
 import { h } from '../dom.js';
 import { bind, tx } from '../i18n.js';
 import * as realtime from '../realtime.js';
+import { refreshChannelCall } from './channel-calls.js';
 import { renderCallScreen } from './screen.js';
 
 const RING_MS = 45_000;
@@ -18,7 +19,7 @@ const ROUTE = /^#\/call\/([^/?]+)(?:\?(.*))?$/;
 let started = false;
 let overlay = null; // {channelId, element, cleanup}
 let session = null;
-let pendingJoin = null; // {channelId, callId, accepting}
+let pendingJoin = null; // {channelId, callId (null: start), accepting, lobbyWithoutMedia}
 let offs = [];
 const rings = new Map(); // callId → {element, timer}
 
@@ -35,6 +36,28 @@ export function startCalls() {
   ];
   window.addEventListener('hashchange', route);
   route();
+}
+
+/**
+ * Opens the channel's call screen and starts a call there, or with {@code callId} joins the
+ * running one (answering its ring, if this tab rings for it). Without a camera or microphone to
+ * send, the screen stops at its lobby first, which says why and still offers to go in.
+ */
+export function openCall(channelId, { callId = null } = {}) {
+  const accepting = Boolean(callId && rings.has(callId));
+  if (accepting) stopRinging(callId);
+  go({ channelId, callId, accepting, lobbyWithoutMedia: true });
+}
+
+function go(join) {
+  pendingJoin = join;
+  const target = `#/call/${encodeURIComponent(join.channelId)}`;
+  if (location.hash === target) {
+    closeOverlay();
+    route();
+  } else {
+    location.hash = target;
+  }
 }
 
 /** When signing out. */
@@ -72,9 +95,24 @@ function route() {
     },
     onSession: (current) => {
       session = current;
+      watchSession(channelId, current);
     },
   });
   overlay = { channelId, element, cleanup };
+}
+
+/** This tab joining or leaving changes who the conversation headers show in the call. */
+function watchSession(channelId, current) {
+  if (!current) {
+    refreshChannelCall(channelId);
+    return;
+  }
+  let state = current.state;
+  current.addEventListener('change', () => {
+    if (current.state === state) return;
+    state = current.state;
+    if (state === 'in-call' || state === 'left' || state === 'ended') refreshChannelCall(channelId);
+  });
 }
 
 function closeOverlay() {
@@ -103,14 +141,7 @@ function ring(call) {
   );
   accept.addEventListener('click', () => {
     stopRinging(call.id);
-    pendingJoin = { channelId: call.channelId, callId: call.id, accepting: true };
-    const target = `#/call/${encodeURIComponent(call.channelId)}`;
-    if (location.hash === target) {
-      closeOverlay();
-      route();
-    } else {
-      location.hash = target;
-    }
+    go({ channelId: call.channelId, callId: call.id, accepting: true, lobbyWithoutMedia: false });
   });
   decline.addEventListener('click', () => {
     stopRinging(call.id);

@@ -11,13 +11,15 @@ import { CallSession } from './session.js';
 
 const PROBLEM_MESSAGES = {
   'call-full': 'call.error.full',
+  'plan-limit': 'call.error.planLimit',
   'call-ended': 'call.error.ended',
   'not-found': 'call.error.notFound',
 };
 
 /**
  * @param {HTMLElement} container
- * @param {{channelId: string, join?: {callId: string, accepting: boolean}, onClose: () => void,
+ * @param {{channelId: string, join?: {callId: string|null, accepting: boolean, lobbyWithoutMedia: boolean},
+ *          onClose: () => void,
  *          onSession: (session: CallSession|null) => void}} options
  * @returns {() => void} cleanup (leaves the call)
  */
@@ -194,7 +196,7 @@ export function renderCallScreen(container, { channelId, join, onClose, onSessio
       await action();
     } catch (err) {
       const key = PROBLEM_MESSAGES[err.type] ?? 'call.error.generic';
-      showNotice(tx(key, { max: session.maxParticipants ?? running?.max ?? '' }));
+      showNotice(tx(key));
     }
   }
 
@@ -251,8 +253,10 @@ export function renderCallScreen(container, { channelId, join, onClose, onSessio
     render();
     await session.acquireMedia();
     if (disposed) return;
-    if (join) {
-      await enter(() => session.join(join.callId, { accepting: join.accepting }));
+    // From a header's button straight in, unless there is nothing to send: then the lobby says why first.
+    const nothingToSend = !session.audioTrack && !session.cameraTrack;
+    if (join && !(join.lobbyWithoutMedia && nothingToSend)) {
+      await enter(() => (join.callId ? session.join(join.callId, { accepting: join.accepting }) : session.start()));
       return;
     }
     try {

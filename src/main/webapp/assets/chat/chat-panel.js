@@ -2,7 +2,8 @@
  * One conversation: its messages (older pages load when scrolling to the top, the scroll
  * position kept), the composer (Enter sends, Shift+Enter breaks the line, "@" suggests people),
  * replies, reactions, editing and deleting, who is typing, presence, read markers and the
- * "Reconnecting…" banner. The state lives in chat-store.js; this only draws it.
+ * "Reconnecting…" banner. The header has the conversation's call button and running call
+ * (call/call-header.js). The state lives in chat-store.js; this only draws it.
  *
  * Text is never parsed as HTML: it is split into text nodes, mention spans and links
  * (http/https only) built with createElement.
@@ -12,6 +13,7 @@ import { h, initialOf } from '../dom.js';
 import { safeUrl } from '../markdown.js';
 import { confirmDialog, toastError } from '../views/ui.js';
 import { showToast } from '../views/common.js';
+import { callHeader } from '../call/call-header.js';
 
 const QUICK_REACTIONS = ['👍', '❤️', '😄', '🎉', '👀', '✅'];
 const GROUP_MS = 5 * 60_000;
@@ -136,10 +138,13 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
   input.setAttribute('aria-autocomplete', 'list');
   const form = h('form', { class: 'chat-composer', testid: 'chat-composer' }, replyBar, suggestions, h('div', { class: 'chat-compose-row' }, input, sendButton), composeError);
 
+  const calls = callHeader(channelId);
+
   const el = h(
     'section',
     { class: 'chat-panel', testid: 'chat-panel', 'aria-labelledby': `${id}-title`, dataset: { channelId } },
-    h('header', { class: 'chat-header' }, h('div', { class: 'chat-header-text' }, title, people), close),
+    h('header', { class: 'chat-header' }, h('div', { class: 'chat-header-text' }, title, people), h('div', { class: 'chat-header-actions' }, calls.button, close)),
+    calls.bar,
     banner,
     h('div', { class: 'chat-body' }, scroller, jump),
     typing,
@@ -693,6 +698,7 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
     cleanup() {
       alive = false;
       clearTimeout(slowTimer);
+      calls.cleanup();
       off();
       document.removeEventListener('visibilitychange', onVisible);
     },

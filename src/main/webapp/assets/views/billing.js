@@ -1,12 +1,13 @@
 /**
  * Plan and billing of one workspace (#/w/{ws}/billing): the plan with a meter
- * per limit (owners, managers, members), and for owners the upgrade through the
+ * per limit (owners, managers, members) and, where this server caps a limit whatever the plan
+ * (people in one call), that cap, and for owners the upgrade through the
  * provider's checkout page, cancel/resume, invoices (printable) — docs/billing.md.
  * Coming back from a checkout (?payment=…&result=success) waits for the
  * provider's webhook to change the plan; the redirect itself proves nothing.
  */
 import * as api from '../api.js';
-import { bind, formatDate, getLanguage, t, tx } from '../i18n.js';
+import { bind, formatDate, getLanguage, hasKey, t, tx } from '../i18n.js';
 import { h, withBusy } from '../dom.js';
 import { describeError } from '../forms.js';
 import { pageHeader, statusLine, toastError } from './ui.js';
@@ -38,6 +39,12 @@ function formatBytes(value) {
 function amount(limit, value) {
   if (value == null) return t('billing.unlimited');
   return BYTES.has(limit) ? formatBytes(value) : new Intl.NumberFormat(getLanguage()).format(value);
+}
+
+/** What this server allows of a limit whatever the plan (people in one call: the full mesh), said next to it. */
+function ceilingNote(limit, ceiling) {
+  const key = hasKey(`billing.ceiling.${limit}`) ? `billing.ceiling.${limit}` : 'billing.ceiling';
+  return h('span', { class: 'row-meta billing-ceiling', testid: 'billing-limit-ceiling', i18n: key, i18nParams: { max: () => amount(limit, ceiling) } });
 }
 
 /** "49,000 KRW" / "39.00 USD" from minor units (no floating point involved in the sums). */
@@ -120,6 +127,7 @@ export function renderBilling(main, ctx) {
               ? h('progress', { max: '100', value: String(Math.round(fraction * 100)), class: 'billing-meter' })
               : null,
             limit.over ? h('span', { class: 'badge', i18n: 'billing.readOnly' }) : null,
+            limit.ceiling != null ? ceilingNote(name, limit.ceiling) : null,
           ),
         ),
       );

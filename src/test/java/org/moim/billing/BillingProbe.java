@@ -20,7 +20,7 @@ import org.moim.billing.control.Renewals;
 import org.moim.platform.web.MoimApi;
 
 /**
- * Test-only resource that {@code BillingIT} adds to the deployed WAR: runs the renewal job's work
+ * Test-only resource that {@code BillingIT} (and {@code CallsIT}) add to the deployed WAR: runs the renewal job's work
  * at any instant (the schedule runs it at the clock's), so a test can cross period ends and grace
  * periods without waiting a month; and puts a workspace on a new tiny plan (a row, as an operator
  * would add one), so a test reaches every limit with a few small things; and ages a chat message,
@@ -53,14 +53,15 @@ public class BillingProbe {
                                @QueryParam("boards") long boards, @QueryParam("fileBytes") long fileBytes,
                                @QueryParam("storageBytes") long storageBytes,
                                @QueryParam("historyDays") @DefaultValue("30") String historyDays,
-                               @QueryParam("integrations") @DefaultValue("0") long integrations) {
+                               @QueryParam("integrations") @DefaultValue("0") long integrations,
+                               @QueryParam("callParticipants") @DefaultValue("2") long callParticipants) {
         String code = "TINY_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         em.createNativeQuery("""
                         INSERT INTO plan (code, name, plan_rank, max_members, max_boards, max_storage_bytes, max_file_bytes,
                                           max_call_participants, message_history_days, max_integrations)
-                        VALUES (?, 'Tiny', 0, ?, ?, ?, ?, 2, %s, ?)""".formatted(historyDays.isBlank() ? "NULL" : Long.parseLong(historyDays)))
+                        VALUES (?, 'Tiny', 0, ?, ?, ?, ?, ?, %s, ?)""".formatted(historyDays.isBlank() ? "NULL" : Long.parseLong(historyDays)))
                 .setParameter(1, code).setParameter(2, members).setParameter(3, boards).setParameter(4, storageBytes)
-                .setParameter(5, fileBytes).setParameter(6, integrations)
+                .setParameter(5, fileBytes).setParameter(6, callParticipants).setParameter(7, integrations)
                 .executeUpdate();
         int updated = em.createNativeQuery("UPDATE subscription SET plan_code = ? WHERE workspace_id = ?")
                 .setParameter(1, code).setParameter(2, workspace).executeUpdate();

@@ -27,17 +27,23 @@ import org.moim.it.Accounts.SignedIn;
 import org.moim.it.Api;
 import org.moim.it.Chat;
 import org.moim.it.Deployments;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptException;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Calls in real browsers: two and then three headless Chromium instances with fake cameras and
- * microphones (and a fake screen to share) sign in as different people, start, accept and join a
- * call through the app's own screens and signaling, and prove that media flows: every
+ * microphones (and a fake screen to share) sign in as different people, start a call with the call
+ * button of their conversation's header and join it from the running call the header shows (never
+ * by typing the call screen's address), and prove that media flows: every
  * RTCPeerConnection reaches 'connected' and the inbound RTP byte counts keep growing (getStats,
  * read through the page's window.moimCallTest). Sharing a screen swaps the outgoing video track
  * (RTCRtpSender.replaceTrack) and the others keep receiving, also after the browser's own
@@ -45,7 +51,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *
  * <p>Time to connect (from a tab's join to each connection's 'connected') is measured and written
  * to target/browser-screenshots/call-timings.txt, not asserted. Screenshots and consoles of every
- * browser land next to it.
+ * browser land next to it, and so do the conversation header's, with the call button and with a
+ * running call, in English and Korean, 1280 and 390 px wide (call-header-*.png).
  */
 @ExtendWith(ArquillianExtension.class)
 class CallsBrowserIT {
@@ -92,23 +99,30 @@ class CallsBrowserIT {
         SignedIn mina = Accounts.signUp(api, "Mina");
         SignedIn joon = Accounts.signUp(new Api(base), "Joon");
         SignedIn sora = Accounts.signUp(new Api(base), "Sora");
-        String channel = channel(api, mina, joon, sora);
+        String channel = Chat.direct(base, Chat.workspace(base, mina, joon, sora), mina, joon, sora);
         names.put(mina.id(), "Mina");
         names.put(joon.id(), "Joon");
         names.put(sora.id(), "Sora");
         Browser minas = signedIn("mina", mina);
         Browser joons = signedIn("joon", joon);
 
-        // Mina starts the call from the channel's call screen; Joon's tab rings and he accepts.
-        minas.open(base + "#/call/" + channel);
-        minas.awaitText("call-join", "Start call");
-        minas.click("call-join");
+        // Mina starts the call with the button in the conversation's header; Joon's tab rings, and
+        // his header shows the running call, whose Join button he uses.
+        openConversation(minas, channel);
+        openConversation(joons, channel);
+        minas.visible("call-header-start");
+        assertThat(minas.all("call-bar").get(0).isDisplayed()).as("no call runs yet").isFalse();
+        headerShots(minas, "call-header-idle");
+        minas.click("call-header-start");
+        minas.await("Mina to be in the call", d -> "in-call".equals(minas.script("return window.moimCallTest.state()")));
         joons.awaitText("call-ring-text", "Mina is calling");
-        joons.click("call-ring-accept");
+        joons.awaitText("call-bar-people", "Mina");
+        joons.click("call-bar-join");
+        joons.await("the ring to stop once he joined", d -> joons.all("call-ring-dialog").isEmpty());
 
         awaitConnected(minas, 1);
         awaitConnected(joons, 1);
-        record("2 people: Joon (accepting)", joons);
+        record("2 people: Joon (joining from the header)", joons);
         awaitMediaFlows(minas, "audio", "video");
         awaitMediaFlows(joons, "audio", "video");
         minas.await("Joon's tile to say Connected", d -> "Connected".equals(peerStates(minas).get("Joon")));
@@ -130,16 +144,20 @@ class CallsBrowserIT {
         joons.await("the sharing indicator to go", d -> joons.all("call-indicator-sharing").isEmpty());
         awaitMediaFlows(joons, "video");
 
-        // Sora joins the running call late, from the channel's call screen.
+        // Sora opens the conversation later: its header shows who is in the call; she joins from it.
         Browser soras = signedIn("sora", sora);
-        soras.open(base + "#/call/" + channel);
-        soras.awaitText("call-lobby-info", "A call is running here with 2 people.");
-        soras.awaitText("call-join", "Join call");
-        soras.click("call-join");
+        openConversation(soras, channel);
+        soras.await("Mina and Joon in the header's call", d -> {
+            String people = soras.textOf("call-bar-people");
+            return people != null && people.contains("Mina") && people.contains("Joon");
+        });
+        assertThat(soras.all("call-header-start").get(0).isDisplayed()).as("Join is the way in while a call runs").isFalse();
+        headerShots(soras, "call-header-running");
+        soras.click("call-bar-join");
         for (Browser browser : List.of(minas, joons, soras)) {
             awaitConnected(browser, 2);
         }
-        record("3 people: Sora (joining late)", soras);
+        record("3 people: Sora (joining late from the header)", soras);
         for (Browser browser : List.of(minas, joons, soras)) {
             awaitMediaFlows(browser, "audio", "video");
         }
@@ -173,6 +191,19 @@ class CallsBrowserIT {
         awaitConnected(joons, 1);
         awaitMediaFlows(minas, "video");
 
+        // Back in the conversation, Sora's header still shows the call; when the last two leave, it goes.
+        soras.click("call-back");
+        soras.await("Sora's header to show Mina and Joon without her", d -> {
+            String people = soras.textOf("call-bar-people");
+            return people != null && people.contains("Mina") && people.contains("Joon") && !people.contains("Sora");
+        });
+        joons.click("call-leave");
+        joons.awaitText("call-status", "You left the call.");
+        minas.click("call-leave");
+        minas.awaitText("call-status", "You left the call.");
+        soras.await("the call to leave Sora's header", d -> !soras.all("call-bar").get(0).isDisplayed());
+        soras.visible("call-header-start");
+
         writeTimings();
         for (Browser browser : browsers.values()) {
             assertQuietConsole(browser);
@@ -183,19 +214,42 @@ class CallsBrowserIT {
     void aBlockedCameraAndMicrophoneAreExplained() throws Exception {
         Api api = new Api(base);
         SignedIn mina = Accounts.signUp(api, "Blocked");
-        String channel = channel(api, mina, Accounts.signUp(new Api(base), "Someone"));
+        String workspace = Chat.workspace(base, mina, Accounts.signUp(new Api(base), "Someone"));
+        Api.Reply board = api.post("/api/v1/workspaces/" + workspace + "/boards", Api.json("name", "Launch"), mina.accessToken());
+        assertThat(board.status()).as(board.toString()).isEqualTo(201);
         Browser browser = Browser.start(List.of("--use-fake-device-for-media-stream"), Map.of(
                 "profile.default_content_setting_values.media_stream_camera", 2,
                 "profile.default_content_setting_values.media_stream_mic", 2));
         browsers.put("blocked", browser);
         signIn(browser, mina);
 
-        browser.open(base + "#/call/" + channel);
+        // The call button of the board channel's header: with nothing to send, the call screen stops at its lobby to say why.
+        browser.open(base + "#/w/" + workspace + "/boards/" + board.json().getString("id"));
+        browser.click("board-chat-toggle");
+        browser.click("call-header-start");
         browser.awaitText("call-media-error", "Moim can't use your camera or microphone: the browser blocked them. "
                 + "Allow both for this site (the camera icon in the address bar), then reload. You can still join to watch and listen.");
         browser.awaitText("call-join", "Start call");
         assertThat(browser.visible("call-join").isEnabled()).as("one may still join to watch and listen").isTrue();
         assertThat(browser.visible("call-tile-self").getDomAttribute("data-camera")).isEqualTo("false");
+        assertThat(browser.script("return window.moimCallTest.state()")).as("not in a call before choosing to").isEqualTo("idle");
+        assertQuietConsole(browser);
+    }
+
+    @Test
+    void thePlanPageSaysHowManyPeopleACallHoldsAndWhy() throws Exception {
+        SignedIn owner = Accounts.signUp(new Api(base), "Owner");
+        Chat.workspace(base, owner);
+        Browser browser = Browser.start();
+        browsers.put("owner", browser);
+        signIn(browser, owner);
+
+        browser.click("nav-billing");
+        browser.await("the call size on the plan page", d -> "4".equals(limitRow(browser, "CALL_PARTICIPANTS", "billing-limit-value")));
+        assertThat(limitRow(browser, "CALL_PARTICIPANTS", "billing-limit-ceiling"))
+                .isEqualTo("Calls connect everyone directly, so this server allows at most 8 people in one call, whatever the plan.");
+        assertThat(limitRow(browser, "MEMBERS", "billing-limit-ceiling")).as("no ceiling, no note").isNull();
+        browser.screenshot("plan-page-call-ceiling-en");
         assertQuietConsole(browser);
     }
 
@@ -217,9 +271,64 @@ class CallsBrowserIT {
         browser.awaitState("signed-in");
     }
 
-    /** A direct conversation of these people (all members of a new workspace of the first). */
-    private String channel(Api api, SignedIn owner, SignedIn... others) {
-        return Chat.direct(base, Chat.workspace(base, owner, others), owner, others);
+    /** The text of one element of a limit's row on the plan page, or null when the row has none. */
+    private static String limitRow(Browser browser, String limit, String testId) {
+        return browser.all("billing-limit").stream()
+                .filter(row -> limit.equals(row.getDomAttribute("data-limit")))
+                .flatMap(row -> row.findElements(Browser.testId(testId)).stream())
+                .map(WebElement::getText)
+                .findFirst().orElse(null);
+    }
+
+    /** Messages in the side navigation, then the conversation in the list: its panel with its header. */
+    private static void openConversation(Browser browser, String channel) {
+        By inList = By.cssSelector("[data-testid='conversation'][data-channel-id='" + channel + "']");
+        browser.click("nav-chat");
+        // The list is drawn again whenever presence or unread counts change: click whatever element is there now.
+        browser.await("the conversation in the list to be clicked", d -> {
+            WebElement link = ExpectedConditions.elementToBeClickable(inList).apply(d);
+            if (link == null) {
+                return false;
+            }
+            link.click();
+            return true;
+        });
+        browser.await("the conversation's panel", ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid='chat-panel'][data-channel-id='" + channel + "']")));
+    }
+
+    /**
+     * The conversation's header in English and Korean, 1280 and 390 px wide, as the window shows it,
+     * saved as target/browser-screenshots/{name}-{en|ko}-{width}.png; at every size its call control
+     * (the call button or Join) lies wholly inside the window. The browser ends as it began
+     * (English, 1280).
+     */
+    private static void headerShots(Browser browser, String name) throws IOException {
+        WebDriver.Window window = browser.driver().manage().window();
+        Dimension wide = window.getSize();
+        Files.createDirectories(Browser.SCREENSHOTS);
+        for (String language : List.of("en", "ko")) {
+            if (!language.equals(browser.htmlLang())) {
+                browser.click("lang-" + language);
+                browser.await("the page in " + language, d -> language.equals(browser.htmlLang()));
+            }
+            for (int width : List.of(1280, 390)) {
+                window.setSize(new Dimension(width, width == 390 ? 844 : wide.getHeight()));
+                WebElement header = browser.driver().findElement(By.cssSelector("[data-testid='chat-panel'] .chat-header"));
+                browser.script("arguments[0].scrollIntoView({block: 'center'})", header);
+                Number overflow = (Number) browser.script("""
+                        const control = [...document.querySelectorAll(
+                            "[data-testid='call-header-start'], [data-testid='call-bar-join']")].find((e) => e.offsetParent);
+                        return control.getBoundingClientRect().right - document.documentElement.clientWidth;""");
+                assertThat(overflow.doubleValue()).as("%s %s %d px: the call control's right edge past the window", name, language, width)
+                        .isLessThanOrEqualTo(0);
+                Files.write(Browser.SCREENSHOTS.resolve(name + "-" + language + "-" + width + ".png"),
+                        ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
+            }
+            window.setSize(wide);
+        }
+        browser.click("lang-en");
+        browser.await("the page in English again", d -> "en".equals(browser.htmlLang()));
     }
 
     @SuppressWarnings("unchecked")

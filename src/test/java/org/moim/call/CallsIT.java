@@ -22,6 +22,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.moim.billing.BillingProbe;
 import org.moim.it.Accounts;
 import org.moim.it.Accounts.SignedIn;
 import org.moim.it.Api;
@@ -32,9 +33,9 @@ import org.moim.it.WsClient;
 
 /**
  * Calls through real WebSocket clients against the real server: who may start, join and signal,
- * that signaling stays inside a call, the participant limit, ringing on every tab, the end when
- * the last one leaves, and the reconnect grace (the test server runs with
- * {@code MOIM_CALLS_RECONNECT_GRACE=PT3S}, see pom.xml).
+ * that signaling stays inside a call, the participant limit (the plan's, up to the full mesh's
+ * ceiling), ringing on every tab, the end when the last one leaves, and the reconnect grace (the
+ * test server runs with {@code MOIM_CALLS_RECONNECT_GRACE=PT3S}, see pom.xml).
  */
 @ExtendWith(ArquillianExtension.class)
 class CallsIT {
@@ -42,9 +43,10 @@ class CallsIT {
     /** The TURN secret of the test server (pom.xml). */
     private static final String TURN_SECRET = "it-turn-secret-not-for-production-0123456789";
 
+    /** With billing's test probe, to put a workspace on a plan with a bigger call size. */
     @Deployment(testable = false)
     static WebArchive app() {
-        return Deployments.moim();
+        return Deployments.moim().addClass(BillingProbe.class);
     }
 
     @ArquillianResource
@@ -338,24 +340,67 @@ class CallsIT {
     // Limits, leaving, ending, history
 
     @Test
-    void theFifthParticipantGetsAClearProblem() throws Exception {
+    void thePlanDecidesHowManyMayJoinUpToTheFullMeshCeiling() throws Exception {
         Api api = new Api(base);
         List<SignedIn> people = new ArrayList<>();
-        for (int i = 1; i <= 5; i++) {
+        for (int i = 1; i <= 9; i++) {
             people.add(Accounts.signUp(new Api(base), "Person " + i));
         }
-        String channel = channel(api, people.get(0), people.subList(1, 5).toArray(SignedIn[]::new));
-        String callId = tab(api, people.get(0)).start(channel).getString("id");
+        SignedIn owner = people.get(0);
+
+        // FREE allows 4 in a call: the fifth is refused by the plan, like every plan limit, naming what lifts it.
+        SignedIn[] four = people.subList(1, 5).toArray(SignedIn[]::new);
+        String free = Chat.workspace(base, owner, four);
+        JsonObject freeCall = tab(api, owner).start(Chat.direct(base, free, owner, four));
+        assertThat(freeCall.getInt("maxParticipants")).isEqualTo(4);
+        String callId = freeCall.getString("id");
         for (int i = 1; i < 4; i++) {
             assertThat(tab(api, people.get(i)).join(callId).getJsonArray("participants")).hasSize(i + 1);
         }
+        JsonObject refused = tab(api, people.get(4)).request(json("type", "call-join", "callId", callId), "error");
+        assertThat(problem(refused)).isEqualTo("/problems/plan-limit");
+        assertThat(refused.getJsonObject("problem").getInt("status")).isEqualTo(402);
+        assertThat(refused.getJsonObject("problem").getString("detail"))
+                .contains("The FREE plan allows 4 for CALL_PARTICIPANTS").contains("The PREMIUM plan allows more");
+        assertThat(api.get("/api/v1/calls/" + callId, owner.accessToken()).json().getJsonArray("participants")).hasSize(4);
+        // The plan page promises what a call admits: PREMIUM's 50 is the server's ceiling of 8.
+        JsonObject freePlan = api.get("/api/v1/workspaces/" + free + "/plan", owner.accessToken()).json();
+        JsonObject freeLimit = callLimit(freePlan);
+        assertThat(freeLimit.getInt("max")).isEqualTo(4);
+        assertThat(freeLimit.getInt("ceiling")).isEqualTo(8);
+        assertThat(freeLimit.getString("liftedBy")).isEqualTo("PREMIUM");
+        JsonObject premium = freePlan.getJsonArray("plans").getValuesAs(JsonObject.class).stream()
+                .filter(p -> p.getString("code").equals("PREMIUM")).findFirst().orElseThrow();
+        assertThat(premium.getJsonObject("limits").getInt("CALL_PARTICIPANTS")).isEqualTo(8);
 
-        JsonObject full = tab(api, people.get(4)).request(json("type", "call-join", "callId", callId), "error");
+        // A plan of 50 in a call: everyone up to the full mesh's ceiling (8) joins; the ninth is refused, by no plan.
+        SignedIn[] eight = people.subList(1, 9).toArray(SignedIn[]::new);
+        String big = Chat.workspace(base, owner, eight);
+        Reply board = api.post("/api/v1/workspaces/" + big + "/boards", json("name", "All hands"), owner.accessToken());
+        assertThat(board.status()).as(board.toString()).isEqualTo(201);
+        Reply opened = api.get("/api/v1/workspaces/" + big + "/channels/boards/" + board.json().getString("id"), owner.accessToken());
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(200);
+        Reply plan = api.post("/api/v1/test-probe/billing/tiny-plan?workspace=" + big
+                + "&members=100&boards=10&fileBytes=1000000&storageBytes=1000000&callParticipants=50", json(), owner.accessToken());
+        assertThat(plan.status()).as(plan.toString()).isEqualTo(200);
+        assertThat(callLimit(api.get("/api/v1/workspaces/" + big + "/plan", owner.accessToken()).json()).getInt("max")).isEqualTo(8);
+
+        JsonObject bigCall = tab(api, owner).start(opened.json().getString("id"));
+        assertThat(bigCall.getInt("maxParticipants")).isEqualTo(8);
+        String bigCallId = bigCall.getString("id");
+        for (int i = 1; i < 8; i++) {
+            assertThat(tab(api, people.get(i)).join(bigCallId).getJsonArray("participants")).as("participant %d", i + 1).hasSize(i + 1);
+        }
+        JsonObject full = tab(api, people.get(8)).request(json("type", "call-join", "callId", bigCallId), "error");
         assertThat(problem(full)).isEqualTo("/problems/call-full");
         assertThat(full.getJsonObject("problem").getInt("status")).isEqualTo(409);
-        assertThat(full.getJsonObject("problem").getString("detail")).contains("4 participants");
-        Reply call = api.get("/api/v1/calls/" + callId, people.get(0).accessToken());
-        assertThat(call.json().getJsonArray("participants")).hasSize(4);
+        assertThat(full.getJsonObject("problem").getString("detail")).contains("8 participants").contains("No plan allows more");
+        assertThat(api.get("/api/v1/calls/" + bigCallId, owner.accessToken()).json().getJsonArray("participants")).hasSize(8);
+    }
+
+    private static JsonObject callLimit(JsonObject plan) {
+        return plan.getJsonArray("limits").getValuesAs(JsonObject.class).stream()
+                .filter(l -> l.getString("limit").equals("CALL_PARTICIPANTS")).findFirst().orElseThrow();
     }
 
     @Test

@@ -18,14 +18,17 @@ public record WorkspacePlanView(
         List<UsageView> limits,
         List<PlanView> plans) {
 
-    @Schema(name = "LimitUsage", description = "One limit: the maximum (null: unlimited), the current use (null: not counted) "
-            + "and the plan that lifts it.")
+    @Schema(name = "LimitUsage", description = "One limit: the maximum (null: unlimited), the current use (null: not counted), "
+            + "the plan that lifts it and the server's own maximum whatever the plan.")
     public record UsageView(@Schema(example = "MEMBERS") String limit, @Schema(example = "10") Long max,
                             @Schema(example = "3") Long used,
                             @Schema(description = "Over the limit after a downgrade: read-only, see docs/billing.md.") boolean over,
-                            @Schema(example = "PREMIUM") String liftedBy) {
+                            @Schema(example = "PREMIUM") String liftedBy,
+                            @Schema(description = "The most this server allows whatever the plan (null: no such cap); every plan's "
+                                    + "maximum is at most this. CALL_PARTICIPANTS: moim.calls.max-participants.", example = "8")
+                            Long ceiling) {
         static UsageView from(PlanLimits.Usage usage) {
-            return new UsageView(usage.limit().name(), usage.max(), usage.used(), usage.isOver(), usage.liftedBy());
+            return new UsageView(usage.limit().name(), usage.max(), usage.used(), usage.isOver(), usage.liftedBy(), usage.ceiling());
         }
     }
 

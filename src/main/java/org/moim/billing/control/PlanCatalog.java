@@ -1,6 +1,8 @@
 package org.moim.billing.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -23,6 +25,8 @@ import org.moim.platform.problem.InvalidField;
  * The plans, from the {@code plan} table, with each limit overridable by configuration:
  * {@code moim.billing.plans.<plan code in lower case>.<limit key>} (a number, or {@code unlimited}),
  * e.g. {@code moim.billing.plans.free.members=25} or {@code MOIM_BILLING_PLANS_FREE_MEMBERS=25}.
+ * A limit the server caps for everyone ({@link LimitCeiling}, e.g. people in one call) is lowered
+ * to that cap in every plan, unlimited ones too.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -35,6 +39,10 @@ public class PlanCatalog {
 
     @Inject
     Config config;
+
+    @Inject
+    @Any
+    Instance<LimitCeiling> ceilings;
 
     /** Every plan, lowest rank first. */
     public List<PlanTerms> all() {
@@ -64,12 +72,34 @@ public class PlanCatalog {
                 .getResultStream().findFirst().map(PlanPrice::amount);
     }
 
+    /** The server's own maximum of a limit, whatever the plan; null when no feature caps it. */
+    public Long ceiling(Limit limit) {
+        if (ceilings == null) {
+            return null;
+        }
+        Long lowest = null;
+        for (LimitCeiling ceiling : ceilings) {
+            if (ceiling.limit() == limit && (lowest == null || ceiling.ceiling() < lowest)) {
+                lowest = ceiling.ceiling();
+            }
+        }
+        return lowest;
+    }
+
     PlanTerms terms(Plan plan) {
         Map<Limit, Long> limits = new EnumMap<>(Limit.class);
         for (Limit limit : Limit.values()) {
-            limits.put(limit, limit(plan, limit));
+            limits.put(limit, capped(limit(plan, limit), ceiling(limit)));
         }
         return new PlanTerms(plan.code(), plan.name(), plan.rank(), limits);
+    }
+
+    /** The plan's maximum lowered to the server's ceiling (null: unlimited). */
+    static Long capped(Long planned, Long ceiling) {
+        if (ceiling == null) {
+            return planned;
+        }
+        return planned == null ? ceiling : Math.min(planned, ceiling);
     }
 
     /** The configured value if there is a valid one, else the table's; null means unlimited. */

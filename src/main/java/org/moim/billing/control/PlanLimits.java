@@ -56,8 +56,11 @@ public class PlanLimits {
     @Inject
     Clock clock;
 
-    /** One limit of a plan and what the workspace uses of it (null: not counted, e.g. no meter yet). */
-    public record Usage(Limit limit, Long max, Long used, String liftedBy) {
+    /**
+     * One limit of a plan and what the workspace uses of it (null: not counted, e.g. no meter yet);
+     * {@code ceiling} is the server's own maximum whatever the plan (null: none), see {@link LimitCeiling}.
+     */
+    public record Usage(Limit limit, Long max, Long used, String liftedBy, Long ceiling) {
         public boolean isOver() {
             return max != null && used != null && used > max;
         }
@@ -129,7 +132,8 @@ public class PlanLimits {
         List<Usage> usage = new ArrayList<>();
         for (Limit limit : Limit.values()) {
             Long current = used.get(limit);
-            usage.add(new Usage(limit, plan.max(limit), current, liftedBy(all, plan, limit, current == null ? null : current + 1)));
+            usage.add(new Usage(limit, plan.max(limit), current, liftedBy(all, plan, limit, current == null ? null : current + 1),
+                    catalog.ceiling(limit)));
         }
         return usage;
     }

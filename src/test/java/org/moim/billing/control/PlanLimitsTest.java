@@ -48,4 +48,13 @@ class PlanLimitsTest {
         assertThat(FREE.allows(Limit.BOARDS, 3)).isTrue();
         assertThat(FREE.allows(Limit.BOARDS, 4)).isFalse();
     }
+
+    @Test
+    void aServerCeilingLowersEveryPlanUnlimitedOnesTooAndLeavesSmallerOnes() {
+        assertThat(PlanCatalog.capped(50L, 8L)).isEqualTo(8L);
+        assertThat(PlanCatalog.capped(null, 8L)).as("unlimited").isEqualTo(8L);
+        assertThat(PlanCatalog.capped(4L, 8L)).isEqualTo(4L);
+        assertThat(PlanCatalog.capped(50L, null)).as("no ceiling").isEqualTo(50L);
+        assertThat(PlanCatalog.capped(null, null)).isNull();
+    }
 }
