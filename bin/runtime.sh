@@ -39,6 +39,7 @@ moim_use_jdk() {
 # MOIM_PAYARA_ARGS: the Payara Micro options every start of Moim shares (paths relative to the
 # project's folder, where every script runs).
 MOIM_PAYARA_ARGS=(--addlibs target/runtime/lib
+                  --prebootcommandfile payara-config/pre-boot-commands.asadmin
                   --postbootcommandfile payara-config/post-boot-commands.asadmin)
 
 # Stops with one clear line when a host in a Payara --clustermode value (tcpip:host:port,…) does

@@ -26,6 +26,7 @@ exec java ${MOIM_JAVA_OPTS:--XX:MaxRAMPercentage=70.0} -Duser.timezone=UTC -jar 
   --clustermode "${MOIM_CLUSTER_MODE:-tcpip:127.0.0.1:6900}" \
   --interfaces "${MOIM_CLUSTER_INTERFACES:-127.0.0.1}" \
   --addlibs /opt/moim/lib \
+  --prebootcommandfile /opt/moim/pre-boot-commands.asadmin \
   --postbootcommandfile /opt/moim/post-boot-commands.asadmin \
   --deploy /opt/moim/moim.war \
   --contextroot / \

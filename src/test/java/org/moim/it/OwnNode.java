@@ -47,6 +47,7 @@ public final class OwnNode implements AutoCloseable {
                 "--interfaces", "127.0.0.1",
                 "--rootdir", home.resolve("payara-" + name).toString(),
                 "--addlibs", absolute("moim.runtime.lib"),
+                "--prebootcommandfile", absolute("moim.preboot"),
                 "--postbootcommandfile", absolute("moim.postboot"),
                 "--deploy", absolute("moim.war"),
                 "--contextroot", "/"))

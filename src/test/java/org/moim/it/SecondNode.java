@@ -48,6 +48,7 @@ public final class SecondNode implements AutoCloseable {
                 "--clustermode", clusterMembers(),
                 "--interfaces", "127.0.0.1",
                 "--addlibs", System.getProperty("moim.runtime.lib"),
+                "--prebootcommandfile", System.getProperty("moim.preboot"),
                 "--postbootcommandfile", System.getProperty("moim.postboot"),
                 "--deploy", System.getProperty("moim.war"),
                 "--contextroot", "/"));
@@ -84,8 +85,7 @@ public final class SecondNode implements AutoCloseable {
                 throw new AssertionError("The second node stopped (exit " + process.exitValue() + "); see target/second-node.log");
             }
             try {
-                // Payara answers /health before the WAR is deployed: ask the application itself too
-                // (an unauthenticated /api/v1/me is its 401).
+                // Ready, and the application itself answers (an unauthenticated /api/v1/me is its 401).
                 if (status(http, "api/v1/me") == 401 && status(http, "health/ready") == 200) {
                     return;
                 }

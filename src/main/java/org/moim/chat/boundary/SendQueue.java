@@ -7,6 +7,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -115,7 +116,7 @@ public class SendQueue {
      * The node is stopping: take no more sends, and return once every send taken is stored and
      * answered (its acknowledgement queued on its socket), or at the deadline.
      */
-    void drain(@Observes @Priority(100) NodeStopping stopping) {
+    void drain(@Observes(notifyObserver = Reception.IF_EXISTS) @Priority(100) NodeStopping stopping) {
         accepting = false;
         try {
             while (unanswered.get() > 0 && Instant.now().isBefore(stopping.deadline())) {

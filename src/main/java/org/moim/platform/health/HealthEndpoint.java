@@ -32,7 +32,7 @@ import org.eclipse.microprofile.health.Startup;
  * sent users to a node that could not serve them. Served from the WAR, nothing answers 200 before
  * the WAR is deployed (Payara answers 404 for an address no application serves), and during a
  * graceful stop readiness is DOWN while the application still answers. Payara's endpoint is
- * switched off in payara-config/post-boot-commands.asadmin.
+ * switched off in payara-config/pre-boot-commands.asadmin.
  */
 @WebServlet(name = "health", urlPatterns = {"/health", "/health/*"})
 public class HealthEndpoint extends HttpServlet {

@@ -10,6 +10,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -145,7 +146,7 @@ public class Connections {
      * The node is stopping (after the features that answer frames finished their work): close every
      * socket with 1012 once its queued frames are written, and wait for the closes until the deadline.
      */
-    void closeAll(@Observes @Priority(200) NodeStopping stopping) {
+    void closeAll(@Observes(notifyObserver = Reception.IF_EXISTS) @Priority(200) NodeStopping stopping) {
         try {
             while (!byId.values().stream().allMatch(Connection::flushed) && Instant.now().isBefore(stopping.deadline())) {
                 Thread.sleep(10);
