@@ -22,8 +22,10 @@ import org.flywaydb.core.api.MigrationInfo;
 /**
  * Applies the versioned schema migrations under {@code db/migration} when the application
  * starts, on H2 and MySQL/MariaDB alike. Nothing is ever dropped and re-created: a deployment
- * whose migrations fail does not start. A database that cannot be reached at start is asked
- * again every {@code moim.db.start-retry-interval} (a clear log line each time), while
+ * whose migrations fail does not start. When the migrations cannot get a connection (the
+ * database went away after EclipseLink deployed; a database down during the deployment fails it
+ * before this runs) they are tried again every {@code moim.db.start-retry-interval} (a clear log
+ * line each time), while
  * {@code /health/ready} stays DOWN and the API answers 503 ({@link org.moim.platform.web.NotReadyGate}).
  */
 @ApplicationScoped
