@@ -18,8 +18,11 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.moim.it.Accounts;
+import org.moim.it.Accounts.SignedIn;
 import org.moim.it.Api;
 import org.moim.it.Api.Reply;
+import org.moim.it.Chat;
 import org.moim.it.Deployments;
 
 /** What every request meets: problem details for bad input, health, OpenAPI, metrics, headers. */
@@ -89,6 +92,69 @@ class PlatformIT {
             assertThat(reply.body()).as(body).doesNotContain("Exception");
         }
         assertProblem(api().request("POST", "/api/v1/auth/login").body("application/json", "").send(), 400, "/problems/validation");
+    }
+
+    @Test
+    void jsonOfTheWrongTypesIsRefusedWithTheFieldNamed() {
+        // Strings are never coerced from numbers or booleans; an array never stands in for an object.
+        assertField(login("{\"email\": 12, \"password\": \"x\"}"), "email", "must be a string");
+        assertField(login("{\"email\": true, \"password\": \"x\"}"), "email", "must be a string");
+        assertField(login("{\"email\": \"a@example.com\", \"password\": [\"x\"]}"), "password", "must be a string");
+        assertField(login("[{\"email\": \"a@example.com\", \"password\": \"x\"}]"), "(body)", "must be an object");
+        // Exactly one JSON value: nothing may follow it.
+        for (String trailing : List.of("{\"email\": \"a@example.com\", \"password\": \"x\"} x",
+                "{\"email\": \"a@example.com\", \"password\": \"x\"}{}", "{\"email\": \"a@example.com\", \"password\": \"x\"}]")) {
+            Reply reply = login(trailing);
+            assertProblem(reply, 400, "/problems/malformed-request");
+        }
+        // UTF-8 only: bytes that are not UTF-8 are refused, not turned into U+FFFD; another charset is 415.
+        byte[] latin1 = "{\"email\": \"caf\u00e9@example.com\", \"password\": \"x\"}".getBytes(StandardCharsets.ISO_8859_1);
+        Reply notUtf8 = api().request("POST", "/api/v1/auth/login").body("application/json", latin1).send();
+        assertProblem(notUtf8, 400, "/problems/malformed-request");
+        assertThat(notUtf8.json().getString("detail")).contains("UTF-8");
+        assertProblem(api().request("POST", "/api/v1/auth/login").body("application/json; charset=ISO-8859-1", latin1).send(),
+                415, "/problems/unsupported-media-type");
+        assertThat(login("{\"email\": \"nobody-strict@example.com\", \"password\": \"wrong password\"}").status())
+                .as("a well-typed body goes through").isEqualTo(401);
+        assertThat(api().request("POST", "/api/v1/auth/login").body("application/json; charset=utf-8",
+                "{\"email\": \"nobody-strict@example.com\", \"password\": \"wrong password\"}").send().status()).isEqualTo(401);
+
+        // Whole numbers where integers are declared, true/false where booleans are.
+        SignedIn owner = Accounts.signUp(api(), "Strict");
+        String workspace = Chat.workspace(base, owner);
+        String links = "/api/v1/workspaces/" + workspace + "/invite-links";
+        assertField(api().request("POST", links).bearer(owner.accessToken()).body("application/json", "{\"expiresInDays\": \"7\"}").send(),
+                "expiresInDays", "must be a whole number");
+        assertField(api().request("POST", links).bearer(owner.accessToken()).body("application/json", "{\"expiresInDays\": 7.5}").send(),
+                "expiresInDays", "must be a whole number");
+        assertField(api().request("POST", links).bearer(owner.accessToken()).body("application/json", "{\"maxUses\": 1e12}").send(),
+                "maxUses", "must be a whole number");
+        assertThat(api().request("POST", links).bearer(owner.accessToken()).body("application/json", "{\"role\": \"MEMBER\", \"expiresInDays\": 7}").send().status())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void formOperationsWithoutAFormAnswer415() {
+        Reply bare = api().request("POST", "/api/v1/billing/sandbox/checkouts/test").send();
+        assertProblem(bare, 415, "/problems/unsupported-media-type");
+        assertProblem(api().request("POST", "/api/v1/billing/sandbox/checkouts/test").body("application/json", "{}").send(),
+                415, "/problems/unsupported-media-type");
+        assertProblem(api().request("POST", "/api/v1/billing/sandbox/checkouts/test")
+                .body("application/x-www-form-urlencoded", "card=4242424242424242").send(), 404, "/problems/not-found");
+    }
+
+    private Reply login(String body) {
+        return api().request("POST", "/api/v1/auth/login").body("application/json", body).send();
+    }
+
+    private static void assertField(Reply reply, String field, String message) {
+        assertProblem(reply, 400, "/problems/malformed-request");
+        assertThat(reply.json().getJsonArray("errors").getValuesAs(JsonObject.class))
+                .as(reply.toString())
+                .anySatisfy(error -> {
+                    assertThat(error.getString("field")).isEqualTo(field);
+                    assertThat(error.getString("message")).startsWith(message);
+                });
     }
 
     @Test
