@@ -131,14 +131,15 @@ public class InviteLinks {
     /** Reads a link as {@link #redeem} would judge it (the same problems), changing nothing. */
     public Preview preview(String accountId, String token) {
         InviteLink link = usable(token);
-        if (link.maxUses() != null && link.uses() >= link.maxUses()) {
+        Membership membership = policy.membership(link.workspace(), accountId).orElse(null);
+        // As redeeming: a member already is told so, however many uses are left.
+        if (membership == null && link.maxUses() != null && link.uses() >= link.maxUses()) {
             throw new InviteLinkExhausted();
         }
         String inviter = em.createQuery("select a.displayName from Account a where a.id = :id", String.class)
                 .setParameter("id", link.createdBy())
                 .getResultStream().findFirst().orElse(null);
-        return new Preview(link.workspace(), link.role(), inviter, link.expiresAt(),
-                policy.membership(link.workspace(), accountId).orElse(null));
+        return new Preview(link.workspace(), link.role(), inviter, link.expiresAt(), membership);
     }
 
     /** The link of a token that is valid, not revoked, of a live workspace (else the matching problem). */
