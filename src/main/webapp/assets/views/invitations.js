@@ -135,7 +135,7 @@ export function renderJoin(main, { params }) {
   }
 
   function show(preview) {
-    const avatar = h('span', { class: 'join-avatar', 'aria-hidden': 'true', text: preview.workspaceAvatar || (preview.workspaceName || '?').slice(0, 1) });
+    const avatar = h('span', { class: 'ws-avatar ws-avatar-lg join-avatar', 'aria-hidden': 'true', text: preview.workspaceAvatar || Array.from(preview.workspaceName || '?')[0] });
     const name = h('strong', { class: 'join-workspace', testid: 'join-workspace', text: preview.workspaceName });
     const from = bind(h('p', { class: 'join-from', testid: 'join-inviter' }), {
       text: () =>

@@ -135,9 +135,10 @@ class LiveBrowserIT {
         Api api = new Api(base);
         SignedIn ann = Accounts.signUp(api, "Ann Lee");
         SignedIn ben = Accounts.signUp(api, "Ben Park");
-        String workspace = Chat.workspace(base, ann, ben);
         String other = created(api.post("/api/v1/workspaces", Api.json("name", "Design guild"), ann.accessToken())).getString("id");
         String third = created(api.post("/api/v1/workspaces", Api.json("name", "Open studio"), ann.accessToken())).getString("id");
+        // The newest, where Ann lands once signed in.
+        Chat.workspace(base, ann, ben);
 
         Browser anns = signedIn("ann", ann);
         Browser bens = signedIn("ben", ben);
