@@ -230,6 +230,34 @@ class LiveBoardsIT {
     }
 
     @Test
+    void aMemberMadeAGuestStopsHearingOfTheBoardsTheyAreNotOn() throws Exception {
+        SignedIn owner = user("Olga");
+        SignedIn member = user("Mia");
+        String workspace = Chat.workspace(base, owner, member);
+        Board kept = board(owner, workspace, "Kept");
+        Board lost = board(owner, workspace, "Lost");
+        assertThat(api().request("PUT", kept.path("/members/" + member.id())).bearer(owner.accessToken()).send().status()).isIn(200, 201, 204);
+        WsClient memberSocket = connect(base, member);
+        assertThat(follow(memberSocket, kept).getString("type")).isEqualTo("ack");
+        assertThat(follow(memberSocket, lost).getString("type")).isEqualTo("ack");
+        WsClient ownerSocket = connect(base, owner);
+        follow(ownerSocket, lost);
+
+        ok(api().patch("/api/v1/workspaces/" + workspace + "/members/" + member.id(), json("role", "GUEST"), owner.accessToken()));
+        JsonObject ended = memberSocket.next("unsubscribed");
+        assertThat(ended.getString("boardId")).as("only the board the new guest is not on").isEqualTo(lost.id());
+        created(api().post(lost.path("/lists"), json("name", "Members only"), owner.accessToken()));
+        created(api().post(lost.path("/lists"), json("name", "Still members only"), owner.accessToken()));
+        while (!"Still members only".equals(changed(ownerSocket).getJsonObject("details").getString("name", null))) {
+            // the owner's frames up to the second change: by then the first was handed to every subscriber
+        }
+        created(api().post(kept.path("/lists"), json("name", "Guests welcome"), owner.accessToken()));
+        JsonObject stillHeard = changed(memberSocket);
+        assertThat(stillHeard.getString("boardId")).as("the first board-changed after the demotion is of the board kept").isEqualTo(kept.id());
+        assertThat(memberSocket.drain()).noneMatch(f -> lost.id().equals(f.getString("boardId", null)));
+    }
+
+    @Test
     void aDirectConversationReachesItsRecipientsInboxAtOnceAndTheirSocket() throws Exception {
         SignedIn ann = user("Ann");
         SignedIn ben = user("Ben");

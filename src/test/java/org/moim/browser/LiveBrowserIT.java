@@ -144,6 +144,7 @@ class LiveBrowserIT {
         Browser bens = signedIn("ben", ben);
         bens.visible("nav-boards");
         assertThat(bens.all("nav-chat-count").get(0).isDisplayed()).as("nothing unread yet").isFalse();
+        bens.awaitText("bell-count", "1"); // the invitation he accepted to get here
 
         // Ann starts a conversation with Ben from the Messages page.
         anns.click("nav-chat");
@@ -157,7 +158,7 @@ class LiveBrowserIT {
 
         // Ben, on another page, sees it at once: unread count, bell, and the conversation in Messages.
         bens.awaitText("nav-chat-count", "1");
-        bens.awaitText("bell-count", "1");
+        bens.awaitText("bell-count", "2");
         bens.click("nav-chat");
         bens.await("Ann's conversation with one unread", d -> bens.all("conversation").stream()
                 .anyMatch(c -> c.getText().contains("Ann Lee") && "1".equals(within(c, "conversation-unread").getText())));
