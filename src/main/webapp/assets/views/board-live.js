@@ -19,13 +19,14 @@ const RETRY_MS = 400; // while the person is dragging or renaming, the read wait
  * @param {() => boolean} options.canRefresh false while reading again would disturb the person
  * @param {() => Promise<void>} options.refresh reads the board again and shows it
  * @param {(cardId: string, kind: string) => void} [options.cardChanged] someone else changed this card
- * @returns {{stop: () => void}}
+ * @returns {{loaded: () => void, stop: () => void}}
  */
 export function followBoard({ boardId, revision, canRefresh, refresh, cardChanged }) {
   let following = true;
   let timer = null;
   let running = false;
   let again = false;
+  let acked = 0; // the revision the last subscription's ack told
 
   function schedule(delay = SETTLE_MS) {
     if (!following) return;
@@ -69,7 +70,9 @@ export function followBoard({ boardId, revision, canRefresh, refresh, cardChange
       realtime.send({ type: 'board-unsubscribe', boardId });
       return;
     }
-    if (ack.revision > (revision() ?? 0)) schedule();
+    acked = ack.revision;
+    // Before the board's first read has come back, loaded() compares.
+    if (revision() != null && acked > revision()) schedule();
   }
 
   const offs = [
@@ -86,6 +89,10 @@ export function followBoard({ boardId, revision, canRefresh, refresh, cardChange
   if (realtime.isConnected()) subscribe();
 
   return {
+    /** The board view was read: if the subscription already knew of a later change, read again. */
+    loaded() {
+      if (acked > (revision() ?? 0)) schedule();
+    },
     stop() {
       following = false;
       clearTimeout(timer);

@@ -129,6 +129,7 @@ export function renderBoard(main, ctx) {
       renderColumns();
       setPageTitle('page.board', () => `${board.name} · ${ctx.workspace()?.name ?? ''}`);
       syncCardDialog();
+      following.loaded();
     } catch (err) {
       if (!alive || err.sessionEnded) return;
       if (err.status === 404) {
