@@ -18,7 +18,7 @@ function timeValue(iso) {
 
 /** #/invitations */
 export function renderMyInvitations(main) {
-  const list = h('ul', { class: 'row-list', testid: 'my-invitations', 'aria-labelledby': 'page-heading' });
+  const list = h('ul', { class: 'row-list invitation-list', testid: 'my-invitations', 'aria-labelledby': 'page-heading' });
   const status = statusLine('my-invitations-status');
   const header = pageHeader({ title: tx('invitations.title'), subtitle: tx('invitations.subtitle') });
   header.querySelector('h1').id = 'page-heading';
