@@ -399,6 +399,7 @@ export const createInviteLink = (id, { role, expiresInDays, maxUses }) =>
   authed('POST', `workspaces/${seg(id)}/invite-links`, { body: { role, expiresInDays, maxUses } });
 export const revokeInviteLink = (id, linkId) => authed('POST', `workspaces/${seg(id)}/invite-links/${seg(linkId)}/revoke`);
 export const redeemInviteLink = (token) => authed('POST', 'invite-links/redeem', { body: { token } });
+export const previewInviteLink = (token) => authed('POST', 'invite-links/preview', { body: { token } });
 
 export const myInvitations = () => authed('GET', 'me/invitations');
 export const acceptInvitation = (invitationId) => authed('POST', `me/invitations/${seg(invitationId)}/accept`);

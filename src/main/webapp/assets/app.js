@@ -20,6 +20,7 @@ import { h } from './dom.js';
 import { describeError } from './forms.js';
 import { clearMe, setMe, subscribe } from './store.js';
 import { startCalls, stopCalls } from './call/calls.js';
+import { followInvitations, stopFollowingInvitations } from './live-invitations.js';
 import { clearToasts, showToast } from './views/common.js';
 import { renderAuth } from './views/auth.js';
 import { renderShell } from './views/shell.js';
@@ -52,6 +53,7 @@ function mount(render) {
 function showSignedOut({ notice = null, noticeVariant = 'info' } = {}) {
   signedIn = false;
   stopCalls();
+  stopFollowingInvitations();
   clearMe();
   mount((el) => renderAuth(el, { onSignedIn: afterLogin, onLanguage: changeLanguage, notice, noticeVariant }));
   setState('signed-out');
@@ -104,6 +106,7 @@ function enterApp(me) {
   setState('signed-in');
   document.querySelector('[data-testid="welcome"]')?.focus({ preventScroll: true });
   startCalls();
+  followInvitations();
 }
 
 async function signOut() {

@@ -19,6 +19,7 @@
  * every change, so what is shown is always what was (or is being) saved.
  */
 import * as api from '../api.js';
+import { followBoard } from './board-live.js';
 import { bind, formatCalendarDate, formatDateTime, formatShortDateTime, setPageTitle, t, tx } from '../i18n.js';
 import { h, withBusy } from '../dom.js';
 import { describeError } from '../forms.js';
@@ -128,6 +129,7 @@ export function renderBoard(main, ctx) {
       renderColumns();
       setPageTitle('page.board', () => `${board.name} · ${ctx.workspace()?.name ?? ''}`);
       syncCardDialog();
+      following.loaded();
     } catch (err) {
       if (!alive || err.sessionEnded) return;
       if (err.status === 404) {
@@ -918,6 +920,56 @@ export function renderBoard(main, ctx) {
     }
   }
 
+  // ------------------------------------------------------------------- live
+  /** The open card composer (list and text), put back after the columns are drawn again. */
+  function keepComposer() {
+    const form = canvas.querySelector('[data-testid="new-card-form"]:not([hidden])');
+    if (!form) return () => {};
+    const listId = form.closest('[data-list-id]')?.dataset.listId;
+    const input = form.querySelector('[data-testid="new-card-title"]');
+    const { value, selectionStart, selectionEnd } = input;
+    const focused = document.activeElement === input;
+    return () => {
+      const column = canvas.querySelector(`[data-list-id="${CSS.escape(listId ?? '')}"]`);
+      if (!column) return;
+      column.querySelector('[data-testid="add-card"]')?.click();
+      const again = column.querySelector('[data-testid="new-card-title"]');
+      again.value = value;
+      if (focused) again.setSelectionRange(selectionStart, selectionEnd);
+      else again.blur();
+    };
+  }
+
+  /** Someone changed the board (or this tab missed changes): shows it as the server has it now. */
+  async function refreshLive() {
+    let fresh;
+    try {
+      fresh = await api.getBoard(workspaceId, boardId);
+    } catch (err) {
+      if (alive && err.status === 404) load({ quiet: true });
+      return;
+    }
+    if (!alive || (board && fresh.revision < board.revision)) return;
+    const putBack = keepComposer();
+    board = fresh;
+    actions = new Set(board.myActions ?? []);
+    renderHeader();
+    renderColumns();
+    putBack();
+    activity.changed();
+  }
+
+  const following = followBoard({
+    boardId,
+    revision: () => board?.revision ?? null,
+    // Not while something is dragged or picked up, or a list is being renamed.
+    canRefresh: () => board != null && !drag && !grabbed && !canvas.querySelector('[data-testid="list-name-input"]'),
+    refresh: refreshLive,
+    cardChanged: (id, kind) => {
+      if (cardDialog?.cardId === id) cardDialog.refresh?.(kind);
+    },
+  });
+
   canvas.addEventListener('dragover', overCanvas);
   canvas.addEventListener('drop', dropOnCanvas);
   load();
@@ -925,6 +977,7 @@ export function renderBoard(main, ctx) {
   return {
     cleanup() {
       alive = false;
+      following.stop();
       main.classList.remove('main-board');
       const dialog = cardDialog;
       cardDialog = null;

@@ -52,6 +52,7 @@ export function openCardDialog({ workspaceId, board, cardId, can, onChange, onAr
   let card = null;
   let alive = true;
   let attachments = null;
+  let reloadComments = null; // the comments' first page again (someone else commented)
 
   const status = statusLine('card-status');
   const notice = h('div', { class: 'alert', role: 'alert', testid: 'card-notice', dataset: { variant: 'info' } });
@@ -528,6 +529,7 @@ export function openCardDialog({ workspaceId, board, cardId, can, onChange, onAr
       }
     }
     more.addEventListener('click', () => withBusy(more, () => load({ append: true })));
+    reloadComments = () => load();
 
     const children = [cstatus.el, list, more];
     if (can('COMMENT')) {
@@ -662,5 +664,23 @@ export function openCardDialog({ workspaceId, board, cardId, can, onChange, onAr
     }
   })();
 
-  return { cardId, close: () => handle.close() };
+  /**
+   * Someone else changed this card (board-live.js): shows it as the server has it now, unless the
+   * person is typing in one of its fields; new comments show either way.
+   */
+  async function refresh(kind) {
+    if (!alive || !card) return;
+    if (String(kind).startsWith('comment.')) reloadComments?.();
+    const active = document.activeElement;
+    if (body.contains(active) && active.matches('input, textarea, select, [contenteditable="true"]')) return;
+    try {
+      const next = await api.getCard(workspaceId, boardId, cardId);
+      if (alive) accept(next);
+    } catch (err) {
+      if (!alive || err.sessionEnded) return;
+      if (err.status === 404) say(tx('card.notFound'), 'error');
+    }
+  }
+
+  return { cardId, close: () => handle.close(), refresh };
 }

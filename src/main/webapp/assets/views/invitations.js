@@ -3,11 +3,12 @@
  * (#/join/{token}): nobody joins without pressing a button.
  */
 import * as api from '../api.js';
+import * as realtime from '../realtime.js';
 import { bind, formatDateTime, formatRelative, t, tx } from '../i18n.js';
 import { h, withBusy } from '../dom.js';
 import { describeError } from '../forms.js';
 import { href, navigate } from '../router.js';
-import { setPendingInvitations, upsertWorkspace } from '../workspaces.js';
+import { setPendingInvitations, upsertWorkspace, workspaceById } from '../workspaces.js';
 import { showToast } from './common.js';
 import { pageHeader, roleName, statusLine, toastError } from './ui.js';
 
@@ -17,7 +18,7 @@ function timeValue(iso) {
 
 /** #/invitations */
 export function renderMyInvitations(main) {
-  const list = h('ul', { class: 'row-list', testid: 'my-invitations', 'aria-labelledby': 'page-heading' });
+  const list = h('ul', { class: 'row-list invitation-list', testid: 'my-invitations', 'aria-labelledby': 'page-heading' });
   const status = statusLine('my-invitations-status');
   const header = pageHeader({ title: tx('invitations.title'), subtitle: tx('invitations.subtitle') });
   header.querySelector('h1').id = 'page-heading';
@@ -33,8 +34,11 @@ export function renderMyInvitations(main) {
     const decline = h('button', { type: 'button', class: 'btn btn-secondary btn-sm', testid: 'invitation-decline', i18n: 'invitations.decline' });
     bind(accept, { attrs: { 'aria-label': () => t('invitations.acceptLabel', { name: invitation.workspaceName }) } });
     bind(decline, { attrs: { 'aria-label': () => t('invitations.declineLabel', { name: invitation.workspaceName }) } });
-    const detail = bind(h('span', { class: 'row-meta' }), {
-      text: () => t('invitations.detail', { role: roleName(invitation.role)() }),
+    const detail = bind(h('span', { class: 'row-meta', testid: 'invitation-detail' }), {
+      text: () =>
+        invitation.invitedByName
+          ? t('invitations.detailFrom', { role: roleName(invitation.role)(), name: invitation.invitedByName })
+          : t('invitations.detail', { role: roleName(invitation.role)() }),
     });
     const item = h(
       'li',
@@ -46,11 +50,12 @@ export function renderMyInvitations(main) {
     accept.addEventListener('click', () =>
       withBusy(accept, async () => {
         try {
+          const wasMember = workspaceById(invitation.workspaceId) != null;
           const workspace = await api.acceptInvitation(invitation.id);
           upsertWorkspace(workspace);
           item.remove();
           updateCount();
-          showToast(() => t('invitations.accepted', { name: workspace.name }));
+          showToast(() => t(wasMember ? 'invitations.alreadyMember' : 'invitations.accepted', { name: workspace.name }));
           navigate(href('w', workspace.id, 'boards'));
         } catch (err) {
           toastError(err);
@@ -96,34 +101,85 @@ export function renderMyInvitations(main) {
     }
   }
   load();
+  // A new invitation shows up while the page is open.
+  const off = realtime.on('notification', (frame) => {
+    if (frame.notification?.kind === 'invitation.received') load();
+  });
   return () => {
     alive = false;
+    off();
   };
 }
 
-/** #/join/{token}: an invite link opened by someone signed in. */
+/**
+ * #/join/{token}: an invite link opened by someone signed in. It names the workspace and who
+ * made the link before anyone presses a button; someone in the workspace already is told so and
+ * taken there.
+ */
 export function renderJoin(main, { params }) {
   const token = params.token;
   const region = h('div', { class: 'alert', role: 'alert', testid: 'join-error' });
+  const about = h('div', { class: 'join-about', testid: 'join-about', hidden: true });
   const join = h('button', { type: 'button', class: 'btn btn-primary', testid: 'join-submit', i18n: 'join.submit' });
   const later = h('a', { class: 'btn btn-secondary', href: '#/', i18n: 'join.notNow' });
   main.append(
     pageHeader({ title: tx('join.title'), subtitle: tx('join.subtitle') }),
-    h('div', { class: 'page-body' }, h('section', { class: 'panel', testid: 'join-panel' }, region, h('div', { class: 'form-actions form-actions-start' }, join, later))),
+    h('div', { class: 'page-body' }, h('section', { class: 'panel', testid: 'join-panel' }, about, region, h('div', { class: 'form-actions form-actions-start' }, join, later))),
   );
+  let alive = true;
+
+  function enter(workspace, message) {
+    upsertWorkspace(workspace);
+    showToast(message);
+    navigate(href('w', workspace.id, 'boards'), { replace: true });
+  }
+
+  function show(preview) {
+    const avatar = h('span', { class: 'ws-avatar ws-avatar-lg join-avatar', 'aria-hidden': 'true', text: preview.workspaceAvatar || Array.from(preview.workspaceName || '?')[0] });
+    const name = h('strong', { class: 'join-workspace', testid: 'join-workspace', text: preview.workspaceName });
+    const from = bind(h('p', { class: 'join-from', testid: 'join-inviter' }), {
+      text: () =>
+        preview.invitedByName
+          ? t('join.invitedBy', { name: preview.invitedByName, role: roleName(preview.role)() })
+          : t('join.invitedAs', { role: roleName(preview.role)() }),
+    });
+    about.replaceChildren(h('div', { class: 'join-head' }, avatar, h('div', {}, name, from)));
+    about.hidden = false;
+  }
+
+  async function look() {
+    join.disabled = true;
+    try {
+      const preview = await api.previewInviteLink(token);
+      if (!alive) return;
+      show(preview);
+      if (preview.alreadyMember) {
+        const workspace = await api.getWorkspace(preview.workspaceId);
+        if (!alive) return;
+        enter(workspace, () => t('join.alreadyMember', { name: preview.workspaceName }));
+        return;
+      }
+      join.disabled = false;
+    } catch (err) {
+      if (!alive || err.sessionEnded) return;
+      bind(region, { text: err.status === 404 ? tx('join.gone') : describeError(err) });
+    }
+  }
+
   join.addEventListener('click', () =>
     withBusy(join, async () => {
       bind(region, { text: () => '' });
       try {
         const workspace = await api.redeemInviteLink(token);
-        upsertWorkspace(workspace);
-        showToast(() => t('join.joined', { name: workspace.name }));
-        navigate(href('w', workspace.id, 'boards'), { replace: true });
+        enter(workspace, () => t('join.joined', { name: workspace.name }));
       } catch (err) {
         if (err.sessionEnded) return;
         bind(region, { text: err.status === 404 ? tx('join.gone') : describeError(err) });
       }
     }),
   );
-  return () => {};
+  look();
+  return () => {
+    alive = false;
+  };
 }

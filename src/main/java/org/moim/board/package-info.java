@@ -9,7 +9,9 @@
  * cards are ordered by sort keys computed under a lock on the board row, so concurrent moves are
  * applied one after another and never give two cards the same place; a move writes one row.
  * Every change writes one activity entry in its own transaction; assignments and mentions notify
- * the people concerned but never the actor. The board view is read in a constant number of
- * statements, whatever the number of cards.
+ * the people concerned but never the actor. Every activity entry also counts the board's
+ * revision one up (in the change's transaction) and, after commit, tells the board's live viewers
+ * ({@code board-changed}; only those the policy lets view the board may follow it). The board view
+ * is read in a constant number of statements, whatever the number of cards.
  */
 package org.moim.board;

@@ -636,15 +636,18 @@ class ChatIT {
         assertThat(benInbox.get(0).getString("kind")).isEqualTo("chat.mentioned");
         assertThat(benInbox.get(0).getString("subjectId")).isEqualTo(ack.getString("messageId"));
         assertThat(chatNotifications(ann)).as("never to the sender").isEmpty();
-        assertThat(chatNotifications(cid)).as("Cid is online").isEmpty();
+        assertThat(chatNotifications(cid)).as("Cid is online, but this message starts the conversation")
+                .extracting(n -> n.getString("kind")).containsExactly("chat.direct");
+        send(socket, group, "still there?", null);
+        assertThat(chatNotifications(cid)).as("Cid is online: a later message is not told to the inbox").hasSize(1);
         cidOnline.close();
         assertThat(cidOnline.closeCode()).isEqualTo(1000);
 
         send(socket, group, "anyone?", null);
         List<JsonObject> cidInbox = chatNotifications(cid);
-        assertThat(cidInbox).extracting(n -> n.getString("kind")).containsExactly("chat.direct");
+        assertThat(cidInbox).extracting(n -> n.getString("kind")).containsExactly("chat.direct", "chat.direct");
         assertThat(chatNotifications(ben)).as("Ben was mentioned before, is not online, and hears of the new message")
-                .extracting(n -> n.getString("kind")).containsExactly("chat.direct", "chat.mentioned");
+                .extracting(n -> n.getString("kind")).containsExactly("chat.direct", "chat.direct", "chat.mentioned");
         JsonObject stored = get("/api/v1/channels/" + group + "/messages", ben).json().getJsonArray("items").getJsonObject(0);
         assertThat(stored.getJsonArray("mentions").getValuesAs(jakarta.json.JsonString.class))
                 .extracting(jakarta.json.JsonString::getString).containsExactly(ben.id(), ann.id());

@@ -40,7 +40,7 @@ import org.moim.it.WsClient;
 
 /**
  * Two Payara Micro nodes on one database and one data grid: the one Arquillian starts (A) and
- * a second one started here (B). People connected to different nodes talk as if on one.
+ * a second one started here (B). People connected to different nodes talk (and follow boards) as if on one.
  */
 @ExtendWith(ArquillianExtension.class)
 class TwoNodesIT {
@@ -135,6 +135,20 @@ class TwoNodesIT {
             long last = send(annOnA, channel, "without Cid", null).getJsonNumber("sequence").longValue();
             assertThat(sequences(messages(annWatching, 1))).containsExactly(last);
             assertThat(sequences(cidOnB.drain())).isEmpty();
+
+            // A board followed on node B hears a change made through node A, with the next revision.
+            Reply board = new Api(nodeA).post("/api/v1/workspaces/" + workspace + "/boards", json("name", "Both nodes"), ann.accessToken());
+            assertThat(board.status()).as(board.toString()).isEqualTo(201);
+            String boardId = board.json().getString("id");
+            WsClient benFollows = connect(nodeB, ben);
+            frame(benFollows, "type", "board-subscribe", "id", "follow", "boardId", boardId);
+            long revision = reply(benFollows, "follow").getJsonNumber("revision").longValue();
+            Reply list = new Api(nodeA).post("/api/v1/workspaces/" + workspace + "/boards/" + boardId + "/lists", json("name", "Across"),
+                    ann.accessToken());
+            assertThat(list.status()).as(list.toString()).isEqualTo(201);
+            JsonObject changed = benFollows.next("board-changed");
+            assertThat(changed.getString("kind")).isEqualTo("list.created");
+            assertThat(changed.getJsonNumber("revision").longValue()).isEqualTo(revision + 1);
         }
     }
 

@@ -26,6 +26,7 @@ public record BoardDetailView(
         Instant updatedAt,
         @Schema(description = "The board's own version (for If-Match on PATCH of the board), also the ETag.") long version,
         @Schema(description = "The caller's role in the workspace.") MemberRole myRole,
+        @Schema(description = "One more for every change on the board; live viewers compare it with board-changed frames (docs/realtime-protocol.md).") long revision,
         @Schema(description = "What the caller may do on this board.") List<BoardAction> myActions,
         List<BoardMemberView> members,
         List<LabelView> labels,
@@ -39,7 +40,7 @@ public record BoardDetailView(
     static BoardDetailView from(BoardViews.Snapshot s) {
         Board b = s.board();
         return new BoardDetailView(b.id(), b.workspaceId(), b.name(), b.description(), b.colour(), b.startDate(), b.deadline(),
-                b.archived(), b.createdBy(), b.createdAt(), b.updatedAt(), b.version(), s.myRole(), List.copyOf(s.myActions()),
+                b.archived(), b.createdBy(), b.createdAt(), b.updatedAt(), b.version(), s.myRole(), b.revision(), List.copyOf(s.myActions()),
                 s.members().stream().map(BoardMemberView::from).toList(),
                 s.labels().stream().map(LabelView::from).toList(),
                 s.lists().stream().map(c -> new ColumnView(c.list().id(), c.list().name(), c.list().archived(), c.list().version(),

@@ -1,6 +1,7 @@
 package org.moim.board.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import org.moim.board.entity.Activity;
+import org.moim.board.entity.BoardChanged;
 import org.moim.platform.problem.InvalidField;
 import org.moim.platform.persistence.Cursor;
 import org.moim.platform.persistence.Page;
@@ -37,13 +39,31 @@ public class ActivityLog {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<BoardChanged> changed;
+
     /** An entry as read: the actor's display name joined in. */
     public record Entry(String id, String kind, String actorId, String actorName, String cardId, String details,
                         java.time.Instant createdAt) {
     }
 
+    /**
+     * Writes the entry and counts the board's revision one up (an UPDATE of the board row, held
+     * until commit, so the revisions of one board are given in commit order without a gap); the
+     * board's live viewers hear of it after commit (BoardChanged).
+     */
     public void record(String boardId, String actorId, String kind, String cardId, JsonObjectBuilder details) {
-        em.persist(new Activity(boardId, actorId, kind, cardId, details.build().toString(), clock.instant()));
+        String json = details.build().toString();
+        em.persist(new Activity(boardId, actorId, kind, cardId, json, clock.instant()));
+        // A board created in this transaction must be in the database before its row is counted.
+        em.flush();
+        em.createQuery("update Board b set b.revision = b.revision + 1 where b.id = :board")
+                .setParameter("board", boardId)
+                .executeUpdate();
+        Object[] board = em.createQuery("select b.workspaceId, b.revision from Board b where b.id = :board", Object[].class)
+                .setParameter("board", boardId)
+                .getSingleResult();
+        changed.fire(new BoardChanged((String) board[0], boardId, ((Number) board[1]).longValue(), kind, actorId, cardId, json));
     }
 
     /** Details from names and values; null values are left out, collections become arrays. */

@@ -175,6 +175,20 @@ public class BoardPolicy {
                 .getResultList());
     }
 
+    /** The boards of the workspace the account does not see (all of them when it is not a member). */
+    public List<String> hiddenFrom(String workspaceId, String accountId) {
+        return em.createQuery("""
+                        select b.id from Board b where b.workspaceId = :workspace and not exists (
+                          select m.id from Membership m
+                          where m.workspace.id = b.workspaceId and m.workspace.deletedAt is null and m.account.id = :account
+                            and (m.role <> :guest or exists (
+                                select bm.id from BoardMember bm where bm.board = b and bm.accountId = :account)))""", String.class)
+                .setParameter("workspace", workspaceId)
+                .setParameter("account", accountId)
+                .setParameter("guest", MemberRole.GUEST)
+                .getResultList();
+    }
+
     static NotFound notFound() {
         return new NotFound("The board");
     }

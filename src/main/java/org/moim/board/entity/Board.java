@@ -58,6 +58,10 @@ public class Board {
     @Version
     private long version;
 
+    /** One more for every change on the board (written by ActivityLog with an UPDATE, never through this field). */
+    @Column(nullable = false, insertable = false, updatable = false)
+    private long revision;
+
     protected Board() {
     }
 
@@ -148,5 +152,10 @@ public class Board {
 
     public long version() {
         return version;
+    }
+
+    /** The board's revision as read (see ActivityLog): live viewers compare it with the revisions of board-changed frames. */
+    public long revision() {
+        return revision;
     }
 }

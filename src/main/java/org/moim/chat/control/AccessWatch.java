@@ -11,11 +11,14 @@ import org.moim.board.entity.BoardMemberRemoved;
 import org.moim.chat.entity.AccessLost;
 import org.moim.chat.entity.ChannelRef;
 import org.moim.workspace.entity.MemberLeft;
+import org.moim.workspace.entity.MemberRole;
+import org.moim.workspace.entity.MemberRoleChanged;
 
 /**
- * Turns the other features' removals into lost chat access: out of a workspace (every channel
- * in it), off a board one no longer sees (a guest taken off its member list), a deleted board
- * (everyone). Decided inside the removing transaction, so the board rule sees the removal.
+ * Turns the other features' removals into lost access to real-time topics: out of a workspace
+ * (every channel in it), off a board one no longer sees (a guest taken off its member list, a
+ * member made a guest: every board they are not on), a deleted board (everyone). Board topics
+ * carry the board's chat and its live changes alike. Decided inside the removing transaction, so the board rule sees the removal.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -34,6 +37,14 @@ public class AccessWatch {
     void removedFromBoard(@Observes BoardMemberRemoved event) {
         if (!boards.readers(event.boardId()).contains(event.accountId())) {
             lost.fire(new AccessLost(event.accountId(), ChannelRef.boardTopicPrefix(event.workspaceId(), event.boardId())));
+        }
+    }
+
+    void madeGuest(@Observes MemberRoleChanged event) {
+        if (event.to() == MemberRole.GUEST) {
+            for (String boardId : boards.hiddenFrom(event.workspaceId(), event.accountId())) {
+                lost.fire(new AccessLost(event.accountId(), ChannelRef.boardTopicPrefix(event.workspaceId(), boardId)));
+            }
         }
     }
 

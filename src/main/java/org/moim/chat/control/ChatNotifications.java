@@ -14,8 +14,9 @@ import org.moim.notification.entity.NotificationDraft;
 
 /**
  * What a message tells people through their inbox: {@code chat.mentioned} to everyone it
- * mentions; {@code chat.direct} to the other members of a direct conversation who are not online
- * right now and not mentioned anyway. Never to the sender (the inbox sees to that).
+ * mentions; {@code chat.direct} to the other members of a direct conversation who are not mentioned
+ * anyway: for its first message (a new conversation) to all of them, later only to those not
+ * online right now. Never to the sender (the inbox sees to that).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -46,10 +47,11 @@ public class ChatNotifications {
             Set<String> others = new LinkedHashSet<>(policy.readers(channel));
             others.remove(message.senderId());
             message.mentions().forEach(others::remove);
-            Set<String> notOnline = away.notOnline(others);
-            if (!notOnline.isEmpty()) {
+            // The first message starts a conversation: everyone in it hears of it, online or not.
+            Set<String> told = message.sequence() == 1 ? others : away.notOnline(others);
+            if (!told.isEmpty()) {
                 sender = sender != null ? sender : accounts.byId(message.senderId()).displayName();
-                inbox.deliver(draft("chat.direct", sender + " sent you a direct message", channel, message, link), notOnline);
+                inbox.deliver(draft("chat.direct", sender + " sent you a direct message", channel, message, link), told);
             }
         }
     }

@@ -38,6 +38,20 @@ public class InviteLinkRedemptionResource {
     JsonWebToken jwt;
 
     @POST
+    @Path("preview")
+    @Transactional
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Where an invite link leads, before joining",
+            description = "The workspace, who made the link, and whether the caller is a member already. Changes nothing; "
+                    + "answers the problems redeeming would (the token travels in the body, never in a URL).")
+    @APIResponse(responseCode = "200", description = "The link is usable", content = @Content(schema = @Schema(implementation = InviteLinkPreview.class)))
+    @APIResponse(responseCode = "400", description = "Not a valid invite link", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "Expired, used up or revoked", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public InviteLinkPreview preview(@Valid @NotNull RedeemInviteLinkRequest body) {
+        return InviteLinkPreview.from(links.preview(jwt.getSubject(), body.token));
+    }
+
+    @POST
     @Path("redeem")
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)

@@ -43,7 +43,7 @@ public class MyInvitationsResource {
     @Transactional
     @Operation(summary = "Pending invitations to my email address")
     public List<InvitationView> list() {
-        return invitations.mine(jwt.getSubject()).stream().map(InvitationView::from).toList();
+        return invitations.mine(jwt.getSubject()).stream().map(p -> InvitationView.from(p.invitation(), p.inviterName())).toList();
     }
 
     @POST

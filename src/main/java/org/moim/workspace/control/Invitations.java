@@ -116,16 +116,22 @@ public class Invitations {
         return invitation;
     }
 
-    /** Pending invitations addressed to the caller's email, in live workspaces. */
-    public List<Invitation> mine(String accountId) {
+    /** A pending invitation with the display name of who sent it (null if that account is gone). */
+    public record Pending(Invitation invitation, String inviterName) {
+    }
+
+    /** Pending invitations addressed to the caller's email, in live workspaces, with who sent them (one query). */
+    public List<Pending> mine(String accountId) {
         Account me = accounts.byId(accountId);
         return em.createQuery("""
-                        select i from Invitation i join fetch i.workspace w
+                        select i, a.displayName from Invitation i join fetch i.workspace w left join Account a on a.id = i.invitedBy
                         where i.email = :email and i.status = :pending and w.deletedAt is null
-                        order by i.createdAt desc, i.id""", Invitation.class)
+                        order by i.createdAt desc, i.id""", Object[].class)
                 .setParameter("email", me.email())
                 .setParameter("pending", Status.PENDING)
-                .getResultList();
+                .getResultList().stream()
+                .map(row -> new Pending((Invitation) row[0], (String) row[1]))
+                .toList();
     }
 
     /** Joins the workspace; accepting again answers the same membership. */

@@ -99,20 +99,9 @@ public class InviteLinks {
      * redemptions can never exceed the maximum and the row lock is held only until commit.
      */
     public Membership redeem(String accountId, String token) {
-        InviteLinkTokens.Claim claim = tokens.read(token);
-        InviteLink link = em.find(InviteLink.class, claim.linkId());
-        if (link == null) {
-            throw new InvalidInviteLink();
-        }
+        InviteLink link = usable(token);
         Workspace workspace = link.workspace();
         Instant now = clock.instant();
-        tokens.verify(claim, workspace.id(), link.role(), now);
-        if (link.isRevoked()) {
-            throw new InviteLinkRevoked();
-        }
-        if (workspace.isDeleted()) {
-            throw new NotFound("The workspace");
-        }
         Optional<Membership> existing = policy.membership(workspace, accountId);
         if (existing.isPresent()) {
             return existing.get();
@@ -133,5 +122,40 @@ public class InviteLinks {
         }
         memberJoined.fire(new MemberJoined(workspace.id(), accountId, joined.role(), "invite-link"));
         return joined;
+    }
+
+    /** What the join page shows before anyone presses a button: where the link leads, who made it, whether the caller is in already. */
+    public record Preview(Workspace workspace, MemberRole role, String inviterName, Instant expiresAt, Membership membership) {
+    }
+
+    /** Reads a link as {@link #redeem} would judge it (the same problems), changing nothing. */
+    public Preview preview(String accountId, String token) {
+        InviteLink link = usable(token);
+        Membership membership = policy.membership(link.workspace(), accountId).orElse(null);
+        // As redeeming: a member already is told so, however many uses are left.
+        if (membership == null && link.maxUses() != null && link.uses() >= link.maxUses()) {
+            throw new InviteLinkExhausted();
+        }
+        String inviter = em.createQuery("select a.displayName from Account a where a.id = :id", String.class)
+                .setParameter("id", link.createdBy())
+                .getResultStream().findFirst().orElse(null);
+        return new Preview(link.workspace(), link.role(), inviter, link.expiresAt(), membership);
+    }
+
+    /** The link of a token that is valid, not revoked, of a live workspace (else the matching problem). */
+    private InviteLink usable(String token) {
+        InviteLinkTokens.Claim claim = tokens.read(token);
+        InviteLink link = em.find(InviteLink.class, claim.linkId());
+        if (link == null) {
+            throw new InvalidInviteLink();
+        }
+        tokens.verify(claim, link.workspace().id(), link.role(), clock.instant());
+        if (link.isRevoked()) {
+            throw new InviteLinkRevoked();
+        }
+        if (link.workspace().isDeleted()) {
+            throw new NotFound("The workspace");
+        }
+        return link;
     }
 }

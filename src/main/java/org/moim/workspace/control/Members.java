@@ -13,6 +13,7 @@ import org.moim.platform.problem.NotFound;
 
 import org.moim.workspace.entity.MemberLeft;
 import org.moim.workspace.entity.MemberRole;
+import org.moim.workspace.entity.MemberRoleChanged;
 import org.moim.workspace.entity.Membership;
 import org.moim.workspace.entity.Workspace;
 
@@ -33,6 +34,9 @@ public class Members {
 
     @Inject
     Event<MemberLeft> left;
+
+    @Inject
+    Event<MemberRoleChanged> roleChanged;
 
     /** Everyone in the workspace, in the order they joined (with their accounts, in one query). */
     public List<Membership> list(String workspaceId, String accountId) {
@@ -57,8 +61,12 @@ public class Members {
                 throw new LastOwner();
             }
         }
+        MemberRole before = target.role();
         target.changeRole(role);
         em.flush();
+        if (before != role) {
+            roleChanged.fire(new MemberRoleChanged(workspaceId, memberId, before, role));
+        }
         return target;
     }
 

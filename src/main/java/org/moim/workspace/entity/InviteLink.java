@@ -103,6 +103,11 @@ public class InviteLink {
         return uses;
     }
 
+    /** The account that made the link. */
+    public String createdBy() {
+        return createdBy;
+    }
+
     public Instant createdAt() {
         return createdAt;
     }
