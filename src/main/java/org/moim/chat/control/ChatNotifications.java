@@ -15,13 +15,21 @@ import org.moim.notification.entity.NotificationDraft;
 /**
  * What a message tells people through their inbox: {@code chat.mentioned} to everyone it
  * mentions; {@code chat.direct} to the other members of a direct conversation who are not online
- * right now and not mentioned anyway. Never to the sender (the inbox sees to that).
+ * right now and not mentioned anyway; {@code chat.channel} for {@code @channel} in a workspace
+ * channel, to every reader of it who has not muted it and is not mentioned anyway. Never to the
+ * sender (the inbox sees to that).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class ChatNotifications {
 
     static final int EXCERPT_LENGTH = 140;
+
+    /** {@code @channel} as a word of its own (not inside an address or a longer word). */
+    private static final java.util.regex.Pattern AT_CHANNEL = java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}_.@])@channel(?![\\p{L}\\p{N}_])");
+
+    @jakarta.persistence.PersistenceContext(unitName = "moim")
+    jakarta.persistence.EntityManager em;
 
     @Inject
     Inbox inbox;
@@ -51,6 +59,27 @@ public class ChatNotifications {
                 sender = sender != null ? sender : accounts.byId(message.senderId()).displayName();
                 inbox.deliver(draft("chat.direct", sender + " sent you a direct message", channel, message, link), notOnline);
             }
+        }
+        if (notifiesChannel(channel, message)) {
+            notifyChannel(channel, message, link, sender != null ? sender : accounts.byId(message.senderId()).displayName());
+        }
+    }
+
+    /** Whether the message says {@code @channel} where that notifies: in a workspace channel. */
+    static boolean notifiesChannel(Channel channel, MessageState message) {
+        return channel.kind() == ChannelKind.WORKSPACE && message.text() != null && AT_CHANNEL.matcher(message.text()).find();
+    }
+
+    private void notifyChannel(Channel channel, MessageState message, String link, String sender) {
+        Set<String> everyone = new LinkedHashSet<>(policy.readers(channel));
+        everyone.remove(message.senderId());
+        message.mentions().forEach(everyone::remove);
+        em.createQuery("select m.accountId from ChannelMute m where m.channelId = :channel", String.class)
+                .setParameter("channel", channel.id())
+                .getResultList()
+                .forEach(everyone::remove);
+        if (!everyone.isEmpty()) {
+            inbox.deliver(draft("chat.channel", sender + " notified #" + channel.name(), channel, message, link), everyone);
         }
     }
 
