@@ -400,6 +400,19 @@ class ChannelsIT {
         assertThat(statements(many)).isEqualTo(few);
     }
 
+    @Test
+    void theChannelEndpointsAreInOpenApi() {
+        JsonObject openapi = api().request("GET", "/openapi").header("Accept", "application/json").send().json();
+        assertThat(openapi.getJsonObject("paths").keySet()).contains(
+                "/api/v1/workspaces/{workspaceId}/channels", "/api/v1/workspaces/{workspaceId}/channels/browse",
+                "/api/v1/channels/{channelId}", "/api/v1/channels/{channelId}/join", "/api/v1/channels/{channelId}/leave",
+                "/api/v1/channels/{channelId}/archive", "/api/v1/channels/{channelId}/members",
+                "/api/v1/channels/{channelId}/members/{accountId}", "/api/v1/channels/{channelId}/mute");
+        assertThat(openapi.getJsonObject("paths").getJsonObject("/api/v1/channels/{channelId}").keySet()).contains("get", "patch");
+        assertThat(openapi.getJsonObject("components").getJsonObject("schemas").keySet())
+                .contains("CreateChannelRequest", "BrowsedChannel", "ChannelMembers");
+    }
+
     private static int statements(Reply reply) {
         return Integer.parseInt(reply.header("X-Moim-Sql-Statements").orElseThrow());
     }

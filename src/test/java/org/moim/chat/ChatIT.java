@@ -549,7 +549,7 @@ class ChatIT {
         direct(base, workspace, ann, cid);
         direct(base, workspace, ann, ben, cid);
         Reply three = get("/api/v1/workspaces/" + workspace + "/channels", ann);
-        assertThat(three.array()).hasSize(3);
+        assertThat(three.array()).as("three direct channels and the workspace's general channel").hasSize(4);
         assertThat(statements(three)).isEqualTo(statements(one));
         assertThat(direct(base, workspace, ben, ann)).as("the same people, the same channel")
                 .isEqualTo(one.array().getJsonObject(0).getString("id"));
