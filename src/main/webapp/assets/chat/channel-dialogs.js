@@ -224,12 +224,14 @@ export function openChannelSettings(chat, channelId, role) {
   sections.push(h('label', { class: 'check channel-mute-check' }, mute, h('span', {}, h('strong', { i18n: 'channels.mute' }), h('span', { class: 'muted field-hint', i18n: 'channels.muteHint' }))));
 
   // Members
+  const membersHeading = h('h3', { class: 'channel-settings-heading', testid: 'channel-members-heading' });
   const memberList = h('ul', { class: 'channel-member-list', testid: 'channel-members' });
   const adder = h('select', { class: 'input select', testid: 'channel-add-member' });
   bind(adder, { attrs: { 'aria-label': tx('channels.addMember') } });
   const addButton = h('button', { type: 'button', class: 'btn btn-ghost btn-sm', testid: 'channel-add-member-submit', i18n: 'channels.add' });
   const addRow = h('div', { class: 'channel-add-row' }, adder, addButton);
-  addRow.hidden = channel.general || !canChannel(role, 'INVITE') || Boolean(channel.archivedAt) || chat.members.size === 0;
+  const mayInvite = !channel.general && canChannel(role, 'INVITE') && !channel.archivedAt;
+  addRow.hidden = true;
   let memberIds = [];
   function drawMembers() {
     memberList.replaceChildren(
@@ -251,7 +253,8 @@ export function openChannelSettings(chat, channelId, role) {
     );
     const others = [...chat.members.values()].filter((m) => !memberIds.includes(m.accountId)).sort((a, b) => a.displayName.localeCompare(b.displayName));
     adder.replaceChildren(...others.map((m) => h('option', { value: m.accountId, text: m.displayName })));
-    addButton.disabled = others.length === 0;
+    addRow.hidden = !mayInvite || others.length === 0;
+    bind(membersHeading, { text: () => t('channels.members', { count: memberIds.length }) });
   }
   addButton.addEventListener('click', () =>
     withBusy(addButton, async () => {
@@ -264,8 +267,6 @@ export function openChannelSettings(chat, channelId, role) {
       }
     }),
   );
-  const membersHeading = h('h3', { class: 'channel-settings-heading' });
-  bind(membersHeading, { text: () => t('channels.members', { count: memberIds.length }) });
   sections.push(h('section', { class: 'channel-members-section' }, membersHeading, memberList, addRow));
   api
     .channelMembers(channelId)

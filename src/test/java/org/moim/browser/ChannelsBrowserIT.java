@@ -125,12 +125,23 @@ class ChannelsBrowserIT {
         minas.setValue("channel-add-member", joon.id());
         minas.click("channel-add-member-submit");
         minas.await("Joon among the members", d -> minas.all("channel-member").stream().anyMatch(m -> m.getText().contains("Joon")));
+        minas.awaitText("channel-members-heading", "2 members");
         minas.keys(org.openqa.selenium.Keys.ESCAPE);
         joons.reload();
         joons.awaitState("signed-in");
         joons.await("secret plans in his sidebar", d -> channelNames(joons).contains("secret plans"));
         joons.all("channel-link").stream().filter(l -> l.getText().contains("secret plans")).findFirst().orElseThrow().click();
         joons.await("Mina's private message", d -> texts(joons).contains("Only for us"));
+
+        // Joon calls everyone in #design while Mina reads the private channel: her sidebar counts it as a mention.
+        joons.all("channel-link").stream().filter(l -> l.getText().contains("design")).findFirst().orElseThrow().click();
+        joons.awaitText("chat-title", "# design");
+        joons.type("chat-input", "@channel the new logo is up");
+        joons.click("chat-send");
+        minas.await("a mention on #design", d -> minas.all("channel-link").stream()
+                .anyMatch(l -> l.getText().contains("design") && !Browser.within(l, "channel-mentions").getText().isEmpty()
+                        && "@1".equals(Browser.within(l, "channel-mentions").getText())));
+        shots(minas, "channels-sidebar-mention", null);
 
         // Screens, in both languages and widths.
         minas.all("channel-link").stream().filter(l -> l.getText().contains("design")).findFirst().orElseThrow().click();
@@ -156,7 +167,7 @@ class ChannelsBrowserIT {
     }
 
     private static List<String> channelNames(Browser browser) {
-        return browser.all("channel-link").stream().map(l -> l.getText().replaceAll("\\s*@?\\d+$", "").replaceFirst("^[#🔒]\\s*", "").strip())
+        return browser.all("channel-link").stream().map(l -> l.getText().replaceAll("\\s*@?\\d+$", "").replaceFirst("^#\\s*", "").strip())
                 .toList();
     }
 

@@ -66,8 +66,23 @@ public class WorkspaceChannels {
     public record Change(String name, String topic, String description) {
     }
 
-    /** The general channel of the workspace, created if it is new (one statement). */
+    /**
+     * A workspace gets its general channel when its first member joins it (if nobody listed its
+     * channels before): the channel list then always finds it and costs the same statements.
+     */
+    void memberJoined(@jakarta.enterprise.event.Observes org.moim.workspace.entity.MemberJoined event) {
+        ensureGeneral(event.workspaceId(), event.accountId());
+    }
+
+    /**
+     * The general channel of the workspace, created if it is new: a read (which the persistence
+     * cache usually answers), and an insert the first time. Never a write to an existing channel
+     * (its row is the lock that numbers its messages).
+     */
     public void ensureGeneral(String workspaceId, String createdBy) {
+        if (em.find(Channel.class, workspaceId) != null) {
+            return;
+        }
         em.createNativeQuery("""
                         INSERT INTO chat_channel (id, workspace_id, kind, name, name_key, private_channel, last_seq, created_by, created_at)
                         VALUES (?1, ?1, 'WORKSPACE', ?2, ?2, FALSE, 0, ?3, ?4) ON DUPLICATE KEY UPDATE last_seq = last_seq""")
