@@ -75,9 +75,9 @@ public class WorkspaceChannels {
     }
 
     /**
-     * The general channel of the workspace, created if it is new: a read (which the persistence
-     * cache usually answers), and an insert the first time. Never a write to an existing channel
-     * (its row is the lock that numbers its messages).
+     * The general channel of the workspace, created if it is new: a read by primary key, and an
+     * insert the first time. Never a write to an existing channel (its row is the lock that
+     * numbers its messages).
      */
     public void ensureGeneral(String workspaceId, String createdBy) {
         if (em.find(Channel.class, workspaceId) != null) {
