@@ -56,7 +56,8 @@ export function channelsNav() {
   }
 
   function draw() {
-    el.hidden = !chat || role === null;
+    // A guest sees the group only once invited into a channel (guests neither browse nor create).
+    el.hidden = !chat || role === null || (!canChannel(role, 'BROWSE') && workspaceChannels(chat).length === 0);
     if (el.hidden) return;
     create.hidden = !canChannel(role, 'CREATE');
     browse.hidden = !canChannel(role, 'BROWSE');
