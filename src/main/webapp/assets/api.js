@@ -633,3 +633,16 @@ export const listNotifications = ({ limit = 20, cursor = null, unread = false } 
 export const unreadNotificationCount = () => authed('GET', 'me/notifications/unread-count');
 export const markNotificationRead = (id) => authed('POST', `me/notifications/${seg(id)}/read`);
 export const markAllNotificationsRead = () => authed('POST', 'me/notifications/read-all');
+
+// Workspace channels (docs/chat.md#workspace-channels).
+export const browseChannels = (ws) => authed('GET', `workspaces/${seg(ws)}/channels/browse`);
+export const createChannel = (ws, { name, topic, description, isPrivate, memberIds = [] }) =>
+  authed('POST', `workspaces/${seg(ws)}/channels`, { body: { name, topic, description, isPrivate, memberIds } });
+export const updateChannel = (channel, patch) => authed('PATCH', `channels/${seg(channel)}`, { body: patch });
+export const archiveChannel = (channel, archived) => authed('POST', `channels/${seg(channel)}/${archived ? 'archive' : 'unarchive'}`);
+export const joinChannel = (channel) => authed('POST', `channels/${seg(channel)}/join`);
+export const leaveChannel = (channel) => authed('POST', `channels/${seg(channel)}/leave`);
+export const channelMembers = (channel) => authed('GET', `channels/${seg(channel)}/members`);
+export const addChannelMembers = (channel, accountIds) => authed('POST', `channels/${seg(channel)}/members`, { body: { accountIds } });
+export const removeChannelMember = (channel, accountId) => authed('DELETE', `channels/${seg(channel)}/members/${seg(accountId)}`);
+export const muteChannel = (channel, muted) => authed('PUT', `channels/${seg(channel)}/mute`, { body: { muted } });

@@ -14,6 +14,7 @@ import { safeUrl } from '../markdown.js';
 import { confirmDialog, toastError } from '../views/ui.js';
 import { showToast } from '../views/common.js';
 import { callHeader } from '../call/call-header.js';
+import { workspaceChannelExtras } from './channel-dialogs.js';
 
 const QUICK_REACTIONS = ['👍', '❤️', '😄', '🎉', '👀', '✅'];
 const GROUP_MS = 5 * 60_000;
@@ -41,6 +42,7 @@ export function setPresence(dot, status) {
 export function channelTitle(chat, channel, boardName = null) {
   if (!channel) return t('chat.title');
   if (channel.kind === 'BOARD') return boardName ? t('chat.boardChannel', { name: boardName }) : t('chat.boardChat');
+  if (channel.kind === 'WORKSPACE') return `# ${channel.name}`;
   const others = (channel.memberIds ?? []).filter((id) => id !== chat.me());
   if (!others.length) return chat.nameOf(chat.me()) ?? t('common.someone');
   return others.map((id) => chat.nameOf(id) ?? t('common.someone')).join(', ');
@@ -139,15 +141,17 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
   const form = h('form', { class: 'chat-composer', testid: 'chat-composer' }, replyBar, suggestions, h('div', { class: 'chat-compose-row' }, input, sendButton), composeError);
 
   const calls = callHeader(channelId);
+  const named = workspaceChannelExtras(chat, channelId, form, role);
 
   const el = h(
     'section',
     { class: 'chat-panel', testid: 'chat-panel', 'aria-labelledby': `${id}-title`, dataset: { channelId } },
-    h('header', { class: 'chat-header' }, h('div', { class: 'chat-header-text' }, title, people), h('div', { class: 'chat-header-actions' }, calls.button, close)),
+    h('header', { class: 'chat-header' }, h('div', { class: 'chat-header-text' }, title, people, named.topic), h('div', { class: 'chat-header-actions' }, named.button, calls.button, close)),
     calls.bar,
     banner,
     h('div', { class: 'chat-body' }, scroller, jump),
     typing,
+    named.notice,
     form,
   );
 
@@ -156,7 +160,7 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
   const nameOf = (accountId) => chat.nameOf(accountId) ?? personName(accountId) ?? t('common.someone');
   const meName = () => chat.nameOf(chat.me());
   const nearBottom = () => scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < NEAR_BOTTOM_PX;
-  const mayDeleteAny = () => channel()?.kind === 'BOARD' && ['OWNER', 'MANAGER'].includes(role());
+  const mayDeleteAny = () => ['BOARD', 'WORKSPACE'].includes(channel()?.kind) && ['OWNER', 'MANAGER'].includes(role());
 
   // ----------------------------------------------------------------- header
   function renderHeader() {
@@ -699,6 +703,7 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
       alive = false;
       clearTimeout(slowTimer);
       calls.cleanup();
+      named.cleanup();
       off();
       document.removeEventListener('visibilitychange', onVisible);
     },

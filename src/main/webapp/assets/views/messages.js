@@ -40,7 +40,8 @@ export function renderMessages(main, ctx) {
   const boardName = (channel) => (channel?.boardId ? boardNames.get(channel.boardId) ?? null : null);
 
   function renderList() {
-    const channels = [...chat.channels.values()].sort((a, b) => (b.lastAt ?? b.createdAt ?? '').localeCompare(a.lastAt ?? a.createdAt ?? '') || b.lastSequence - a.lastSequence);
+    // Workspace channels are listed in the sidebar (chat/channels-nav.js).
+    const channels = [...chat.channels.values()].filter((c) => c.kind !== 'WORKSPACE').sort((a, b) => (b.lastAt ?? b.createdAt ?? '').localeCompare(a.lastAt ?? a.createdAt ?? '') || b.lastSequence - a.lastSequence);
     empty.hidden = channels.length > 0 || !chat.loaded;
     list.replaceChildren(
       ...channels.map((channel) => {

@@ -39,6 +39,7 @@ import { renderFiles } from './files.js';
 import { renderMessages } from './messages.js';
 import { notificationBell } from './notification-bell.js';
 import { chatFor, onChatSwitch, stopChat } from '../chat/chat-store.js';
+import { channelsNav } from '../chat/channels-nav.js';
 import { statusLine } from './ui.js';
 
 /**
@@ -127,6 +128,7 @@ export function renderShell(root, ctx) {
   const workspaceList = h('ul', { class: 'nav-list' });
   const workspaceGroupLabel = h('p', { class: 'nav-group-label', testid: 'nav-workspace-name' });
   const workspaceGroup = h('div', { class: 'nav-group', hidden: true }, workspaceGroupLabel, workspaceList);
+  const channelGroup = channelsNav();
   const invitationCount = h('span', { class: 'nav-count', testid: 'nav-invitations-count', hidden: true });
   const accountLinks = ACCOUNT_NAV.map((item) => {
     const link = navLink(item);
@@ -138,6 +140,7 @@ export function renderShell(root, ctx) {
     { class: 'sidenav', i18nAttrs: { 'aria-label': 'nav.label' } },
     switcher.el,
     workspaceGroup,
+    channelGroup.el,
     h(
       'div',
       { class: 'nav-group' },
@@ -169,6 +172,7 @@ export function renderShell(root, ctx) {
     const workspace = currentWorkspaceId ? workspaceById(currentWorkspaceId) : null;
     workspaceGroup.hidden = !workspace;
     switcher.setCurrent(workspace);
+    channelGroup.setRole(workspace?.myRole ?? null);
     if (!workspace) return;
     workspaceGroupLabel.textContent = workspace.name;
     workspaceList.replaceChildren(
@@ -195,6 +199,7 @@ export function renderShell(root, ctx) {
     };
     if (chat) offChat = chat.onChange((event) => event.type === 'channels' && show());
     show();
+    channelGroup.follow(chat);
   }
   const offChatSwitch = onChatSwitch(followChat);
 
@@ -347,6 +352,7 @@ export function renderShell(root, ctx) {
     bell.cleanup();
     offChatSwitch();
     offChat?.();
+    channelGroup.cleanup();
     stopChat();
     clearWorkspaces();
   };

@@ -85,6 +85,12 @@ class ChatIT {
         return array.getValuesAs(JsonObject.class).stream().map(o -> o.getString("id")).toList();
     }
 
+    /** One channel of a channel list (the list also holds the workspace's general channel). */
+    private static JsonObject byId(Reply list, String channelId) {
+        return list.array().getValuesAs(JsonObject.class).stream().filter(c -> channelId.equals(c.getString("id"))).findFirst()
+                .orElseThrow(() -> new AssertionError(channelId + " not in " + list));
+    }
+
     private static int statements(Reply reply) {
         return Integer.parseInt(reply.header("X-Moim-Sql-Statements").orElseThrow());
     }
@@ -514,10 +520,10 @@ class ChatIT {
         WsClient tab2 = connect(base, ben);
 
         Reply listed = get("/api/v1/workspaces/" + workspace + "/channels", ben);
-        JsonObject view = listed.array().getJsonObject(0);
+        JsonObject view = byId(listed, channel);
         assertThat(view.getJsonNumber("unread").longValue()).isEqualTo(4);
         assertThat(view.getJsonNumber("lastSequence").longValue()).isEqualTo(4);
-        assertThat(get("/api/v1/workspaces/" + workspace + "/channels", ann).array().getJsonObject(0)
+        assertThat(byId(get("/api/v1/workspaces/" + workspace + "/channels", ann), channel)
                 .getJsonNumber("unread").longValue()).as("one's own messages are never unread").isZero();
 
         frame(tab1, "type", "read", "id", "r-1", "channelId", channel, "sequence", 3);
@@ -544,15 +550,15 @@ class ChatIT {
         SignedIn ben = user("Ben");
         SignedIn cid = user("Cid");
         String workspace = workspace(base, ann, ben, cid);
-        direct(base, workspace, ann, ben);
+        String first = direct(base, workspace, ann, ben);
         Reply one = get("/api/v1/workspaces/" + workspace + "/channels", ann);
         direct(base, workspace, ann, cid);
         direct(base, workspace, ann, ben, cid);
         Reply three = get("/api/v1/workspaces/" + workspace + "/channels", ann);
-        assertThat(three.array()).hasSize(3);
+        assertThat(three.array()).as("three direct channels and the workspace's general channel").hasSize(4);
         assertThat(statements(three)).isEqualTo(statements(one));
         assertThat(direct(base, workspace, ben, ann)).as("the same people, the same channel")
-                .isEqualTo(one.array().getJsonObject(0).getString("id"));
+                .isEqualTo(byId(one, first).getString("id"));
     }
 
     @Test

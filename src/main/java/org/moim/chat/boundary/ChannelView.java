@@ -19,11 +19,21 @@ public record ChannelView(
         @Schema(description = "The sequence number of the channel's newest message (0: none yet).") long lastSequence,
         @Schema(description = "The caller has read every message up to this sequence.") long readSequence,
         @Schema(description = "Messages after readSequence that are not deleted and not the caller's own.") long unread,
-        Instant createdAt) {
+        Instant createdAt,
+        @Schema(description = "WORKSPACE channels: the name (unique in the workspace); null for other kinds.") String name,
+        @Schema(description = "WORKSPACE channels: the topic, or null.") String topic,
+        @Schema(description = "WORKSPACE channels: the description, or null.") String description,
+        @Schema(description = "WORKSPACE channels: members are invited (true) or anyone may join (false).") boolean isPrivate,
+        @Schema(description = "WORKSPACE channels: the workspace's general channel, which everyone but guests is in.") boolean general,
+        @Schema(description = "When the channel was archived (read-only), or null.") Instant archivedAt,
+        @Schema(description = "The caller muted the channel: @channel does not notify them.") boolean muted,
+        @Schema(description = "In the channel list: unread messages that mention the caller or say @channel (unless muted); 0 elsewhere.")
+        long mentions) {
 
     static ChannelView from(Channels.Listed listed) {
         Channel c = listed.channel();
         return new ChannelView(c.id(), c.workspaceId(), c.kind(), c.boardId(), listed.memberIds(), c.lastSeq(),
-                listed.readSequence(), listed.unread(), c.createdAt());
+                listed.readSequence(), listed.unread(), c.createdAt(), c.name(), c.topic(), c.description(), c.isPrivate(),
+                c.isGeneral(), c.archivedAt(), listed.muted(), listed.mentions());
     }
 }

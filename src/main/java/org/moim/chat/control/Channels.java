@@ -55,9 +55,16 @@ public class Channels {
     @Inject
     Clock clock;
 
-    /** A channel someone reads, with its direct members (empty for a board channel) and their read state. */
-    public record Listed(Channel channel, List<String> memberIds, long readSequence, long unread) {
+    /**
+     * A channel someone reads, with its direct members (empty for other kinds) and their read
+     * state: unread messages, how many of those mention them (or say {@code @channel} in a channel
+     * they have not muted), and whether they muted it.
+     */
+    public record Listed(Channel channel, List<String> memberIds, long readSequence, long unread, long mentions, boolean muted) {
     }
+
+    @Inject
+    jakarta.enterprise.inject.Instance<WorkspaceChannels> named;
 
     /** The direct channel of the caller and {@code otherIds} in the workspace, created if it is new. */
     public Listed openDirect(String workspaceId, String accountId, Collection<String> otherIds) {
@@ -119,28 +126,35 @@ public class Channels {
     }
 
     /**
-     * The workspace's channels the caller reads, with unread counts: the direct ones they are in,
-     * and the channels of the boards they see (board channels exist once someone opened them).
-     * Three statements however many channels.
+     * The workspace's channels the caller reads, with unread and mention counts: the direct ones
+     * they are in, the channels of the boards they see (board channels exist once someone opened
+     * them), and the workspace channels they are in (general for everyone but guests, created
+     * here if it is new). Four statements however many channels.
      */
     public List<Listed> list(String workspaceId, String accountId) {
         Membership caller = workspaces.require(workspaceId, accountId, Action.VIEW_WORKSPACE);
-        // The board rule is BoardPolicy's: guests see only the boards whose member list has them.
+        if (caller.role() != MemberRole.GUEST) {
+            named.get().ensureGeneral(caller.workspace().id(), accountId);
+        }
+        // Who reads what is ChatPolicy's rule; unread messages that mention the caller, or say
+        // @channel in a workspace channel they have not muted, count as mentions.
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT c.id, COALESCE(r.seq, 0),
                                (SELECT COUNT(*) FROM chat_message m WHERE m.channel_id = c.id AND m.seq > COALESCE(r.seq, 0)
-                                  AND m.deleted_at IS NULL AND m.sender_id <> ?2)
+                                  AND m.deleted_at IS NULL AND m.sender_id <> ?2),
+                               (SELECT COUNT(*) FROM chat_message m WHERE m.channel_id = c.id AND m.seq > COALESCE(r.seq, 0)
+                                  AND m.deleted_at IS NULL AND m.sender_id <> ?2
+                                  AND (m.mentions LIKE ?3 OR (c.kind = 'WORKSPACE' AND mu.account_id IS NULL AND m.body LIKE '%@channel%'))),
+                               CASE WHEN mu.account_id IS NULL THEN 0 ELSE 1 END
                         FROM chat_channel c
+                        JOIN membership w ON w.workspace_id = c.workspace_id AND w.account_id = ?2
                         LEFT JOIN chat_read r ON r.channel_id = c.id AND r.account_id = ?2
-                        WHERE c.workspace_id = ?1 AND (
-                          (c.kind = 'DIRECT' AND EXISTS (SELECT 1 FROM chat_member cm WHERE cm.channel_id = c.id AND cm.account_id = ?2))
-                          OR (c.kind = 'BOARD' AND (?3 = 0 OR EXISTS (
-                                SELECT 1 FROM board_member bm WHERE bm.board_id = c.board_id AND bm.account_id = ?2))))
-                        ORDER BY c.created_at, c.id""")
+                        LEFT JOIN chat_mute mu ON mu.channel_id = c.id AND mu.account_id = ?2
+                        WHERE c.workspace_id = ?1 AND (""" + ChatPolicy.READS_CHANNEL_SQL + ") ORDER BY c.created_at, c.id")
                 .setParameter(1, workspaceId)
                 .setParameter(2, accountId)
-                .setParameter(3, caller.role() == MemberRole.GUEST ? 1 : 0)
+                .setParameter(3, "%" + accountId + "%")
                 .getResultList();
         if (rows.isEmpty()) {
             return List.of();
@@ -149,12 +163,14 @@ public class Channels {
         Map<String, Channel> channels = new HashMap<>();
         em.createQuery("select c from Channel c where c.id in :ids", Channel.class).setParameter("ids", ids)
                 .getResultList().forEach(c -> channels.put(c.id(), c));
-        Map<String, List<String>> members = members(ids);
+        List<String> direct = channels.values().stream().filter(c -> c.kind() == ChannelKind.DIRECT).map(Channel::id).toList();
+        Map<String, List<String>> members = direct.isEmpty() ? Map.of() : members(direct);
         List<Listed> listed = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             Channel channel = channels.get((String) row[0]);
-            listed.add(new Listed(channel, members.getOrDefault(channel.id(), List.of()),
-                    ((Number) row[1]).longValue(), ((Number) row[2]).longValue()));
+            listed.add(new Listed(channel, channel.kind() == ChannelKind.DIRECT ? members.getOrDefault(channel.id(), List.of()) : List.of(),
+                    ((Number) row[1]).longValue(), ((Number) row[2]).longValue(), ((Number) row[3]).longValue(),
+                    ((Number) row[4]).intValue() == 1));
         }
         return listed;
     }
@@ -175,7 +191,10 @@ public class Channels {
                 .setParameter("account", accountId)
                 .getResultList();
         long readSeq = read.isEmpty() ? 0 : read.get(0);
-        return new Listed(channel, members, readSeq, ReadMarkers.unread(em, channel.id(), accountId, readSeq));
+        boolean muted = channel.kind() == ChannelKind.WORKSPACE && !em.createQuery(
+                        "select 1 from ChannelMute m where m.channelId = :channel and m.accountId = :account")
+                .setParameter("channel", channel.id()).setParameter("account", accountId).getResultList().isEmpty();
+        return new Listed(channel, members, readSeq, ReadMarkers.unread(em, channel.id(), accountId, readSeq), 0, muted);
     }
 
     /** INSERT … ON DUPLICATE KEY UPDATE (MySQL, MariaDB and H2 in MySQL mode): a concurrent twin is no error. */

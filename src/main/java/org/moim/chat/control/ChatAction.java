@@ -25,7 +25,7 @@ public enum ChatAction {
     /** Edit one's own messages (nobody edits anyone else's). */
     EDIT_OWN(OWNER, MANAGER, MEMBER, GUEST),
     DELETE_OWN(OWNER, MANAGER, MEMBER, GUEST),
-    /** Delete anyone's message: board channels only; in a direct conversation nobody may. */
+    /** Delete anyone's message: board and workspace channels; in a direct conversation nobody may. */
     DELETE_ANY(OWNER, MANAGER),
     /** Start a direct conversation (guests take part when invited into one, they do not start them). */
     START_DIRECT(OWNER, MANAGER, MEMBER);

@@ -1,5 +1,8 @@
 package org.moim.chat.control;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -16,13 +19,21 @@ import org.moim.notification.entity.NotificationDraft;
  * What a message tells people through their inbox: {@code chat.mentioned} to everyone it
  * mentions; {@code chat.direct} to the other members of a direct conversation who are not mentioned
  * anyway: for its first message (a new conversation) to all of them, later only to those not
- * online right now. Never to the sender (the inbox sees to that).
+ * online right now; {@code chat.channel} for {@code @channel} in a workspace channel, to every
+ * reader of it who has not muted it and is not mentioned anyway. Never to the sender (the inbox
+ * sees to that).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class ChatNotifications {
 
     static final int EXCERPT_LENGTH = 140;
+
+    /** {@code @channel} as a word of its own (not inside an address or a longer word). */
+    private static final Pattern AT_CHANNEL = Pattern.compile("(?<![\\p{L}\\p{N}_.@])@channel(?![\\p{L}\\p{N}_])");
+
+    @PersistenceContext(unitName = "moim")
+    EntityManager em;
 
     @Inject
     Inbox inbox;
@@ -53,6 +64,27 @@ public class ChatNotifications {
                 sender = sender != null ? sender : accounts.byId(message.senderId()).displayName();
                 inbox.deliver(draft("chat.direct", sender + " sent you a direct message", channel, message, link), told);
             }
+        }
+        if (notifiesChannel(channel, message)) {
+            notifyChannel(channel, message, link, sender != null ? sender : accounts.byId(message.senderId()).displayName());
+        }
+    }
+
+    /** Whether the message says {@code @channel} where that notifies: in a workspace channel. */
+    static boolean notifiesChannel(Channel channel, MessageState message) {
+        return channel.kind() == ChannelKind.WORKSPACE && message.text() != null && AT_CHANNEL.matcher(message.text()).find();
+    }
+
+    private void notifyChannel(Channel channel, MessageState message, String link, String sender) {
+        Set<String> everyone = new LinkedHashSet<>(policy.readers(channel));
+        everyone.remove(message.senderId());
+        message.mentions().forEach(everyone::remove);
+        em.createQuery("select m.accountId from ChannelMute m where m.channelId = :channel", String.class)
+                .setParameter("channel", channel.id())
+                .getResultList()
+                .forEach(everyone::remove);
+        if (!everyone.isEmpty()) {
+            inbox.deliver(draft("chat.channel", sender + " notified #" + channel.name(), channel, message, link), everyone);
         }
     }
 

@@ -135,15 +135,12 @@ public class History {
     }
 
     private List<String> readable(String workspaceId, String accountId) {
-        // The board rule is BoardPolicy's: guests see only the boards whose member list has them.
+        // Who reads what is ChatPolicy's rule (guests see only the boards whose member list has them).
         @SuppressWarnings("unchecked")
         List<String> ids = em.createNativeQuery("""
                         SELECT c.id FROM chat_channel c
                         JOIN membership w ON w.workspace_id = c.workspace_id AND w.account_id = ?2
-                        WHERE c.workspace_id = ?1 AND (
-                          (c.kind = 'DIRECT' AND EXISTS (SELECT 1 FROM chat_member cm WHERE cm.channel_id = c.id AND cm.account_id = ?2))
-                          OR (c.kind = 'BOARD' AND (w.member_role <> 'GUEST' OR EXISTS (
-                                SELECT 1 FROM board_member bm WHERE bm.board_id = c.board_id AND bm.account_id = ?2))))""")
+                        WHERE c.workspace_id = ?1 AND (""" + ChatPolicy.READS_CHANNEL_SQL + ")")
                 .setParameter(1, workspaceId)
                 .setParameter(2, accountId)
                 .getResultList();

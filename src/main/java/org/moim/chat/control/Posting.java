@@ -220,7 +220,7 @@ public class Posting {
             files = attachments.get().attach(channel.workspaceId(), channel.id(), message.id(), draft.senderId(), draft.fileIds());
         }
         MessageState state = message.state();
-        if (!mentionIds.isEmpty() || channel.kind() == ChannelKind.DIRECT) {
+        if (!mentionIds.isEmpty() || channel.kind() == ChannelKind.DIRECT || ChatNotifications.notifiesChannel(channel, state)) {
             notifications.posted(channel, state);
         }
         posted.fire(new MessagePosted(channel.ref(), state, files));

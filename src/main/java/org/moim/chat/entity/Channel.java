@@ -19,7 +19,9 @@ import java.util.UUID;
 /**
  * A conversation. Its messages are numbered 1, 2, 3… without gaps: {@code lastSeq} is the
  * counter, advanced only by {@code Posting} under a lock on this row. A DIRECT channel is one per
- * set of members and workspace ({@code memberKey}); a BOARD channel is one per board.
+ * set of members and workspace ({@code memberKey}); a BOARD channel is one per board; a WORKSPACE
+ * channel has a name unique in its workspace ({@link ChannelName#key()}), is public or private,
+ * and may be archived (read-only). The workspace's general channel has the workspace's id.
  */
 @Entity
 @Table(name = "chat_channel")
@@ -55,6 +57,24 @@ public class Channel {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    @Column(length = 80)
+    private String name;
+
+    @Column(name = "name_key", length = 160)
+    private String nameKey;
+
+    @Column(length = 250)
+    private String topic;
+
+    @Column(length = 1000)
+    private String description;
+
+    @Column(name = "private_channel", nullable = false, updatable = false)
+    private boolean privateChannel;
+
+    @Column(name = "archived_at")
+    private Instant archivedAt;
+
     protected Channel() {
     }
 
@@ -74,6 +94,15 @@ public class Channel {
 
     public static Channel board(String workspaceId, String boardId, String createdBy, Instant now) {
         return new Channel(workspaceId, ChannelKind.BOARD, Objects.requireNonNull(boardId), null, createdBy, now);
+    }
+
+    /** A named channel of the workspace, public or private (that never changes). */
+    public static Channel named(String workspaceId, ChannelName name, boolean privateChannel, String createdBy, Instant now) {
+        Channel channel = new Channel(workspaceId, ChannelKind.WORKSPACE, null, null, createdBy, now);
+        channel.name = name.value();
+        channel.nameKey = name.key();
+        channel.privateChannel = privateChannel;
+        return channel;
     }
 
     /** The same for the same set of people in any order: SHA-256 of the sorted ids. */
@@ -124,5 +153,67 @@ public class Channel {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** The workspace's general channel: every owner, manager and member reads it, nobody leaves it. */
+    public boolean isGeneral() {
+        return kind == ChannelKind.WORKSPACE && id.equals(workspaceId);
+    }
+
+    public boolean isPrivate() {
+        return privateChannel;
+    }
+
+    public boolean isArchived() {
+        return archivedAt != null;
+    }
+
+    public Instant archivedAt() {
+        return archivedAt;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public void rename(ChannelName newName) {
+        requireNamed();
+        this.name = newName.value();
+        this.nameKey = newName.key();
+    }
+
+    /** Topic and description; blank clears them. */
+    public void describe(String newTopic, String newDescription) {
+        requireNamed();
+        this.topic = newTopic == null || newTopic.isBlank() ? null : newTopic.strip();
+        this.description = newDescription == null || newDescription.isBlank() ? null : newDescription.strip();
+    }
+
+    public void archive(Instant now) {
+        requireNamed();
+        if (isGeneral()) {
+            throw new IllegalStateException("The general channel is never archived");
+        }
+        if (archivedAt == null) {
+            archivedAt = now;
+        }
+    }
+
+    public void unarchive() {
+        archivedAt = null;
+    }
+
+    private void requireNamed() {
+        if (kind != ChannelKind.WORKSPACE) {
+            throw new IllegalStateException("Only workspace channels have a name");
+        }
     }
 }

@@ -9,7 +9,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
-/** Someone in a DIRECT channel (board channels take their readers from the board). */
+/** Someone in a DIRECT channel or a WORKSPACE channel other than general (board channels take their readers from the board, general from the workspace). */
 @Entity
 @Table(name = "chat_member")
 @IdClass(ChannelMember.Key.class)

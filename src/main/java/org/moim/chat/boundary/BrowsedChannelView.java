@@ -1,0 +1,21 @@
+package org.moim.chat.boundary;
+
+import jakarta.json.bind.annotation.JsonbNillable;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.moim.chat.control.WorkspaceChannels;
+import org.moim.chat.entity.Channel;
+
+@JsonbNillable
+@Schema(name = "BrowsedChannel", description = "A public channel of the workspace, as the browse list shows it.")
+public record BrowsedChannelView(String id, String name, String topic, String description, boolean general, Instant archivedAt,
+                                 long memberCount,
+                                 @Schema(description = "Whether the caller is in it.") boolean joined,
+                                 Instant createdAt) {
+
+    static BrowsedChannelView from(WorkspaceChannels.Browsed browsed) {
+        Channel c = browsed.channel();
+        return new BrowsedChannelView(c.id(), c.name(), c.topic(), c.description(), c.isGeneral(), c.archivedAt(),
+                browsed.memberCount(), browsed.joined(), c.createdAt());
+    }
+}
