@@ -122,7 +122,8 @@ export function attachMentions(textarea, { people, form = 'markdown', exclude = 
         const option = h(
           'li',
           { role: 'option', class: 'mention-option', id: `${id}-${i}`, testid: optionTestid, 'aria-selected': String(i === active), dataset: { accountId: person.accountId } },
-          h('span', { class: 'avatar avatar-sm', 'aria-hidden': 'true', text: initialOf(person.displayName) }),
+          // The initial is drawn by CSS, so the option's text is the name alone.
+          h('span', { class: 'avatar avatar-sm mention-avatar', 'aria-hidden': 'true', dataset: { initial: initialOf(person.displayName) } }),
           h('span', { class: 'mention-option-name', text: person.displayName }),
         );
         option.addEventListener('mousedown', (event) => {
@@ -258,6 +259,6 @@ export function notDeliveredNotice(text, accountIds) {
   if (!accountIds?.length) return null;
   const names = namesIn(text, accountIds);
   return bind(h('p', { class: 'mention-notice', role: 'status', testid: 'mention-not-delivered' }), {
-    text: tx('mentions.notDelivered', { names: names.join(', '), count: names.length }),
+    text: tx('mentions.notDelivered', { names: names.join(', ') }),
   });
 }
