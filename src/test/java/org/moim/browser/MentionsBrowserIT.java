@@ -279,8 +279,11 @@ class MentionsBrowserIT {
             }
             browser.visible("bell-panel");
             List<?> box = (List<?>) browser.script("""
-                    const r = document.querySelector("[data-testid='bell-panel']").getBoundingClientRect();
-                    return [r.left, r.right, r.top, document.documentElement.clientWidth];""");
+                    const panel = document.querySelector("[data-testid='bell-panel']");
+                    const r = panel.getBoundingClientRect();
+                    const onTop = panel.contains(document.elementFromPoint((r.left + r.right) / 2, r.top + 20));
+                    return [r.left, r.right, r.top, document.documentElement.clientWidth, onTop];""");
+            assertThat(box.get(4)).as("the bell panel on top of the page at %d px (not covered)", width).isEqualTo(true);
             assertThat(((Number) box.get(0)).doubleValue()).as("bell panel left at %d px", width).isGreaterThanOrEqualTo(0);
             assertThat(((Number) box.get(1)).doubleValue()).as("bell panel right at %d px", width)
                     .isLessThanOrEqualTo(((Number) box.get(3)).doubleValue());
