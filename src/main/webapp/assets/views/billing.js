@@ -100,7 +100,7 @@ export function renderBilling(main, ctx) {
       { variant: declined ? 'error' : undefined },
     );
     status.el.dataset.outcome = declined ? 'declined' : 'cancelled';
-    if (ctx.workspace()?.myRole === 'OWNER' && payment.purpose === 'UPGRADE') status.el.append(retryButton(payment));
+    if (ctx.workspace()?.myRole === 'OWNER' && payment.purpose === 'UPGRADE') status.el.append(' ', retryButton(payment));
   }
 
   /** Starts a new checkout for the same plan, period and currency. */
