@@ -12,7 +12,8 @@ import org.moim.board.control.BoardPolicy.Access;
 /**
  * Who can read a board, for the mention picker of card descriptions and comments: exactly the
  * people {@link BoardPolicy#readers(String)} says a mention would notify. Asked by someone who
- * sees the board; anyone else gets 404. Three statements whatever the number of people.
+ * sees the board; anyone else gets 404. No query per person: the access check, one readers query
+ * and one query for their names (not yet counted by a test).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
