@@ -421,6 +421,8 @@ export const updateBoard = (ws, board, patch, version) =>
 export const deleteBoard = (ws, board) => authed('DELETE', boardPath(ws, board));
 
 export const listBoardMembers = (ws, board) => authed('GET', `${boardPath(ws, board)}/members`);
+/** Who can read the board: the mention picker's people. */
+export const listBoardReaders = (ws, board) => authed('GET', `${boardPath(ws, board)}/readers`);
 export const addBoardMember = (ws, board, accountId) => authed('PUT', `${boardPath(ws, board)}/members/${seg(accountId)}`);
 export const removeBoardMember = (ws, board, accountId) => authed('DELETE', `${boardPath(ws, board)}/members/${seg(accountId)}`);
 
@@ -487,6 +489,7 @@ export const startCheckout = (ws, { plan, period, currency, locale }) =>
 export const cancelSubscription = (ws) => authed('POST', `${billingOf(ws)}/subscription/cancel`);
 export const resumeSubscription = (ws) => authed('POST', `${billingOf(ws)}/subscription/resume`);
 export const listInvoices = (ws) => authed('GET', `${billingOf(ws)}/invoices`);
+export const getPayment = (ws, payment) => authed('GET', `${billingOf(ws)}/payments/${seg(payment)}`);
 
 /** The printable invoice (HTML text, not JSON). */
 export async function printableInvoice(ws, invoice, lang) {
@@ -623,6 +626,8 @@ export const listChannels = (ws) => authed('GET', `workspaces/${seg(ws)}/channel
 export const openDirectChannel = (ws, accountIds) => authed('POST', `workspaces/${seg(ws)}/channels/direct`, { body: { accountIds } });
 export const getBoardChannel = (board) => authed('GET', `boards/${seg(board)}/channel`);
 export const getChannel = (channel) => authed('GET', `channels/${seg(channel)}`);
+/** Who reads the channel: the composer's mention picker's people. */
+export const listChannelReaders = (channel) => authed('GET', `channels/${seg(channel)}/readers`);
 export const listMessages = (channel, { before = null, after = null, thread = null, limit = 50 } = {}) =>
   authed('GET', withQuery(`channels/${seg(channel)}/messages`, { before, after, thread, limit }));
 export const markChannelRead = (channel, sequence) => authed('PUT', `channels/${seg(channel)}/read`, { body: { sequence } });

@@ -15,6 +15,8 @@ import { confirmDialog, toastError } from '../views/ui.js';
 import { showToast } from '../views/common.js';
 import { callHeader } from '../call/call-header.js';
 import { workspaceChannelExtras } from './channel-dialogs.js';
+import { listChannelReaders } from '../api.js';
+import { attachMentions } from '../mentions.js';
 
 const QUICK_REACTIONS = ['👍', '❤️', '😄', '🎉', '👀', '✅'];
 const GROUP_MS = 5 * 60_000;
@@ -135,10 +137,9 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
   const sendButton = h('button', { type: 'submit', class: 'btn btn-primary btn-sm', testid: 'chat-send', i18n: 'chat.send' });
   const replyBar = h('div', { class: 'chat-reply-bar', testid: 'chat-reply-bar', hidden: true });
   const composeError = h('p', { class: 'chat-compose-error', role: 'alert', testid: 'chat-compose-error', hidden: true });
-  const suggestions = h('ul', { class: 'chat-suggestions', role: 'listbox', id: `${id}-suggest`, testid: 'chat-suggestions', hidden: true });
-  input.setAttribute('aria-controls', suggestions.id);
-  input.setAttribute('aria-autocomplete', 'list');
-  const form = h('form', { class: 'chat-composer', testid: 'chat-composer' }, replyBar, suggestions, h('div', { class: 'chat-compose-row' }, input, sendButton), composeError);
+  const form = h('form', { class: 'chat-composer', testid: 'chat-composer' }, replyBar, h('div', { class: 'chat-compose-row' }, input, sendButton), composeError);
+  // "@" lists the channel's readers (mentions.js); the message carries the ids of those it names.
+  const mentionPicker = attachMentions(input, { people: () => listChannelReaders(channelId), form: 'name', exclude: chat.me(), optionTestid: 'chat-suggestion' });
 
   const calls = callHeader(channelId);
   const named = workspaceChannelExtras(chat, channelId, form, role);
@@ -446,12 +447,7 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
 
   /** Ids of the readers whose "@Name" the text contains. */
   function mentionsIn(text) {
-    const ids = [];
-    for (const accountId of chat.readersOf(channelId)) {
-      const name = chat.nameOf(accountId);
-      if (name && accountId !== chat.me() && text.includes(`@${name}`)) ids.push(accountId);
-    }
-    return ids.slice(0, 50);
+    return mentionPicker.mentionedIn(text);
   }
 
   function validate(text) {
@@ -472,7 +468,7 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
     input.value = '';
     autosize();
     endReply();
-    hideSuggestions();
+    mentionPicker.close();
     renderMessages({ stick: true });
   }
 
@@ -493,8 +489,9 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
       if (text === message.text) return finish();
       if (!validate(text)) return undefined;
       save.disabled = true;
-      return chat
-        .edit(message.id, text, mentionsIn(text))
+      return mentionPicker
+        .load()
+        .then(() => chat.edit(message.id, text, mentionsIn(text)))
         .then(finish)
         .catch((err) => {
           save.disabled = false;
@@ -530,81 +527,12 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
     });
   }
 
-  // Mention suggestions: "@" and a few letters list the channel's readers.
-  let suggestionAt = -1;
-  let active = 0;
-  function mentionQuery() {
-    const upto = input.value.slice(0, input.selectionStart);
-    const match = /(^|\s)@([^\s@]{0,30})$/.exec(upto);
-    return match ? { start: upto.length - match[2].length - 1, query: match[2].toLocaleLowerCase() } : null;
-  }
-  function showSuggestions() {
-    const found = mentionQuery();
-    if (!found) return hideSuggestions();
-    const candidates = chat
-      .readersOf(channelId)
-      .filter((a) => a !== chat.me())
-      .map((a) => ({ id: a, name: chat.nameOf(a) }))
-      .filter((c) => c.name && c.name.toLocaleLowerCase().includes(found.query))
-      .slice(0, 8);
-    if (!candidates.length) return hideSuggestions();
-    suggestionAt = found.start;
-    active = Math.min(active, candidates.length - 1);
-    suggestions.replaceChildren(
-      ...candidates.map((c, i) => {
-        const option = h('li', { role: 'option', class: 'chat-suggestion', id: `${id}-opt-${i}`, testid: 'chat-suggestion', 'aria-selected': String(i === active), dataset: { name: c.name } }, presenceDot(chat.statusOf(c.id)), h('span', { text: c.name }));
-        option.addEventListener('mousedown', (event) => {
-          event.preventDefault();
-          pick(c.name);
-        });
-        return option;
-      }),
-    );
-    suggestions.hidden = false;
-    input.setAttribute('aria-activedescendant', `${id}-opt-${active}`);
-    return undefined;
-  }
-  function hideSuggestions() {
-    suggestions.hidden = true;
-    suggestionAt = -1;
-    active = 0;
-    input.removeAttribute('aria-activedescendant');
-  }
-  function pick(name) {
-    const before = input.value.slice(0, suggestionAt);
-    const after = input.value.slice(input.selectionStart);
-    input.value = `${before}@${name} ${after}`;
-    const caret = before.length + name.length + 2;
-    input.setSelectionRange(caret, caret);
-    hideSuggestions();
-    input.focus();
-  }
-
   function autosize() {
     input.style.height = 'auto';
     input.style.height = `${Math.min(input.scrollHeight, 160)}px`;
   }
 
   input.addEventListener('keydown', (event) => {
-    if (!suggestions.hidden) {
-      const options = [...suggestions.children];
-      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-        event.preventDefault();
-        active = (active + (event.key === 'ArrowDown' ? 1 : -1) + options.length) % options.length;
-        showSuggestions();
-        return;
-      }
-      if (event.key === 'Enter' || event.key === 'Tab') {
-        event.preventDefault();
-        pick(options[active].dataset.name);
-        return;
-      }
-      if (event.key === 'Escape') {
-        event.preventDefault();
-        hideSuggestions();
-        return;
-      }
-    }
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
       submit();
@@ -614,10 +542,8 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
   });
   input.addEventListener('input', () => {
     autosize();
-    showSuggestions();
     if (input.value.trim()) chat.typingIn(channelId);
   });
-  input.addEventListener('blur', () => setTimeout(hideSuggestions, 150));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     submit();
@@ -704,6 +630,7 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
       clearTimeout(slowTimer);
       calls.cleanup();
       named.cleanup();
+      mentionPicker.detach();
       off();
       document.removeEventListener('visibilitychange', onVisible);
     },

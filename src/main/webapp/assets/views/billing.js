@@ -5,6 +5,8 @@
  * provider's checkout page, cancel/resume, invoices (printable) — docs/billing.md.
  * Coming back from a checkout (?payment=…&result=success) waits for the
  * provider's webhook to change the plan; the redirect itself proves nothing.
+ * Coming back without paying (?payment=…&result=cancel) asks the payment what happened:
+ * declined (with the provider's reason) or cancelled, and offers to try again.
  */
 import * as api from '../api.js';
 import { bind, formatDate, getLanguage, hasKey, t, tx } from '../i18n.js';
@@ -67,7 +69,55 @@ export function renderBilling(main, ctx) {
 
   const query = ctx.query ?? new URLSearchParams();
   if (query.get('result') === 'success') waitUntil = Date.now() + WAIT_MS;
-  if (query.get('result') === 'cancel') status.set(tx('billing.checkoutCancelled'));
+  if (query.get('result') === 'cancel') explainUnpaid(query.get('payment'), Date.now() + WAIT_MS);
+
+  /** A checkout that came back unpaid: declined (the provider's reason) or cancelled, with a retry. */
+  async function explainUnpaid(paymentId, until) {
+    if (!paymentId) {
+      status.set(tx('billing.checkoutCancelled'));
+      return;
+    }
+    let payment;
+    try {
+      payment = await api.getPayment(workspaceId, paymentId);
+    } catch (err) {
+      if (alive) status.set(() => describeError(err), { variant: 'error' });
+      return;
+    }
+    if (!alive) return;
+    // The provider tells the server by webhook: until it has, the payment is still open.
+    if ((payment.status === 'PENDING' || payment.status === 'CREATED') && Date.now() < until) {
+      status.set(tx('billing.checking'));
+      setTimeout(() => alive && explainUnpaid(paymentId, until), 1000);
+      return;
+    }
+    const declined = payment.status === 'FAILED';
+    const reason = payment.failureReason ?? '';
+    status.set(
+      declined
+        ? () => t('billing.declined', { reason: hasKey(`billing.declineReason.${reason}`) ? t(`billing.declineReason.${reason}`) : reason || t('billing.declineReason.unknown') })
+        : tx('billing.checkoutCancelled'),
+      { variant: declined ? 'error' : undefined },
+    );
+    status.el.dataset.outcome = declined ? 'declined' : 'cancelled';
+    if (ctx.workspace()?.myRole === 'OWNER' && payment.purpose === 'UPGRADE') status.el.append(' ', retryButton(payment));
+  }
+
+  /** Starts a new checkout for the same plan, period and currency. */
+  function retryButton(payment) {
+    const retry = h('button', { type: 'button', class: 'btn btn-primary btn-sm', testid: 'billing-retry', i18n: 'billing.retryPayment' });
+    retry.addEventListener('click', () =>
+      withBusy(retry, async () => {
+        try {
+          const started = await api.startCheckout(workspaceId, { plan: payment.plan, period: payment.period, currency: payment.currency, locale: getLanguage() });
+          location.assign(started.checkoutUrl);
+        } catch (err) {
+          toastError(err);
+        }
+      }),
+    );
+    return retry;
+  }
 
   async function load() {
     let plan;

@@ -20,6 +20,7 @@ import { activityPanel } from './activity.js';
 import { cardAttachments } from './files.js';
 import { can as roleCan, workspaceById } from '../workspaces.js';
 import { confirmDialog, openDialog, personAvatar, statusLine, toastError } from './ui.js';
+import { attachMentions, markdownMentionIds, notDeliveredNotice } from '../mentions.js';
 
 const TITLE_MAX = 300;
 const DESCRIPTION_MAX = 20000;
@@ -86,6 +87,19 @@ export function openCardDialog({ workspaceId, board, cardId, can, onChange, onAr
   }
 
   /** PATCH with If-Match; a stale version shows the current card instead. */
+  // The mention picker of descriptions and comments: who can read the board, asked once per dialog.
+  let readers = null;
+  function boardReaders() {
+    readers ??= api.listBoardReaders(workspaceId, boardId).catch((err) => {
+      readers = null;
+      throw err;
+    });
+    return readers;
+  }
+  function mentionable(textarea) {
+    return attachMentions(textarea, { people: boardReaders, exclude: me?.id });
+  }
+
   async function patch(changes) {
     try {
       accept(await api.updateCard(workspaceId, boardId, cardId, changes, card.version));
@@ -146,7 +160,9 @@ export function openCardDialog({ workspaceId, board, cardId, can, onChange, onAr
       const save = h('button', { type: 'button', class: 'btn btn-primary btn-sm', testid: 'card-description-save', i18n: 'common.save' });
       const cancel = h('button', { type: 'button', class: 'btn btn-ghost btn-sm', i18n: 'common.cancel' });
       const error = h('p', { class: 'field-error', role: 'alert' });
+      const notice = h('div', { class: 'mention-notices' });
       const editor = h('div', { class: 'card-editor', hidden: true }, textarea, hint, error, h('div', { class: 'composer-actions' }, save, cancel));
+      mentionable(textarea);
       edit.addEventListener('click', () => {
         textarea.value = card.description ?? '';
         editor.hidden = false;
@@ -178,10 +194,17 @@ export function openCardDialog({ workspaceId, board, cardId, can, onChange, onAr
             bind(error, { text: tx('validation.tooLong', { max: DESCRIPTION_MAX }) });
             return;
           }
-          if (await patch({ description })) showToast(tx('card.saved'));
+          const before = new Set(markdownMentionIds(card.description));
+          if (await patch({ description })) {
+            showToast(tx('card.saved'));
+            // Newly mentioned people who cannot read the board are not notified: say so.
+            const readers = new Set((await boardReaders()).map((p) => p.accountId));
+            const missed = [...new Set(markdownMentionIds(description))].filter((id) => !before.has(id) && id !== me?.id && !readers.has(id));
+            notice.replaceChildren(...[notDeliveredNotice(description, missed)].filter(Boolean));
+          }
         }),
       );
-      children.push(h('div', {}, edit), editor);
+      children.push(h('div', {}, edit), editor, notice);
     }
     return section('card.description', 'card-description-section', ...children);
   }
@@ -444,7 +467,7 @@ export function openCardDialog({ workspaceId, board, cardId, can, onChange, onAr
     const more = h('button', { type: 'button', class: 'btn btn-ghost btn-sm', i18n: 'common.loadMore', hidden: true });
     let cursor = null;
 
-    function commentItem(comment) {
+    function commentItem(comment, notice = null) {
       const when = bind(h('time', { class: 'comment-time', datetime: comment.createdAt }), {
         text: () => formatRelative(comment.createdAt) + (comment.editedAt ? ` · ${t('card.edited')}` : ''),
         attrs: { title: () => formatDateTime(comment.createdAt) },
@@ -455,7 +478,7 @@ export function openCardDialog({ workspaceId, board, cardId, can, onChange, onAr
         'li',
         { class: 'comment', testid: 'comment', dataset: { commentId: comment.id } },
         personAvatar(comment.authorName, { small: true }),
-        h('div', { class: 'comment-main' }, h('p', { class: 'comment-meta' }, h('strong', { text: comment.authorName }), ' ', when), text, actions),
+        h('div', { class: 'comment-main' }, h('p', { class: 'comment-meta' }, h('strong', { text: comment.authorName }), ' ', when), text, notice, actions),
       );
       const mine = comment.authorId === me?.id;
       if (mine && can('COMMENT')) {
@@ -467,6 +490,7 @@ export function openCardDialog({ workspaceId, board, cardId, can, onChange, onAr
           const save = h('button', { type: 'button', class: 'btn btn-primary btn-sm', testid: 'comment-edit-save', i18n: 'common.save' });
           const cancel = h('button', { type: 'button', class: 'btn btn-ghost btn-sm', i18n: 'common.cancel' });
           const editor = h('div', { class: 'card-editor' }, area, h('div', { class: 'composer-actions' }, save, cancel));
+          const picker = mentionable(area);
           text.replaceWith(editor);
           actions.hidden = true;
           area.focus();
@@ -482,7 +506,8 @@ export function openCardDialog({ workspaceId, board, cardId, can, onChange, onAr
               if (!value || tooLong(value, COMMENT_MAX)) return;
               try {
                 const updated = await api.updateComment(workspaceId, boardId, cardId, comment.id, value, comment.version);
-                item.replaceWith(commentItem(updated));
+                picker.detach();
+                item.replaceWith(commentItem(updated, notDeliveredNotice(updated.body, updated.mentionsNotDelivered)));
               } catch (err) {
                 toastError(err);
               }
@@ -538,6 +563,7 @@ export function openCardDialog({ workspaceId, board, cardId, can, onChange, onAr
       const submit = h('button', { type: 'submit', class: 'btn btn-primary btn-sm', testid: 'comment-submit', i18n: 'card.comment' });
       const error = h('p', { class: 'field-error', role: 'alert' });
       const form = h('form', { class: 'comment-form' }, h('label', { class: 'sr-only', for: 'new-comment', i18n: 'card.writeComment' }), area, error, h('div', { class: 'composer-actions' }, submit));
+      mentionable(area);
       area.addEventListener('keydown', (event) => {
         if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
           event.preventDefault();
@@ -557,7 +583,7 @@ export function openCardDialog({ workspaceId, board, cardId, can, onChange, onAr
           try {
             const comment = await api.addComment(workspaceId, boardId, cardId, value);
             // Comments read oldest first: a new one goes last (when the last page is shown).
-            if (!cursor) list.append(commentItem(comment));
+            if (!cursor) list.append(commentItem(comment, notDeliveredNotice(comment.body, comment.mentionsNotDelivered)));
             area.value = '';
             cstatus.set(null);
             card.comments = (card.comments ?? 0) + 1;

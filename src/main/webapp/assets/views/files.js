@@ -42,9 +42,9 @@ const SORTS = [
   ['size-asc', 'size', 'asc', 'files.sort.smallest'],
 ];
 
-/** 1536 → "1.5 KB", in the UI's language. */
+/** 1536 → "1.5 KiB", in the UI's language (binary units, like the plan page). */
 export function formatBytes(value) {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
   let n = Number(value) || 0;
   let unit = 0;
   while (n >= 1024 && unit < units.length - 1) {

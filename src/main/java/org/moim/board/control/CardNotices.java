@@ -13,7 +13,8 @@ import org.moim.notification.entity.NotificationDraft;
 /**
  * What cards tell people, through their inboxes, in the transaction of the change: assignment,
  * and mentions in descriptions and comments. Only people who may read the board are told (a
- * mention of anyone else is plain text), and never the actor.
+ * mention of anyone else is plain text), and never the actor. The mention methods answer whom
+ * they did not tell because that person cannot read the board, so the writer can be told.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -31,29 +32,34 @@ public class CardNotices {
         deliver("card.assigned", card, actorId, "You were assigned to \"" + card.title() + "\"", null, assignees);
     }
 
-    public void mentionedInCard(Card card, String actorId, Collection<String> mentioned) {
-        deliver("card.mentioned", card, actorId, "You were mentioned in \"" + card.title() + "\"",
+    public Set<String> mentionedInCard(Card card, String actorId, Collection<String> mentioned) {
+        return deliver("card.mentioned", card, actorId, "You were mentioned in \"" + card.title() + "\"",
                 excerpt(card.description()), mentioned);
     }
 
-    public void mentionedInComment(Card card, String actorId, String comment, Collection<String> mentioned) {
-        deliver("comment.mentioned", card, actorId, "You were mentioned in a comment on \"" + card.title() + "\"",
+    public Set<String> mentionedInComment(Card card, String actorId, String comment, Collection<String> mentioned) {
+        return deliver("comment.mentioned", card, actorId, "You were mentioned in a comment on \"" + card.title() + "\"",
                 excerpt(comment), mentioned);
     }
 
-    private void deliver(String kind, Card card, String actorId, String title, String excerpt, Collection<String> named) {
+    /** Tells the readers among {@code named} (never the actor); answers those named who cannot read the board. */
+    private Set<String> deliver(String kind, Card card, String actorId, String title, String excerpt, Collection<String> named) {
         Set<String> recipients = new LinkedHashSet<>(named);
         recipients.remove(actorId);
         if (recipients.isEmpty()) {
-            return;
+            return Set.of();
         }
-        recipients.retainAll(policy.readers(card.board().id()));
+        Set<String> notReaders = new LinkedHashSet<>(recipients);
+        Set<String> readers = policy.readers(card.board().id());
+        recipients.retainAll(readers);
+        notReaders.removeAll(readers);
         if (recipients.isEmpty()) {
-            return;
+            return notReaders;
         }
         String workspaceId = card.board().workspaceId();
         inbox.deliver(new NotificationDraft(kind, actorId, workspaceId, "card", card.id(), title, excerpt,
                 "#/w/" + workspaceId + "/boards/" + card.board().id() + "?card=" + card.id()), recipients);
+        return notReaders;
     }
 
     /** The start of a Markdown text as one plain line, mentions shown by their names. */

@@ -8,6 +8,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.moim.board.control.BoardPolicy.Access;
 import org.moim.board.entity.Card;
@@ -46,8 +47,14 @@ public class Comments {
     @Inject
     Clock clock;
 
-    /** A comment with its author's display name. */
-    public record Written(Comment comment, String authorName) {
+    /**
+     * A comment with its author's display name and, right after a write, the people it newly
+     * mentions who were not notified because they cannot read the board (empty on reads).
+     */
+    public record Written(Comment comment, String authorName, Set<String> mentionsNotDelivered) {
+        public Written(Comment comment, String authorName) {
+            this(comment, authorName, Set.of());
+        }
     }
 
     public Written add(String workspaceId, String boardId, String accountId, String cardId, String body) {
@@ -59,8 +66,8 @@ public class Comments {
         activity.record(card.board().id(), accountId, "comment.added", card.id(),
                 ActivityLog.details("title", card.title(), "commentId", comment.id()));
         em.flush();
-        notices.mentionedInComment(card, accountId, text, Mentions.in(text));
-        return written(comment);
+        Set<String> notDelivered = notices.mentionedInComment(card, accountId, text, Mentions.in(text));
+        return written(comment, notDelivered);
     }
 
     /** The card's comments, oldest first. */
@@ -103,7 +110,7 @@ public class Comments {
             activity.record(card.board().id(), accountId, "comment.edited", card.id(),
                     ActivityLog.details("title", card.title(), "commentId", comment.id()));
             em.flush();
-            notices.mentionedInComment(card, accountId, text, mentioned);
+            return written(comment, notices.mentionedInComment(card, accountId, text, mentioned));
         }
         return written(comment);
     }
@@ -120,9 +127,13 @@ public class Comments {
     }
 
     private Written written(Comment comment) {
+        return written(comment, Set.of());
+    }
+
+    private Written written(Comment comment, Set<String> mentionsNotDelivered) {
         String name = em.createQuery("select a.displayName from Account a where a.id = :id", String.class)
                 .setParameter("id", comment.authorId()).getResultStream().findFirst().orElse(null);
-        return new Written(comment, name);
+        return new Written(comment, name, mentionsNotDelivered);
     }
 
     private Comment find(Card card, String commentId) {

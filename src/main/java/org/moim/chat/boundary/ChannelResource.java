@@ -15,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.moim.chat.control.ChannelReaders;
 import org.moim.chat.control.Channels;
 import org.moim.chat.control.History;
 import org.moim.chat.control.ReadMarkers;
@@ -49,7 +51,24 @@ public class ChannelResource {
     ReadMarkers readMarkers;
 
     @Inject
+    ChannelReaders readers;
+
+    @Inject
     JsonWebToken jwt;
+
+    /** Someone who reads the channel. */
+    @Schema(name = "ChannelReader")
+    public record ReaderView(String accountId, @Schema(example = "Kim Minji") String displayName) {
+    }
+
+    @GET
+    @Path("readers")
+    @Transactional
+    @Operation(summary = "Who reads the channel", description = "Everyone a mention in this channel would notify (the composer's "
+            + "mention picker), by name.")
+    public List<ReaderView> readers(@PathParam("channelId") String channelId) {
+        return readers.of(channelId, jwt.getSubject()).stream().map(r -> new ReaderView(r.accountId(), r.displayName())).toList();
+    }
 
     @GET
     @Transactional

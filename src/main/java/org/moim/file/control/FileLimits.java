@@ -5,15 +5,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.moim.billing.control.PlanLimits;
 import org.moim.billing.control.PlanTerms;
 import org.moim.billing.entity.Limit;
 import org.moim.file.entity.FileUsage;
 
 /**
- * Every limit on files, in one place: the largest file ({@code moim.files.max-size}) and each
- * workspace's storage quota ({@code moim.files.workspace-quota}), each lowered by the workspace's
+ * Every limit on files, in one place: the largest file ({@code moim.files.max-size}, {@link FileSizeCeiling}) and each
+ * workspace's storage quota ({@code moim.files.workspace-quota}, {@link StorageCeiling}), each lowered by the workspace's
  * plan ({@code FILE_BYTES}, {@code STORAGE_BYTES}, from billing's {@link PlanLimits}). When the
  * plan's limit is the lower one, a refusal is billing's {@code /problems/plan-limit} (402, naming
  * the plan that lifts it); when this server's own limit is, it is {@code file-too-large} or
@@ -32,12 +31,10 @@ public class FileLimits {
     EntityManager em;
 
     @Inject
-    @ConfigProperty(name = "moim.files.max-size", defaultValue = "104857600")
-    long maxFileSize;
+    FileSizeCeiling fileSizeCeiling;
 
     @Inject
-    @ConfigProperty(name = "moim.files.workspace-quota", defaultValue = "10737418240")
-    long workspaceQuota;
+    StorageCeiling storageCeiling;
 
     @Inject
     PlanLimits plans;
@@ -63,12 +60,20 @@ public class FileLimits {
     public record Usage(long usedBytes, long fileCount, long quota, long maxFileSize) {
     }
 
+    private long maxFileSize() {
+        return fileSizeCeiling.ceiling();
+    }
+
+    private long workspaceQuota() {
+        return storageCeiling.ceiling();
+    }
+
     public long maxFileSize(String workspaceId) {
-        return lower(maxFileSize, plans.planOf(workspaceId).max(Limit.FILE_BYTES));
+        return lower(maxFileSize(), plans.planOf(workspaceId).max(Limit.FILE_BYTES));
     }
 
     public long quota(String workspaceId) {
-        return lower(workspaceQuota, plans.planOf(workspaceId).max(Limit.STORAGE_BYTES));
+        return lower(workspaceQuota(), plans.planOf(workspaceId).max(Limit.STORAGE_BYTES));
     }
 
     private static long lower(long configured, Long plan) {
@@ -82,15 +87,15 @@ public class FileLimits {
     private Usage usage(String workspaceId, PlanTerms plan) {
         FileUsage usage = em.find(FileUsage.class, workspaceId);
         return new Usage(usage == null ? 0 : usage.usedBytes(), usage == null ? 0 : usage.fileCount(),
-                lower(workspaceQuota, plan.max(Limit.STORAGE_BYTES)), lower(maxFileSize, plan.max(Limit.FILE_BYTES)));
+                lower(workspaceQuota(), plan.max(Limit.STORAGE_BYTES)), lower(maxFileSize(), plan.max(Limit.FILE_BYTES)));
     }
 
     public Allowance allowance(String workspaceId) {
         PlanTerms plan = plans.planOf(workspaceId);
         Usage usage = usage(workspaceId, plan);
-        RuntimeException tooLarge = planBinds(plan, Limit.FILE_BYTES, maxFileSize)
+        RuntimeException tooLarge = planBinds(plan, Limit.FILE_BYTES, maxFileSize())
                 ? plans.reached(workspaceId, Limit.FILE_BYTES, usage.maxFileSize() + 1) : new FileTooLarge(usage.maxFileSize());
-        RuntimeException overQuota = planBinds(plan, Limit.STORAGE_BYTES, workspaceQuota)
+        RuntimeException overQuota = planBinds(plan, Limit.STORAGE_BYTES, workspaceQuota())
                 ? plans.reached(workspaceId, Limit.STORAGE_BYTES, usage.usedBytes()) : new QuotaExceeded(usage.quota(), usage.usedBytes());
         return new Allowance(usage.maxFileSize(), usage.quota(), usage.usedBytes(), tooLarge, overQuota);
     }
@@ -108,15 +113,15 @@ public class FileLimits {
      */
     public void charge(String workspaceId, long size) {
         PlanTerms plan = plans.planOf(workspaceId);
-        long max = lower(maxFileSize, plan.max(Limit.FILE_BYTES));
+        long max = lower(maxFileSize(), plan.max(Limit.FILE_BYTES));
         if (size > max) {
-            throw planBinds(plan, Limit.FILE_BYTES, maxFileSize) ? plans.reached(workspaceId, Limit.FILE_BYTES, size) : new FileTooLarge(max);
+            throw planBinds(plan, Limit.FILE_BYTES, maxFileSize()) ? plans.reached(workspaceId, Limit.FILE_BYTES, size) : new FileTooLarge(max);
         }
         if (em.find(FileUsage.class, workspaceId) == null) {
             em.persist(new FileUsage(workspaceId));
             em.flush();
         }
-        long quota = lower(workspaceQuota, plan.max(Limit.STORAGE_BYTES));
+        long quota = lower(workspaceQuota(), plan.max(Limit.STORAGE_BYTES));
         int counted = em.createQuery("""
                         update FileUsage u set u.usedBytes = u.usedBytes + :size, u.fileCount = u.fileCount + 1
                         where u.workspaceId = :workspace and u.usedBytes + :size <= :quota""")
@@ -126,7 +131,7 @@ public class FileLimits {
                 .executeUpdate();
         if (counted == 0) {
             long used = usedNow(workspaceId);
-            throw planBinds(plan, Limit.STORAGE_BYTES, workspaceQuota) ? plans.reached(workspaceId, Limit.STORAGE_BYTES, used)
+            throw planBinds(plan, Limit.STORAGE_BYTES, workspaceQuota()) ? plans.reached(workspaceId, Limit.STORAGE_BYTES, used)
                     : new QuotaExceeded(quota, used);
         }
     }

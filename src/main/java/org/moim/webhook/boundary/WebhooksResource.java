@@ -78,7 +78,7 @@ public class WebhooksResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "refused",
                     value = "{\"type\":\"/problems/webhook-address-refused\",\"title\":\"Webhook address refused\",\"status\":400,"
                             + "\"detail\":\"Moim does not call this address: 169.254.169.254 is a link-local address (169.254.169.254).\"}")))
-    @APIResponse(responseCode = "409", description = "The workspace has 20 webhooks already (too-many-webhooks)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The workspace has moim.webhooks.max-per-workspace webhooks already (too-many-webhooks)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@PathParam("workspaceId") String workspaceId, @Valid @NotNull CreateWebhookRequest body) {
         Webhooks.WithSecret created = webhooks.create(workspaceId, jwt.getSubject(), body.url, body.events, body.format, body.description);
         return tagged(Response.created(location(workspaceId, created.webhook().id())), WebhookView.from(created));

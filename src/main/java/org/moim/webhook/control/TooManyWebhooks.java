@@ -7,7 +7,7 @@ import org.moim.platform.problem.ProblemType;
 public class TooManyWebhooks extends ProblemException {
     public static final ProblemType TYPE = new ProblemType("too-many-webhooks", 409, "Too many webhooks");
 
-    public TooManyWebhooks(int max) {
+    public TooManyWebhooks(long max) {
         super(TYPE, "A workspace can have at most " + max + " webhooks: delete one first.");
     }
 }

@@ -80,7 +80,7 @@ public class WebhookEvents {
         if (!TYPES.contains(type)) {
             throw new IllegalArgumentException("Unknown webhook event type " + type + ": add it to WebhookEvents.TYPES");
         }
-        // All of them, oldest first (at most Webhooks.MAX_PER_WORKSPACE): a plan below the count
+        // All of them, oldest first (at most WebhookCeiling's): a plan below the count
         // pauses the newest ones, which needs their positions.
         List<Webhook> all = em.createQuery("select w from Webhook w where w.workspaceId = :workspace order by w.createdAt, w.id",
                         Webhook.class)

@@ -27,8 +27,6 @@ import org.moim.workspace.entity.Membership;
 @Transactional(Transactional.TxType.MANDATORY)
 public class Webhooks {
 
-    /** Webhooks one workspace may have: each event fans out to all of them. */
-    public static final int MAX_PER_WORKSPACE = 20;
     static final int MAX_EVENT_TYPES = 20;
 
     @PersistenceContext(unitName = "moim")
@@ -53,6 +51,9 @@ public class Webhooks {
     WebhookUsage usage;
 
     @Inject
+    WebhookCeiling ceiling;
+
+    @Inject
     Clock clock;
 
     /** A webhook and, right after it was made or its secret replaced, the secret (shown this once). */
@@ -65,12 +66,13 @@ public class Webhooks {
         URI uri = addresses.parse(url);
         Set<String> subscribed = eventTypes(eventTypes);
         addresses.checkWhenSaved(uri);
-        // The plan's integrations first (402 plan-limit, locking the workspace so two creations
-        // cannot both take the last place), then the server's own cap.
+        // The plan's integrations (402 plan-limit, locking the workspace so two creations cannot
+        // both take the last place); the plan is never above the server's own cap (WebhookCeiling),
+        // which is checked again in case an operator lowered it below what a workspace has.
         limits.requireRoom(workspaceId, Limit.INTEGRATIONS, 1);
         long existing = usage.used(workspaceId);
-        if (existing >= MAX_PER_WORKSPACE) {
-            throw new TooManyWebhooks(MAX_PER_WORKSPACE);
+        if (existing >= ceiling.ceiling()) {
+            throw new TooManyWebhooks(ceiling.ceiling());
         }
         String secret = WebhookSignatures.newSecret();
         Webhook webhook = new Webhook(workspaceId, uri.toString(), subscribed, format == null ? WebhookFormat.JSON : format,
@@ -80,7 +82,7 @@ public class Webhooks {
         return new WithSecret(webhook, secret);
     }
 
-    /** The workspace's webhooks, oldest first (there are at most {@link #MAX_PER_WORKSPACE}). */
+    /** The workspace's webhooks, oldest first (there are at most {@link WebhookCeiling#ceiling()}). */
     public List<Webhook> list(String workspaceId, String accountId) {
         policy.require(workspaceId, accountId, WebhookAction.LIST_WEBHOOKS);
         return em.createQuery("select w from Webhook w where w.workspaceId = :workspace order by w.createdAt, w.id", Webhook.class)

@@ -22,6 +22,17 @@ class MentionsTest {
     }
 
     @Test
+    void mentionsInCodeAreText() {
+        String id = "5f0c1b7e-9a53-4f7e-8d0a-3c2b1e4d5f60";
+        String other = "6f0c1b7e-9a53-4f7e-8d0a-3c2b1e4d5f61";
+        String mention = "@[Lee Jun](" + id + ")";
+        assertThat(Mentions.in("see `" + mention + "` there")).isEmpty();
+        assertThat(Mentions.in("```\n" + mention + "\n```\nand @[Kim](" + other + ")")).containsExactly(other);
+        assertThat(Mentions.in("~~~js\nx " + mention + "\n")).as("an unclosed fence runs to the end").isEmpty();
+        assertThat(Mentions.in("before\n```\ncode\n```\n" + mention)).containsExactly(id);
+    }
+
+    @Test
     void anEditOnlyCountsTheNewMentions() {
         String before = "cc @[Kim](" + KIM + ")";
         String after = "cc @[Kim](" + KIM + ") @[Lee](" + LEE + ")";
