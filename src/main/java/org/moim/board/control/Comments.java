@@ -29,6 +29,9 @@ public class Comments {
     EntityManager em;
 
     @Inject
+    BoardSearch search;
+
+    @Inject
     BoardPolicy policy;
 
     @Inject
@@ -59,6 +62,7 @@ public class Comments {
         activity.record(card.board().id(), accountId, "comment.added", card.id(),
                 ActivityLog.details("title", card.title(), "commentId", comment.id()));
         em.flush();
+        search.reindex(card.id());
         notices.mentionedInComment(card, accountId, text, Mentions.in(text));
         return written(comment);
     }
@@ -103,6 +107,7 @@ public class Comments {
             activity.record(card.board().id(), accountId, "comment.edited", card.id(),
                     ActivityLog.details("title", card.title(), "commentId", comment.id()));
             em.flush();
+            search.reindex(card.id());
             notices.mentionedInComment(card, accountId, text, mentioned);
         }
         return written(comment);
@@ -117,6 +122,7 @@ public class Comments {
         activity.record(card.board().id(), accountId, "comment.deleted", card.id(),
                 ActivityLog.details("title", card.title(), "commentId", comment.id(), "authorId", comment.authorId()));
         em.flush();
+        search.reindex(card.id());
     }
 
     private Written written(Comment comment) {

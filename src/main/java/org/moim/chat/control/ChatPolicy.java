@@ -154,6 +154,33 @@ public class ChatPolicy {
         return new Access(channel, role, accountId);
     }
 
+    /**
+     * The ids of the workspace's channels the caller reads (as {@link #require} with READ would
+     * answer for each): board channels of the boards {@link BoardPolicy} lets them see, and
+     * direct conversations they are in. Two queries however many channels.
+     */
+    public List<String> readableChannelIds(String workspaceId, String accountId) {
+        List<String> boardIds = boards.visibleBoardIds(workspaceId, accountId);
+        List<String> ids = new java.util.ArrayList<>(em.createQuery("""
+                        select c.id from Channel c, ChannelMember cm, Membership m
+                        where c.workspaceId = :workspace and c.kind = :direct and cm.channelId = c.id and cm.accountId = :account
+                          and m.workspace.id = c.workspaceId and m.account.id = :account and m.workspace.deletedAt is null""",
+                        String.class)
+                .setParameter("workspace", workspaceId)
+                .setParameter("direct", ChannelKind.DIRECT)
+                .setParameter("account", accountId)
+                .getResultList());
+        if (!boardIds.isEmpty()) {
+            ids.addAll(em.createQuery("select c.id from Channel c where c.workspaceId = :workspace and c.kind = :board and c.boardId in :boards",
+                            String.class)
+                    .setParameter("workspace", workspaceId)
+                    .setParameter("board", ChannelKind.BOARD)
+                    .setParameter("boards", boardIds)
+                    .getResultList());
+        }
+        return ids;
+    }
+
     /** The accounts that read the channel right now. */
     public Set<String> readers(Channel channel) {
         if (channel.kind() == ChannelKind.BOARD) {
