@@ -198,7 +198,11 @@ class SearchIT {
         socket.close();
         card(ann, workspace, board(ann, workspace, "Plain"), "plain card", "");
 
-        for (String tooShortOrLong : List.of("", "  ", "a", " 회 ", "x".repeat(101), "x".repeat(10_000))) {
+        // 10,000 characters do not fit Grizzly's 8 KiB request line: the HTTP server answers a bare 400 before Moim sees it.
+        Reply huge = search(ann, workspace, "x".repeat(10_000), null);
+        assertThat(huge.status()).as(huge.toString()).isEqualTo(400);
+        assertThat(huge.body()).doesNotContain("items");
+        for (String tooShortOrLong : List.of("", "  ", "a", " 회 ", "x".repeat(101), "회".repeat(101), "x".repeat(2_000))) {
             Reply reply = search(ann, workspace, tooShortOrLong, null);
             assertThat(reply.status()).as("[" + tooShortOrLong.length() + "] " + reply).isEqualTo(400);
             assertThat(reply.contentType()).startsWith("application/problem+json");
