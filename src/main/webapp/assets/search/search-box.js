@@ -203,12 +203,15 @@ export function searchBox({ workspaceId }) {
     if (!el.contains(document.activeElement)) close();
   }, 150));
 
+  let shownFor;
+  /** Another workspace (or none): what was found belongs to the previous one. */
   function setWorkspace(id) {
+    if (id === shownFor) return;
+    shownFor = id;
     input.disabled = !id;
-    if (!id) {
-      input.value = '';
-      close();
-    }
+    if (!id) input.value = '';
+    close();
+    results.replaceChildren();
     seq++;
     options = [];
   }
