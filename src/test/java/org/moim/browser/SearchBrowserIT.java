@@ -119,6 +119,7 @@ class SearchBrowserIT {
             }
         }
         browser.driver().manage().window().setSize(new Dimension(1280, 900));
+        browser.script("document.querySelectorAll('dialog[open]').forEach(d => d.close());");
         if (!"en".equals(browser.htmlLang())) {
             browser.click("lang-en");
         }
