@@ -131,8 +131,8 @@ class SearchBrowserIT {
     }
 
     private void searchFor(String text) {
+        browser.click("search-input"); // clickable: enabled once the workspace is known
         WebElement input = browser.visible("search-input");
-        input.click();
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         input.sendKeys(text);
         browser.visible("search-results");
