@@ -59,7 +59,7 @@ until curl -sf "http://127.0.0.1:$port/health/ready" 2>/dev/null | grep -q '"dat
   sleep 0.5
 done
 
-echo "$(nproc) cores (load average $(cut -d" " -f1-3 /proc/loadavg) when the server was ready), $(java -version 2>&1 | head -1), $(db 'SELECT VERSION()' -N), $(date -u +%F)."
+echo "$(nproc) cores (load average $(cut -d" " -f1-3 /proc/loadavg) when the server was ready), $(java -version 2>&1 | head -1), MariaDB $(mariadb -N -h 127.0.0.1 -P 3306 -u root -e 'SELECT VERSION()'), $(date -u +%F)."
 echo
 java -cp "target/classes:$driver" bench/SearchBench.java "http://127.0.0.1:$port" "$url" moim_bench_search moim_bench_search \
   "${1:-200000}" "${2:-20000}" "${3:-500}"
