@@ -37,7 +37,10 @@ function hitContent(kind, hit) {
     case 'messages':
       return [
         h('span', { class: 'search-hit-title', text: hit.excerpt ?? '' }),
-        h('span', { class: 'search-hit-meta', text: [hit.senderName, hit.channelKind === 'BOARD' ? `# ${hit.boardName ?? ''}` : t('search.direct'), formatRelative(hit.createdAt)].filter(Boolean).join(' · ') }),
+        // Bound, so a language switch while the list is open translates it too.
+        bind(h('span', { class: 'search-hit-meta' }), {
+          text: () => [hit.senderName, hit.channelKind === 'BOARD' ? `# ${hit.boardName ?? ''}` : t('search.direct'), formatRelative(hit.createdAt)].filter(Boolean).join(' · '),
+        }),
       ];
     case 'cards':
       return [
@@ -45,7 +48,7 @@ function hitContent(kind, hit) {
         h('span', { class: 'search-hit-meta', text: [hit.boardName, hit.excerpt].filter(Boolean).join(' · ') }),
       ];
     case 'boards':
-      return [h('span', { class: 'search-hit-title', text: hit.name }), hit.archived ? h('span', { class: 'search-hit-meta', text: t('search.archived') }) : null];
+      return [h('span', { class: 'search-hit-title', text: hit.name }), hit.archived ? h('span', { class: 'search-hit-meta', i18n: 'search.archived' }) : null];
     case 'files':
       return [h('span', { class: 'search-hit-title', text: hit.name }), h('span', { class: 'search-hit-meta', text: hit.contentType })];
     default:
