@@ -622,6 +622,9 @@ export function uploadFile(ws, file, { name, target, onProgress } = {}) {
 }
 
 // Chat (docs/chat.md)
+/** Search the workspace (GET …/search): a page per kind of messages, cards, files, people, boards. */
+export const search = (ws, q, { kinds = null, limit = 5, cursor = null } = {}) =>
+  authed('GET', withQuery(`workspaces/${seg(ws)}/search`, { q, kinds, limit, cursor }));
 export const listChannels = (ws) => authed('GET', `workspaces/${seg(ws)}/channels`);
 export const openDirectChannel = (ws, accountIds) => authed('POST', `workspaces/${seg(ws)}/channels/direct`, { body: { accountIds } });
 export const getBoardChannel = (board) => authed('GET', `boards/${seg(board)}/channel`);

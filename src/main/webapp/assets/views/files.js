@@ -701,6 +701,8 @@ export function renderFiles(main, ctx) {
   // Filters.
   const search = h('input', { type: 'search', class: 'input input-sm', id: 'files-search', testid: 'files-search', autocomplete: 'off' });
   bind(search, { attrs: { placeholder: () => t('files.searchPlaceholder') } });
+  // A search result opens the Files page on its name (#/w/{ws}/files?q=…).
+  search.value = ctx.query?.get('q') ?? '';
   const boardSelect = h('select', { class: 'select input-sm', id: 'files-board', testid: 'files-board' }, bind(h('option', { value: '' }), { text: tx('files.allBoards') }));
   const uploaderSelect = h('select', { class: 'select input-sm', id: 'files-uploader', testid: 'files-uploader' },
     bind(h('option', { value: '' }), { text: tx('files.anyone') }),

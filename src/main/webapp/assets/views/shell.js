@@ -41,6 +41,10 @@ import { notificationBell } from './notification-bell.js';
 import { chatFor, onChatSwitch, stopChat } from '../chat/chat-store.js';
 import { channelsNav } from '../chat/channels-nav.js';
 import { statusLine } from './ui.js';
+import { renderFirstSteps } from './first-steps.js';
+import { searchBox } from '../search/search-box.js';
+import { quickSwitcher } from '../search/quick-switcher.js';
+import { getMe } from '../store.js';
 
 /**
  * @typedef {object} Route
@@ -53,6 +57,7 @@ import { statusLine } from './ui.js';
 
 /** @type {Route[]} */
 const ROUTES = [
+  { pattern: 'welcome', title: 'page.welcome', render: renderFirstSteps },
   { pattern: 'profile', title: 'page.profile', nav: 'profile', render: renderAccount },
   { pattern: 'invitations', title: 'page.invitations', nav: 'invitations', render: renderMyInvitations },
   { pattern: 'workspaces', title: 'page.workspaces', nav: 'workspaces', render: renderWorkspaces },
@@ -110,10 +115,15 @@ export function renderShell(root, ctx) {
   logout.addEventListener('click', () => withBusy(logout, ctx.onLogout));
 
   const bell = notificationBell();
+  let currentWorkspaceId = null;
+  // Search and the quick switcher work in the workspace open now (or the one open last).
+  const search = searchBox({ workspaceId: () => currentWorkspaceId });
+  const jump = quickSwitcher({ workspaceId: () => currentWorkspaceId, me: () => getMe()?.id ?? null });
   const header = h(
     'header',
     { class: 'topbar' },
     brand({ href: '#/' }),
+    search.el,
     h(
       'div',
       { class: 'topbar-actions' },
@@ -166,10 +176,9 @@ export function renderShell(root, ctx) {
     bind(avatar, { attrs: { title: () => me.email } });
   });
 
-  let currentWorkspaceId = null;
-
   function renderWorkspaceNav() {
     const workspace = currentWorkspaceId ? workspaceById(currentWorkspaceId) : null;
+    search.setWorkspace(workspace ? workspace.id : null);
     workspaceGroup.hidden = !workspace;
     switcher.setCurrent(workspace);
     channelGroup.setRole(workspace?.myRole ?? null);
@@ -232,7 +241,7 @@ export function renderShell(root, ctx) {
   function homeHref() {
     const last = lastWorkspaceId();
     const target = (last && workspaceById(last)) || workspaces()[0];
-    return target ? href('w', target.id, 'boards') : '#/profile';
+    return target ? href('w', target.id, 'boards') : '#/welcome';
   }
 
   async function route() {
@@ -273,7 +282,8 @@ export function renderShell(root, ctx) {
     firstRoute = false;
     cleanupPage();
     currentNav = target.nav ?? null;
-    currentWorkspaceId = target.workspace ? params.ws : null;
+    // Account pages (profile, sessions, invitations) keep the navigation of the workspace open last.
+    currentWorkspaceId = target.workspace ? params.ws : (workspaceById(lastWorkspaceId()) ? lastWorkspaceId() : null);
     main.replaceChildren();
     main.removeAttribute('aria-busy');
 
@@ -348,6 +358,8 @@ export function renderShell(root, ctx) {
     unsubscribeMe();
     unsubscribeWorkspaces();
     switcher.cleanup();
+    search.cleanup();
+    jump.cleanup();
     cleanupPage();
     bell.cleanup();
     offChatSwitch();

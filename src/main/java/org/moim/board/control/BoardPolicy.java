@@ -163,6 +163,23 @@ public class BoardPolicy {
         return roles;
     }
 
+    /**
+     * The ids of the workspace's boards the caller sees (the rule of {@link #access}), in one
+     * query; none when the caller is not in the live workspace.
+     */
+    public List<String> visibleBoardIds(String workspaceId, String accountId) {
+        return em.createQuery("""
+                        select b.id from Board b, Membership m
+                        where b.workspaceId = :workspace and m.workspace.id = b.workspaceId and m.workspace.deletedAt is null
+                          and m.account.id = :account
+                          and (m.role <> :guest or exists (
+                              select bm.id from BoardMember bm where bm.board = b and bm.accountId = :account))""", String.class)
+                .setParameter("workspace", workspaceId)
+                .setParameter("account", accountId)
+                .setParameter("guest", MemberRole.GUEST)
+                .getResultList();
+    }
+
     /** The accounts that may read the board right now (none for an unknown board or a deleted workspace). */
     public Set<String> readers(String boardId) {
         return new LinkedHashSet<>(em.createQuery("""

@@ -34,6 +34,9 @@ public class Cards {
     EntityManager em;
 
     @Inject
+    BoardSearch search;
+
+    @Inject
     BoardPolicy policy;
 
     @Inject
@@ -97,6 +100,7 @@ public class Cards {
                 "assigneeIds", assignees.isEmpty() ? null : assignees,
                 "labelIds", cardLabels.isEmpty() ? null : cardLabels.stream().map(Label::id).toList()));
         em.flush();
+        search.reindex(card.id());
         notices.assigned(card, accountId, assignees);
         notices.mentionedInCard(card, accountId, Mentions.in(description));
         return card;
@@ -217,6 +221,9 @@ public class Cards {
             em.lock(card, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         }
         em.flush();
+        if (fields.contains("title") || fields.contains("description")) {
+            search.reindex(card.id());
+        }
         notices.assigned(card, accountId, newAssignees);
         notices.mentionedInCard(card, accountId, newlyMentioned);
         return card;

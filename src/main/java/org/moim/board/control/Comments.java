@@ -30,6 +30,9 @@ public class Comments {
     EntityManager em;
 
     @Inject
+    BoardSearch search;
+
+    @Inject
     BoardPolicy policy;
 
     @Inject
@@ -66,6 +69,7 @@ public class Comments {
         activity.record(card.board().id(), accountId, "comment.added", card.id(),
                 ActivityLog.details("title", card.title(), "commentId", comment.id()));
         em.flush();
+        search.reindex(card.id());
         Set<String> notDelivered = notices.mentionedInComment(card, accountId, text, Mentions.in(text));
         return written(comment, notDelivered);
     }
@@ -110,6 +114,7 @@ public class Comments {
             activity.record(card.board().id(), accountId, "comment.edited", card.id(),
                     ActivityLog.details("title", card.title(), "commentId", comment.id()));
             em.flush();
+            search.reindex(card.id());
             return written(comment, notices.mentionedInComment(card, accountId, text, mentioned));
         }
         return written(comment);
@@ -124,6 +129,7 @@ public class Comments {
         activity.record(card.board().id(), accountId, "comment.deleted", card.id(),
                 ActivityLog.details("title", card.title(), "commentId", comment.id(), "authorId", comment.authorId()));
         em.flush();
+        search.reindex(card.id());
     }
 
     private Written written(Comment comment) {

@@ -244,6 +244,26 @@ public class ChatPolicy {
         return new Access(channel, role, accountId);
     }
 
+    /**
+     * The ids of the workspace's channels the caller reads (as {@link #require} with READ would
+     * answer for each): by {@link #READS_CHANNEL_SQL}, the one statement of who reads what (board
+     * channels of the boards they see, direct conversations and workspace channels they are in,
+     * {@code #general} unless a guest), for a member of a workspace that still exists. One query
+     * however many channels.
+     */
+    public List<String> readableChannelIds(String workspaceId, String accountId) {
+        @SuppressWarnings("unchecked")
+        List<String> ids = em.createNativeQuery("""
+                        SELECT c.id FROM chat_channel c
+                        JOIN membership w ON w.workspace_id = c.workspace_id AND w.account_id = ?2
+                        JOIN workspace ws ON ws.id = c.workspace_id AND ws.deleted_at IS NULL
+                        WHERE c.workspace_id = ?1 AND (""" + READS_CHANNEL_SQL + ")")
+                .setParameter(1, workspaceId)
+                .setParameter(2, accountId)
+                .getResultList();
+        return ids;
+    }
+
     /** The accounts that read the channel right now. */
     public Set<String> readers(Channel channel) {
         if (channel.kind() == ChannelKind.BOARD) {

@@ -21,6 +21,9 @@ import org.moim.chat.entity.MessageState;
 import org.moim.platform.persistence.Cursor;
 import org.moim.platform.persistence.Page;
 import org.moim.platform.problem.InvalidField;
+import org.moim.platform.search.SearchIndex;
+import org.moim.platform.search.SearchQuery;
+import org.moim.platform.search.Sql;
 import org.moim.workspace.control.Action;
 import org.moim.workspace.control.WorkspacePolicy;
 
@@ -37,8 +40,8 @@ import org.moim.workspace.control.WorkspacePolicy;
 public class History {
 
     public static final int MAX_LIMIT = 200;
-    public static final int MIN_QUERY = 2;
-    public static final int MAX_QUERY = 100;
+    /** Messages in the search index ({@link SearchIndex}). */
+    public static final char INDEX_KIND = 'M';
 
     @PersistenceContext(unitName = "moim")
     EntityManager em;
@@ -51,6 +54,9 @@ public class History {
 
     @Inject
     PlanLimits limits;
+
+    @Inject
+    SearchIndex index;
 
     @Inject
     Instance<MessageAttachments> attachments;
@@ -95,56 +101,45 @@ public class History {
     }
 
     /**
-     * Messages of the workspace's channels the caller reads whose text contains {@code query}
-     * (case-insensitive substring, a LIKE scan: fine for the volumes of one workspace, see
-     * docs/chat.md), newest first.
+     * Messages of the workspace's channels the caller reads ({@link ChatPolicy#readableChannelIds})
+     * whose text contains {@code query} (case-insensitive, any part of a word), newest first. The
+     * trigram index ({@link SearchIndex}) finds the candidates; LIKE on the text confirms them.
+     * Five statements whatever the size of the workspace: membership, channels (two), the plan's
+     * window, the search; then the page's reactions and files.
      */
     public Page<Item> search(String workspaceId, String accountId, String query, String cursor, int limit) {
-        String q = query == null ? "" : query.strip();
-        if (q.codePointCount(0, q.length()) < MIN_QUERY || q.length() > MAX_QUERY) {
-            throw new InvalidField("q", "must be " + MIN_QUERY + " to " + MAX_QUERY + " characters");
-        }
+        String q = SearchQuery.require(query);
         checkLimit(limit);
         Cursor after = Cursor.decode("cursor", cursor);
         workspaces.require(workspaceId, accountId, Action.VIEW_WORKSPACE);
-        List<String> channels = readable(workspaceId, accountId);
+        List<String> channels = policy.readableChannelIds(workspaceId, accountId);
         if (channels.isEmpty()) {
             return new Page<>(List.of(), null);
         }
         Instant from = visibleFrom(workspaceId);
-        String jpql = "select m from Message m where m.channelId in :channels and m.deletedAt is null"
-                + " and lower(m.text) like :pattern escape '!'"
-                + (from == null ? "" : " and m.createdAt >= :from")
-                + (after == null ? "" : " and (m.createdAt < :createdAt or (m.createdAt = :createdAt and m.id < :id))")
-                + " order by m.createdAt desc, m.id desc";
-        TypedQuery<Message> select = em.createQuery(jpql, Message.class)
-                .setParameter("channels", channels)
-                .setParameter("pattern", "%" + escape(q.toLowerCase(java.util.Locale.ROOT)) + "%")
-                .setMaxResults(limit + 1);
-        if (after != null) {
-            select.setParameter("createdAt", after.createdAt()).setParameter("id", after.id());
-        }
+        Sql sql = new Sql("SELECT m.id FROM chat_message m WHERE").in(" m.channel_id", channels)
+                .add(" AND m.deleted_at IS NULL AND LOWER(m.body) LIKE ? ESCAPE '!'", Sql.containing(q));
         if (from != null) {
-            select.setParameter("from", from);
+            sql.add(" AND m.created_at >= ?", from);
         }
-        List<Message> rows = select.getResultList();
+        if (after != null) {
+            sql.add(" AND (m.created_at < ? OR (m.created_at = ? AND m.id < ?))", after.createdAt(), after.createdAt(), after.id());
+        }
+        index.candidates(sql.add(" AND"), "m.id", INDEX_KIND, q)
+                .add(" ORDER BY m.created_at DESC, m.id DESC LIMIT ?", limit + 1);
+        @SuppressWarnings("unchecked")
+        List<String> ids = sql.query(em).getResultList();
+        if (ids.isEmpty()) {
+            return new Page<>(List.of(), null);
+        }
+        Map<String, Message> byId = new java.util.HashMap<>();
+        em.createQuery("select m from Message m where m.id in :ids", Message.class).setParameter("ids", ids).getResultList()
+                .forEach(m -> byId.put(m.id(), m));
+        List<Message> rows = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
         boolean more = rows.size() > limit;
         List<Message> page = more ? rows.subList(0, limit) : rows;
         String next = more ? new Cursor(page.get(page.size() - 1).createdAt(), page.get(page.size() - 1).id()).encode() : null;
         return new Page<>(items(page), next);
-    }
-
-    private List<String> readable(String workspaceId, String accountId) {
-        // Who reads what is ChatPolicy's rule (guests see only the boards whose member list has them).
-        @SuppressWarnings("unchecked")
-        List<String> ids = em.createNativeQuery("""
-                        SELECT c.id FROM chat_channel c
-                        JOIN membership w ON w.workspace_id = c.workspace_id AND w.account_id = ?2
-                        WHERE c.workspace_id = ?1 AND (""" + ChatPolicy.READS_CHANNEL_SQL + ")")
-                .setParameter(1, workspaceId)
-                .setParameter(2, accountId)
-                .getResultList();
-        return ids;
     }
 
     private Instant visibleFrom(String workspaceId) {
@@ -208,7 +203,4 @@ public class History {
         }
     }
 
-    private static String escape(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-    }
 }
