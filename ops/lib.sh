@@ -12,6 +12,7 @@ OPS_BROKER_PORT=${MOIM_OPS_BROKER_PORT:-61700}     # the broker's OpenWire port
 OPS_DB=${MOIM_OPS_DB:-moim_topology}               # database and user created in MariaDB
 OPS_DB_HOST=${MOIM_OPS_DB_HOST:-127.0.0.1}
 OPS_DB_PORT=${MOIM_OPS_DB_PORT:-3306}
+OPS_DB_USER_HOST=${MOIM_OPS_DB_USER_HOST:-127.0.0.1}  # where the nodes connect from, as MariaDB sees it ('%' in CI)
 OPS_DB_ADMIN_USER=${MOIM_OPS_DB_ADMIN_USER:-root}  # an account that may create databases and users
 OPS_DB_ADMIN_PASSWORD=${MOIM_OPS_DB_ADMIN_PASSWORD:-}
 OPS_NODE_JAVA_OPTS=${MOIM_OPS_NODE_JAVA_OPTS:--Xmx512m}

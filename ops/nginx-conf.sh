@@ -66,10 +66,12 @@ http {
         # sent twice, except idempotent ones after a timeout).
         proxy_next_upstream error timeout http_502;
         proxy_connect_timeout 2s;
+        # Which node answered (its address), for operators reading responses, and for the tests.
+        add_header X-Moim-Node \$upstream_addr always;
 
         # nginx's own errors in the application's shape (RFC 9457), never its HTML pages.
         error_page 413 @payload_too_large;
-        error_page 502 503 504 @upstream_unavailable;
+        error_page 502 503 504 =503 @upstream_unavailable;
 
         location / {
             proxy_pass http://moim;

@@ -50,9 +50,9 @@ source "$OPS_RUN/secrets/env"
 
 # 1. The database and a user owning it.
 ops_db_admin "CREATE DATABASE IF NOT EXISTS \`$OPS_DB\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
-  CREATE USER IF NOT EXISTS '$OPS_DB'@'127.0.0.1' IDENTIFIED BY '$OPS_DB_PASSWORD';
-  ALTER USER '$OPS_DB'@'127.0.0.1' IDENTIFIED BY '$OPS_DB_PASSWORD';
-  GRANT ALL PRIVILEGES ON \`$OPS_DB\`.* TO '$OPS_DB'@'127.0.0.1';"
+  CREATE USER IF NOT EXISTS '$OPS_DB'@'$OPS_DB_USER_HOST' IDENTIFIED BY '$OPS_DB_PASSWORD';
+  ALTER USER '$OPS_DB'@'$OPS_DB_USER_HOST' IDENTIFIED BY '$OPS_DB_PASSWORD';
+  GRANT ALL PRIVILEGES ON \`$OPS_DB\`.* TO '$OPS_DB'@'$OPS_DB_USER_HOST';"
 ops_log "database $OPS_DB on $OPS_DB_HOST:$OPS_DB_PORT ready"
 
 # 2. The broker: ActiveMQ Classic from the resource adapter's Maven artifact (same version), plus
