@@ -54,6 +54,10 @@ ops_start_node() {  # ops_start_node A|B
   port=$(ops_node_port "$node")
   grid=$(ops_node_grid "$node")
   [[ -z $(ops_pid "node$node") ]] || { ops_log "node $node already runs"; return 0; }
+  # Another process on the port would answer the readiness check in this node's place.
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    ops_die "node $node: port $port is taken by another process ($(ss -ltnpH "sport = :$port" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1))"
+  fi
   mkdir -p "$OPS_RUN/node$node/data"
   # shellcheck disable=SC1091
   source "$OPS_RUN/secrets/env"

@@ -174,6 +174,7 @@ class TopologyIT {
 
     @Test
     void chatSurvivesAKilledNodeAndARollingRestart() throws Exception {
+        org.assertj.core.api.SoftAssertions rounds = new org.assertj.core.api.SoftAssertions();
         ChatLoad load = new ChatLoad(NGINX, Integer.getInteger("moim.ops.clients", 40), Integer.getInteger("moim.ops.rate", 20));
         try {
             load.start();
@@ -187,7 +188,8 @@ class TopologyIT {
             ChatLoad.Round kill = load.settle("kill -9 of node A");
             assertThat(kill.closed()).as("clients that were on node A (their sockets closed)").isPositive();
             assertThat(kill.closed()).as("clients that stayed on node B").isLessThan(load.clients());
-            assertThat(kill.slowestReconnectMillis()).as("the slowest reconnect through nginx").isLessThan(5000);
+            // Checked at the end, so that one slow reconnect still lets the rolling restart run.
+            rounds.assertThat(kill.slowestReconnectMillis()).as("the slowest reconnect through nginx after kill -9").isLessThan(5000);
             assertThat(load.totalAcked()).isGreaterThan(killAckedBefore);
             load.verify();
 
@@ -209,11 +211,13 @@ class TopologyIT {
             load.runFor(5);
             load.settle("node B back");
             assertThat(stopA.closed() + stopB.closed()).as("sockets closed by the graceful stops").isPositive();
-            assertThat(stopA.closeCodes()).as("a graceful stop closes with 1012 only").containsOnlyKeys(1012);
-            assertThat(stopB.closeCodes()).as("a graceful stop closes with 1012 only").containsOnlyKeys(1012);
-            assertThat(Math.max(stopA.slowestReconnectMillis(), stopB.slowestReconnectMillis())).isLessThan(5000);
+            rounds.assertThat(stopA.closeCodes()).as("a graceful stop closes with 1012 only").containsOnlyKeys(1012);
+            rounds.assertThat(stopB.closeCodes()).as("a graceful stop closes with 1012 only").containsOnlyKeys(1012);
+            rounds.assertThat(Math.max(stopA.slowestReconnectMillis(), stopB.slowestReconnectMillis()))
+                    .as("the slowest reconnect through nginx in the rolling restart").isLessThan(5000);
             load.verify();
-            load.report(RUN.resolve("chat-load.txt"));
+            load.report(RUN.resolveSibling("ops-it-chat-load.txt"));
+            rounds.assertAll();
         } finally {
             load.close();
         }
@@ -242,19 +246,19 @@ class TopologyIT {
         assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
 
         // Backed up while the topology runs, restored into a new database and run directory, and
-        // one node started on them (port 18085; it shares the running broker).
+        // one node started on them (port 18089; it shares the running broker).
         Path backup = RUN.resolveSibling("ops-it-backup");
         Path restored = RUN.resolveSibling("ops-it-restored");
         deleteTree(backup);
         deleteTree(restored);
         ops("backup.sh", Map.of(), backup.toString());
         Map<String, String> restoredEnv = Map.of("MOIM_OPS_DIR", restored.toString(), "MOIM_OPS_DB", "moim_topology_it_restored",
-                "MOIM_OPS_PORT_A", "18085", "MOIM_OPS_GRID_A", "18095", "MOIM_OPS_GRID_B", "18096");
+                "MOIM_OPS_PORT_A", "18089", "MOIM_OPS_GRID_A", "18097", "MOIM_OPS_GRID_B", "18098");
         ops("db-drop.sh", restoredEnv);
         ops("restore.sh", restoredEnv, backup.toString());
         try {
             ops("node.sh", restoredEnv, "start", "A");
-            URL node = url("http://127.0.0.1:18085/");
+            URL node = url("http://127.0.0.1:18089/");
             Api direct = new Api(node);
             SignedIn again = Accounts.signIn(direct, owner.email(), Accounts.PASSWORD, owner.id());
             Reply boards = direct.get("/api/v1/workspaces/" + workspace + "/boards", again.accessToken());
