@@ -20,7 +20,7 @@ export MOIM_JMS_PASSWORD="${MOIM_JMS_PASSWORD:-}"
 # MOIM_JAVA_OPTS is split into words on purpose (several JVM options in one variable).
 # shellcheck disable=SC2086
 # UTC: stored times are UTC, and EclipseLink binds them through the JVM's default time zone.
-exec java ${MOIM_JAVA_OPTS:--XX:MaxRAMPercentage=70.0} -Duser.timezone=UTC -jar /opt/payara/payara-micro.jar \
+exec java ${MOIM_JAVA_OPTS:--XX:MaxRAMPercentage=70.0} -Duser.timezone=UTC -jar "${MOIM_PAYARA_MICRO:-/opt/moim/payara-micro.jar}" \
   --port "${MOIM_HTTP_PORT:-8080}" \
   --clustername "${MOIM_CLUSTER_NAME:-moim}" \
   --clustermode "${MOIM_CLUSTER_MODE:-tcpip:127.0.0.1:6900}" \
