@@ -96,6 +96,14 @@ const SHAPES = {
   download: [['path', { d: 'M12 4v11M7 10.5l5 5 5-5M5 20h14' }]],
   upload: [['path', { d: 'M12 20V9M7 13.5l5-5 5 5M5 4h14' }]],
   link: [['path', { d: 'M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1' }]],
+  // A chevron pointing down (menus that open).
+  chevron: [['path', { d: 'm6 9.5 6 6 6-6' }]],
+  // Three dots (more actions).
+  more: [
+    ['circle', { cx: '5.5', cy: '12', r: '1' }],
+    ['circle', { cx: '12', cy: '12', r: '1' }],
+    ['circle', { cx: '18.5', cy: '12', r: '1' }],
+  ],
   alert: [
     ['circle', { cx: '12', cy: '12', r: '8.5' }],
     ['path', { d: 'M12 7.5v5.5M12 16.5h.01' }],

@@ -145,6 +145,12 @@ export function chatAttachments({ chat, channelId, dropTarget, input, sendVoice 
       entry.state = 'failed';
       drop(entry);
       say(() => `${entry.name}: ${describeUploadError(err)()}`);
+      if (err.type === 'file-too-large') {
+        // The server's limit in words: the problem names it in bytes, the usage says it once more.
+        api.getStorageUsage(chat.workspaceId).then((usage) => {
+          if (alive && usage?.maxFileSize) say(() => `${entry.name}: ${t('files.error.tooLargeFor', { max: formatBytes(usage.maxFileSize) })}`);
+        }, () => {});
+      }
       return null;
     } finally {
       entry.abort = null;
@@ -391,7 +397,7 @@ export function chatAttachments({ chat, channelId, dropTarget, input, sendVoice 
         blobUrl(file.id, 'playback').then((url) => {
           audio.src = url;
         }, () => bind(converting, { text: tx('chatFiles.playbackFailed') }));
-        el.replaceChildren(audio);
+        el.replaceChildren(el.firstChild, audio);
       } else if (now.conversion === 'failed') {
         bind(converting, { text: tx('files.convertFailed') });
         el.classList.add('is-failed');
