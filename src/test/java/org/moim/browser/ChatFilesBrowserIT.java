@@ -381,8 +381,11 @@ class ChatFilesBrowserIT {
                 browser.visible("bell-panel");
                 @SuppressWarnings("unchecked")
                 Map<String, Number> box = (Map<String, Number>) browser.script("""
-                        const r = document.querySelector("[data-testid='bell-panel']").getBoundingClientRect();
-                        return {left: r.left, right: r.right - document.documentElement.clientWidth};""");
+                        const panel = document.querySelector("[data-testid='bell-panel']");
+                        const r = panel.getBoundingClientRect();
+                        const onTop = panel.contains(document.elementFromPoint(r.left + r.width / 2, r.top + 12)) ? 1 : 0;
+                        return {left: r.left, right: r.right - document.documentElement.clientWidth, onTop};""");
+                assertThat(box.get("onTop").intValue()).as("%s %s %d px: the bell's panel is on top", name, language, width).isEqualTo(1);
                 assertThat(box.get("left").doubleValue()).as("%s %d px: the bell's panel past the window's left", language, width).isGreaterThanOrEqualTo(0);
                 assertThat(box.get("right").doubleValue()).as("%s %d px: the bell's panel past the window's right", language, width).isLessThanOrEqualTo(0);
                 Files.write(Browser.SCREENSHOTS.resolve(name + "-bell-" + language + "-" + width + ".png"),
