@@ -82,6 +82,17 @@ const SHAPES = {
     ['path', { d: 'm8 12 3 3 5-6' }],
   ],
   check: [['path', { d: 'm5 12.5 4.5 4.5L19 7.5' }]],
+  // An empty box (an open task).
+  box: [['rect', { x: '3.5', y: '3.5', width: '17', height: '17', rx: '2.5' }]],
+  // Six dots to take hold of (drag handles).
+  grip: [
+    ['circle', { cx: '9', cy: '6', r: '1' }],
+    ['circle', { cx: '15', cy: '6', r: '1' }],
+    ['circle', { cx: '9', cy: '12', r: '1' }],
+    ['circle', { cx: '15', cy: '12', r: '1' }],
+    ['circle', { cx: '9', cy: '18', r: '1' }],
+    ['circle', { cx: '15', cy: '18', r: '1' }],
+  ],
   image: [
     ['rect', { x: '3.5', y: '4.5', width: '17', height: '15', rx: '2' }],
     ['circle', { cx: '9', cy: '9.5', r: '1.5' }],

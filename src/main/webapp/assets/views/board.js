@@ -211,7 +211,7 @@ export function renderBoard(main, ctx) {
     const cards = h('ol', { class: 'card-list', testid: 'card-list', 'aria-labelledby': titleId }, list.cards.map((card) => cardTile(card)));
     const headerEl = h('header', { class: 'column-header' });
     if (can('MANAGE_LISTS')) {
-      const handle = h('button', { type: 'button', class: 'column-handle', draggable: 'true', testid: 'list-handle', 'aria-describedby': 'list-keys-help', text: '⠿' });
+      const handle = h('button', { type: 'button', class: 'column-handle', draggable: 'true', testid: 'list-handle', 'aria-describedby': 'list-keys-help' }, icon('grip', { size: 16 }));
       bind(handle, { attrs: { 'aria-label': () => t('board.moveList', { name: list.name }), title: () => t('board.moveList', { name: list.name }) } });
       handle.addEventListener('dragstart', (event) => startListDrag(event, list));
       handle.addEventListener('dragend', endDrag);
