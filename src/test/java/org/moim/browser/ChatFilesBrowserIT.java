@@ -37,6 +37,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -268,7 +269,55 @@ class ChatFilesBrowserIT {
         assertThat(browser.all("chat-message")).as("nothing sent").isEmpty();
     }
 
+    @Test
+    void anUploadCancelledHalfWayStoresAndSendsNothing() throws Exception {
+        SignedIn mina = Accounts.signUp(new Api(base), "Slow");
+        SignedIn joon = Accounts.signUp(new Api(base), "Peer");
+        String workspace = Chat.workspace(base, mina, joon);
+        String channel = Chat.direct(base, workspace, mina, joon);
+        Browser browser = signedIn("slow", mina, Map.of());
+        openConversation(browser, channel);
+        ChromeDriver chromium = (ChromeDriver) browser.driver();
+        chromium.executeCdpCommand("Network.enable", Map.of());
+        // A slow uplink (128 KiB/s), so that a 2 MiB upload is still under way when the person acts.
+        slowUplink(chromium, 128 * 1024);
+        byte[] bytes = new byte[2 * 1024 * 1024];
+        Arrays.fill(bytes, (byte) 3);
+        Path first = Files.write(temp.resolve("first.bin"), bytes);
+
+        // Cancel: the row goes, nothing is stored, nothing is sent.
+        attach(browser, first);
+        browser.await("the upload under way", d -> progress(browser) > 0);
+        assertThat(progress(browser)).as("percent uploaded when cancelling").isLessThan(100);
+        browser.click("chat-upload-cancel");
+        browser.await("the row to go", d -> browser.all("chat-upload").isEmpty());
+        assertThat(browser.all("chat-files-error").get(0).isDisplayed()).as("a cancel is no error").isFalse();
+        assertThat(channelFiles(workspace, channel, mina)).as("nothing stored after the cancel").isZero();
+
+        browser.click("chat-send");
+        assertThat(browser.all("chat-message")).as("nothing sent").isEmpty();
+        assertThat(browser.all("chat-pending")).as("nothing waiting to be sent").isEmpty();
+    }
+
     // ---------------------------------------------------------------------------------------------
+
+    /** Chromium's network emulation for every request of the tab: an uplink of so many bytes a second. */
+    private static void slowUplink(ChromeDriver chromium, int uploadBytesPerSecond) {
+        chromium.executeCdpCommand("Network.emulateNetworkConditionsByRule", Map.of("matchedNetworkConditions", List.of(Map.of(
+                "urlPattern", "", "offline", false, "latency", 0, "downloadThroughput", -1, "uploadThroughput", uploadBytesPerSecond))));
+    }
+
+    private int channelFiles(String workspace, String channel, SignedIn who) {
+        Api.Reply files = new Api(base).get("/api/v1/workspaces/" + workspace + "/files?target=channel:" + channel, who.accessToken());
+        assertThat(files.status()).as(files.toString()).isEqualTo(200);
+        return files.json().getJsonArray("items").size();
+    }
+
+    /** The first upload row's progress in percent (0 when there is none). */
+    private static int progress(Browser browser) {
+        Object value = browser.script("const p = document.querySelector(\"[data-testid='chat-upload-progress']\"); return p ? p.value : 0");
+        return ((Number) value).intValue();
+    }
 
     private Browser signedIn(String who, SignedIn account, Map<String, Object> preferences) throws IOException {
         Browser browser = Browser.start(MEDIA, preferences);
