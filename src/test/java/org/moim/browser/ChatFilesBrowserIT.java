@@ -46,9 +46,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * font (item 9). Mina attaches an image and a PDF with the composer's attach button (its file
  * input) and sends them with a line of text; Joon sees the image as a thumbnail that opens full
  * size and the PDF as a card whose Download saves the very bytes. Mina records a voice message with
- * Chromium's fake microphone; Joon sees it converting and then plays the converted audio. A file
- * over the FREE plan's 25 MiB is refused with the server's reason in Mina's composer, and nothing
- * reaches the conversation. A browser whose microphone is blocked says so in the composer.
+ * Chromium's fake microphone; Joon sees it converting and then plays the converted audio. A pasted
+ * image and a dropped file travel the same way. A file over the size limit (the build sets 4 MiB)
+ * is refused with the server's reason in Mina's composer, and nothing reaches the conversation. An
+ * upload cancelled half-way stores and sends nothing. A blocked microphone is explained in the
+ * composer. The board's chat panel carries files the same way.
  *
  * <p>Every header, navigation and chat toolbar control draws an inline SVG and no emoji or symbol
  * glyph. At 390 px the Messages page never scrolls sideways. Screenshots of the conversation with
