@@ -403,7 +403,9 @@ export function chatAttachments({ chat, channelId, dropTarget, input, sendVoice 
         el.classList.add('is-failed');
         el.append(fileCard(file));
       } else {
-        el.replaceWith(fileCard(file));
+        // Not a voice message after all (a recording sent as a file): its card, in the same element.
+        el.className = 'chat-voice-file';
+        el.replaceChildren(fileCard(file));
       }
       return true;
     };
