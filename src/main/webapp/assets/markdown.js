@@ -12,6 +12,8 @@
  * mentions written @[Name](accountId).
  */
 
+import { icon } from './icons.js';
+
 const MAX_DEPTH = 8;
 const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 
@@ -88,7 +90,7 @@ function inline(text, parent, depth = 0) {
         appendText(parent, m[0]);
       } else if (m[6] === '!') {
         // Images are not loaded (no tracking pixels, no external requests): a link instead.
-        parent.append(link(href, [`🖼 ${label || href}`]));
+        parent.append(link(href, [el('span', { className: 'md-image-icon', 'aria-hidden': 'true' }, [icon('image', { size: 14 })]), ` ${label || href}`]));
       } else {
         const a = link(href, []);
         inline(label, a, depth + 1);
@@ -247,7 +249,7 @@ function list(lines, start, parent, depth) {
     const task = /^\[([ xX])\]\s+/.exec(text[0]);
     if (task) {
       item.className = 'task';
-      item.append(el('span', { className: 'task-box', 'aria-hidden': 'true', text: task[1] === ' ' ? '☐' : '☑' }), ' ');
+      item.append(el('span', { className: 'task-box', 'aria-hidden': 'true', 'data-done': String(task[1] !== ' ') }, [icon(task[1] === ' ' ? 'box' : 'checklist', { size: 14 })]), ' ');
       text = [text[0].slice(task[0].length), ...text.slice(1)];
     }
     if (depth < MAX_DEPTH) {

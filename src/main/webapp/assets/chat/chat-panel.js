@@ -17,6 +17,8 @@ import { callHeader } from '../call/call-header.js';
 import { workspaceChannelExtras } from './channel-dialogs.js';
 import { listChannelReaders } from '../api.js';
 import { attachMentions } from '../mentions.js';
+import { icon } from '../icons.js';
+import { attachmentsText, chatAttachments } from './chat-attachments.js';
 
 const QUICK_REACTIONS = ['👍', '❤️', '😄', '🎉', '👀', '✅'];
 const GROUP_MS = 5 * 60_000;
@@ -155,6 +157,10 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
     named.notice,
     form,
   );
+  // Files and voice (chat-attachments.js): its buttons in the composer's row, its uploads above the text.
+  const files = chatAttachments({ chat, channelId, dropTarget: el, input, sendVoice: (attachments) => post('', attachments) });
+  form.querySelector('.chat-compose-row').prepend(files.tools);
+  form.insertBefore(files.tray, form.querySelector('.chat-compose-row'));
 
   const channel = () => chat.channels.get(channelId);
   const timeline = () => chat.timeline(channelId);
@@ -227,7 +233,11 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
   function body(message) {
     if (message.deleted) return h('p', { class: 'chat-text chat-text-deleted', testid: 'chat-text', i18n: 'chat.deleted' });
     const mentioned = message.mentions.map((a) => chat.nameOf(a));
-    return h('p', { class: 'chat-text', testid: 'chat-text' }, messageNodes(message.text ?? '', mentioned, meName()));
+    const onlyFiles = message.attachments.length && message.text === attachmentsText(message.attachments.map((f) => f.name));
+    return [
+      onlyFiles ? null : h('p', { class: 'chat-text', testid: 'chat-text' }, messageNodes(message.text ?? '', mentioned, meName())),
+      files.render(message),
+    ];
   }
 
   function reactions(message) {
@@ -250,8 +260,8 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
     const mine = message.senderId === chat.me();
     const bar = h('div', { class: 'chat-actions', role: 'group' });
     bind(bar, { attrs: { 'aria-label': tx('chat.actions') } });
-    const button = (key, testid, text, onClick) => {
-      const b = h('button', { type: 'button', class: 'chat-action', testid, text });
+    const button = (key, testid, glyph, onClick) => {
+      const b = h('button', { type: 'button', class: 'chat-action', testid }, icon(glyph, { size: 16 }));
       bind(b, { attrs: { title: tx(key), 'aria-label': tx(key) } });
       b.addEventListener('click', onClick);
       return b;
@@ -267,14 +277,14 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
       picker.append(b);
     });
     bar.append(
-      button('chat.react', 'chat-react', '☺', () => {
+      button('chat.react', 'chat-react', 'smile', () => {
         picker.hidden = !picker.hidden;
         if (!picker.hidden) picker.querySelector('button')?.focus();
       }),
-      button('chat.reply', 'chat-reply', '↩', () => startReply(message)),
+      button('chat.reply', 'chat-reply', 'reply', () => startReply(message)),
     );
-    if (mine) bar.append(button('chat.edit', 'chat-edit', '✎', () => startEdit(message)));
-    if (mine || mayDeleteAny()) bar.append(button('chat.delete', 'chat-delete', '🗑', () => deleteMessage(message)));
+    if (mine) bar.append(button('chat.edit', 'chat-edit', 'pencil', () => startEdit(message)));
+    if (mine || mayDeleteAny()) bar.append(button('chat.delete', 'chat-delete', 'trash', () => deleteMessage(message)));
     picker.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') {
         picker.hidden = true;
@@ -336,7 +346,10 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
         { class: 'chat-msg-main' },
         senderLine(fake, h('span', { class: 'chat-pending-line' }, parts)),
         item.parentId ? quote(item.parentId) : null,
-        h('p', { class: 'chat-text', testid: 'chat-text' }, messageNodes(item.text, item.mentions.map((a) => chat.nameOf(a)), meName())),
+        item.attachments?.length && item.text === attachmentsText(item.attachments.map((f) => f.name))
+          ? null
+          : h('p', { class: 'chat-text', testid: 'chat-text' }, messageNodes(item.text, item.mentions.map((a) => chat.nameOf(a)), meName())),
+        files.renderPending(item),
       ),
     );
   }
@@ -450,8 +463,8 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
     return mentionPicker.mentionedIn(text);
   }
 
-  function validate(text) {
-    if (!text.trim()) return false;
+  function validate(text, withFiles = false) {
+    if (!text.trim() && !withFiles) return false;
     if (utf8Bytes(text) > TEXT_MAX_BYTES) {
       composeError.hidden = false;
       bind(composeError, { text: tx('chat.tooLong') });
@@ -461,10 +474,20 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
     return true;
   }
 
+  /** Sends text and files; a message of files only shows their names as its (required) text. */
+  function post(text, attachments = []) {
+    const body = text.trim() ? text : attachmentsText(attachments.map((f) => f.name));
+    chat.send(channelId, { text: body, mentions: mentionsIn(text), parentId: replyTo?.parentId ?? replyTo?.id ?? null, attachments });
+  }
+
   function submit() {
     const text = input.value;
-    if (!validate(text)) return;
-    chat.send(channelId, { text, mentions: mentionsIn(text), parentId: replyTo?.parentId ?? replyTo?.id ?? null });
+    if (files.busy()) {
+      files.say(tx('chatFiles.waitForUploads'));
+      return;
+    }
+    if (!validate(text, files.ready())) return;
+    post(text, files.take());
     input.value = '';
     autosize();
     endReply();
@@ -631,6 +654,7 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
       calls.cleanup();
       named.cleanup();
       mentionPicker.detach();
+      files.cleanup();
       off();
       document.removeEventListener('visibilitychange', onVisible);
     },

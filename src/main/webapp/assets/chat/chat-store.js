@@ -45,6 +45,7 @@ export function normalizeMessage(raw) {
     deleted: Boolean(raw.deleted),
     version: raw.version ?? 0,
     reactions,
+    attachments: raw.deleted ? [] : raw.attachments ?? [],
   };
 }
 
@@ -478,7 +479,7 @@ export class ChatWorkspace {
   }
 
   /** Sends a message; it shows as pending at once. */
-  send(channelId, { text, mentions = [], parentId = null }) {
+  send(channelId, { text, mentions = [], parentId = null, attachments = [] }) {
     const timeline = this.timeline(channelId);
     const item = {
       key: `${TAB}-${Date.now().toString(36)}-${++keySeq}`,
@@ -486,6 +487,7 @@ export class ChatWorkspace {
       text,
       mentions,
       parentId,
+      attachments,
       senderId: this.me(),
       createdAt: new Date().toISOString(),
       status: 'sending',
@@ -508,6 +510,7 @@ export class ChatWorkspace {
     const frame = { type: 'send', channelId: item.channelId, text: item.text, idempotencyKey: item.key };
     if (item.mentions.length) frame.mentions = item.mentions;
     if (item.parentId) frame.parentId = item.parentId;
+    if (item.attachments?.length) frame.attachments = item.attachments.map((file) => file.id);
     realtime
       .request(frame, 'ack')
       .then((ack) => {

@@ -31,6 +31,7 @@ import { activityPanel } from './activity.js';
 import { openArchivedCards, openBoardMembers } from './board-members.js';
 import { currentChat } from '../chat/chat-store.js';
 import { chatPanel } from '../chat/chat-panel.js';
+import { icon } from '../icons.js';
 import { announcer, confirmDialog, menuButton, openDialog, personAvatar, statusLine, toastError } from './ui.js';
 
 const CARD_TITLE_MAX = 300;
@@ -212,7 +213,7 @@ export function renderBoard(main, ctx) {
     const cards = h('ol', { class: 'card-list', testid: 'card-list', 'aria-labelledby': titleId }, list.cards.map((card) => cardTile(card)));
     const headerEl = h('header', { class: 'column-header' });
     if (can('MANAGE_LISTS')) {
-      const handle = h('button', { type: 'button', class: 'column-handle', draggable: 'true', testid: 'list-handle', 'aria-describedby': 'list-keys-help', text: '⠿' });
+      const handle = h('button', { type: 'button', class: 'column-handle', draggable: 'true', testid: 'list-handle', 'aria-describedby': 'list-keys-help' }, icon('grip', { size: 16 }));
       bind(handle, { attrs: { 'aria-label': () => t('board.moveList', { name: list.name }), title: () => t('board.moveList', { name: list.name }) } });
       handle.addEventListener('dragstart', (event) => startListDrag(event, list));
       handle.addEventListener('dragend', endDrag);
@@ -247,19 +248,19 @@ export function renderBoard(main, ctx) {
     const badges = [];
     const due = dueState(card.dueAt);
     if (card.dueAt) {
-      const badge = h('span', { class: `card-badge${due ? ` is-${due}` : ''}`, testid: 'card-due' }, h('span', { 'aria-hidden': 'true', text: '⏰ ' }));
+      const badge = h('span', { class: `card-badge${due ? ` is-${due}` : ''}`, testid: 'card-due' }, h('span', { class: 'badge-icon', 'aria-hidden': 'true' }, icon('clock', { size: 14 })));
       const text = bind(h('span'), { text: () => formatShortDateTime(card.dueAt), attrs: { title: () => t('card.dueAt', { date: formatDateTime(card.dueAt) }) } });
       badge.append(text, h('span', { class: 'sr-only', i18n: due === 'overdue' ? 'card.overdue' : 'card.dueShort' }));
       badges.push(badge);
     }
     if (card.checklist?.total) {
       const done = card.checklist.done === card.checklist.total;
-      const badge = h('span', { class: `card-badge${done ? ' is-done' : ''}`, testid: 'card-checklist', text: `☑ ${card.checklist.done}/${card.checklist.total}` });
+      const badge = h('span', { class: `card-badge${done ? ' is-done' : ''}`, testid: 'card-checklist' }, h('span', { class: 'badge-icon', 'aria-hidden': 'true' }, icon('checklist', { size: 14 })), `${card.checklist.done}/${card.checklist.total}`);
       bind(badge, { attrs: { 'aria-label': () => t('card.checklistProgress', { done: card.checklist.done, total: card.checklist.total }) } });
       badges.push(badge);
     }
     if (card.comments) {
-      const badge = h('span', { class: 'card-badge', testid: 'card-comments', text: `💬 ${card.comments}` });
+      const badge = h('span', { class: 'card-badge', testid: 'card-comments' }, h('span', { class: 'badge-icon', 'aria-hidden': 'true' }, icon('message', { size: 14 })), String(card.comments));
       bind(badge, { attrs: { 'aria-label': () => t('card.commentCount', { count: card.comments }) } });
       badges.push(badge);
     }

@@ -26,6 +26,7 @@ import {
 } from '../dates.js';
 import { hrefWithQuery, navigate } from '../router.js';
 import { showToast } from './common.js';
+import { icon } from '../icons.js';
 import { confirmDialog, openDialog, statusLine, toastError } from './ui.js';
 
 const TITLE_MAX = 200;
@@ -198,7 +199,7 @@ export function renderCalendar(main, ctx) {
         href: isCard ? item.link : null,
         dataset: { itemId: item.id },
       },
-      isCard ? h('span', { class: 'cal-kind', 'aria-hidden': 'true', text: '▣' }) : null,
+      isCard ? h('span', { class: 'cal-kind', 'aria-hidden': 'true' }, icon('board', { size: 12 })) : null,
       time ? h('span', { class: 'cal-time', text: time }) : null,
       h('span', { class: 'cal-item-title', text: item.title }),
     );

@@ -3,6 +3,7 @@
  */
 import { LANGUAGES, bind, getLanguage, t } from '../i18n.js';
 import { h } from '../dom.js';
+import { icon } from '../icons.js';
 
 /** The "Moim" wordmark. */
 export function brand({ href } = {}) {
@@ -53,9 +54,9 @@ export function showToast(message, { variant = 'success' } = {}) {
     document.body.append(region);
   }
   clearTimeout(toastTimer);
-  const icon = h('span', { class: 'toast-icon', 'aria-hidden': 'true', text: variant === 'error' ? '!' : '✓' });
+  const mark = h('span', { class: 'toast-icon', 'aria-hidden': 'true' }, icon(variant === 'error' ? 'alert' : 'check', { size: 16 }));
   const text = bind(h('span', { class: 'toast-text' }), { text: message });
-  const toast = h('div', { class: `toast toast-${variant}`, testid: 'toast', dataset: { variant } }, icon, text);
+  const toast = h('div', { class: `toast toast-${variant}`, testid: 'toast', dataset: { variant } }, mark, text);
   region.replaceChildren(toast);
   toastTimer = setTimeout(() => {
     toast.classList.add('toast-leaving');

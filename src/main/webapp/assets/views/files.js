@@ -18,6 +18,7 @@ import { h, withBusy } from '../dom.js';
 import { describeError } from '../forms.js';
 import { getMe } from '../store.js';
 import { can, workspaceById } from '../workspaces.js';
+import { icon } from '../icons.js';
 import { showToast } from './common.js';
 import { confirmDialog, openDialog, pageHeader, statusLine, toastError } from './ui.js';
 
@@ -219,8 +220,8 @@ export function fileList({ role, testid = 'files-list', showTarget = true, onRem
       return button;
     }
     const family = String(file.contentType).split('/')[0];
-    const icon = { image: '🖼', audio: '♪', video: '▶', text: '≡' }[family] ?? '▤';
-    return h('span', { class: 'file-thumb file-thumb-icon', 'aria-hidden': 'true', text: icon });
+    const glyph = { image: 'image', audio: 'audio', video: 'video', text: 'file' }[family] ?? 'file';
+    return h('span', { class: 'file-thumb file-thumb-icon', 'aria-hidden': 'true' }, icon(glyph));
   }
 
   function voiceSlot(file) {
@@ -513,7 +514,7 @@ export function filePicker(id, testid, onFiles) {
     if (input.files.length) onFiles(input.files);
     input.value = '';
   });
-  const label = h('label', { class: 'btn btn-primary file-picker', for: id }, h('span', { 'aria-hidden': 'true', text: '⤒ ' }), h('span', { i18n: 'files.upload' }));
+  const label = h('label', { class: 'btn btn-primary file-picker', for: id }, h('span', { class: 'btn-glyph', 'aria-hidden': 'true' }, icon('upload', { size: 16 })), h('span', { i18n: 'files.upload' }));
   return h('span', { class: 'file-picker-wrap' }, input, label);
 }
 

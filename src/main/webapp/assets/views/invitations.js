@@ -10,6 +10,7 @@ import { describeError } from '../forms.js';
 import { href, navigate } from '../router.js';
 import { setPendingInvitations, upsertWorkspace, workspaceById } from '../workspaces.js';
 import { showToast } from './common.js';
+import { icon } from '../icons.js';
 import { pageHeader, roleName, statusLine, toastError } from './ui.js';
 
 function timeValue(iso) {
@@ -43,7 +44,7 @@ export function renderMyInvitations(main) {
     const item = h(
       'li',
       { class: 'row', testid: 'my-invitation', dataset: { invitationId: invitation.id, workspaceId: invitation.workspaceId } },
-      h('span', { class: 'row-icon', 'aria-hidden': 'true', text: '✉' }),
+      h('span', { class: 'row-icon', 'aria-hidden': 'true' }, icon('mail')),
       h('div', { class: 'row-main' }, h('span', { class: 'row-title', testid: 'invitation-workspace', text: invitation.workspaceName }), h('span', { class: 'row-meta' }, detail, ' · ', timeValue(invitation.invitedAt))),
       h('div', { class: 'row-actions' }, decline, accept),
     );

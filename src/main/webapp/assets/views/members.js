@@ -13,6 +13,7 @@ import { INVITABLE_ROLES, ROLES, can, forgetWorkspace, subscribeWorkspaces, upse
 import { href, navigate } from '../router.js';
 import { currentChat } from '../chat/chat-store.js';
 import { showToast } from './common.js';
+import { icon } from '../icons.js';
 import { confirmDialog, copyText, pageHeader, personAvatar, roleBadge, roleName, statusLine, toastError } from './ui.js';
 
 function panel(id, titleKey, descriptionKey, ...children) {
@@ -207,7 +208,7 @@ export function renderMembers(main, ctx) {
       const item = h(
         'li',
         { class: 'row', testid: 'invitation-row', dataset: { invitationId: invitation.id, status: invitation.status } },
-        h('span', { class: 'row-icon', 'aria-hidden': 'true', text: '✉' }),
+        h('span', { class: 'row-icon', 'aria-hidden': 'true' }, icon('mail')),
         h('div', { class: 'row-main' }, h('span', { class: 'row-title', testid: 'invitation-email', text: invitation.email }), h('span', { class: 'row-meta' }, role, ' · ', when)),
         actions,
       );
@@ -310,7 +311,7 @@ export function renderMembers(main, ctx) {
       const item = h(
         'li',
         { class: 'row row-wrap', testid: 'invite-link-row', dataset: { linkId: link.id, state } },
-        h('span', { class: 'row-icon', 'aria-hidden': 'true', text: '🔗' }),
+        h('span', { class: 'row-icon', 'aria-hidden': 'true' }, icon('link')),
         h('div', { class: 'row-main' }, h('span', { class: 'row-title' }, roleBadge(link.role)), h('span', { class: 'row-meta' }, expires, ' · ', uses), state === 'ACTIVE' ? urlInput : null),
         actions,
       );

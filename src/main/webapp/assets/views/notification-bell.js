@@ -10,6 +10,7 @@ import { bind, formatDateTime, formatRelative, t, tx } from '../i18n.js';
 import { h, withBusy } from '../dom.js';
 import * as realtime from '../realtime.js';
 import { toastError } from './ui.js';
+import { icon } from '../icons.js';
 
 const PAGE = 20;
 
@@ -20,7 +21,7 @@ export function notificationBell() {
   let alive = true;
 
   const count = h('span', { class: 'bell-count', testid: 'bell-count', hidden: true });
-  const button = h('button', { type: 'button', class: 'btn btn-ghost btn-sm btn-icon bell-button', testid: 'bell', 'aria-haspopup': 'true', 'aria-expanded': 'false' }, h('span', { 'aria-hidden': 'true', text: '🔔' }), count);
+  const button = h('button', { type: 'button', class: 'btn btn-ghost btn-sm btn-icon bell-button', testid: 'bell', 'aria-haspopup': 'true', 'aria-expanded': 'false' }, h('span', { class: 'bell-icon', 'aria-hidden': 'true' }, icon('bell')), count);
   bind(button, { attrs: { 'aria-label': () => t('bell.label', { count: unread }), title: () => t('bell.label', { count: unread }) } });
   const markAll = h('button', { type: 'button', class: 'link', testid: 'bell-read-all', i18n: 'bell.markAllRead' });
   const list = h('ul', { class: 'bell-list', testid: 'bell-list' });
@@ -61,7 +62,7 @@ export function notificationBell() {
       close();
       if (!n.readAt) markRead(n);
     });
-    const read = n.readAt ? null : h('button', { type: 'button', class: 'btn btn-ghost btn-sm btn-icon bell-item-read', testid: 'bell-item-read', text: '✓' });
+    const read = n.readAt ? null : h('button', { type: 'button', class: 'btn btn-ghost btn-sm btn-icon bell-item-read', testid: 'bell-item-read' }, icon('check', { size: 16 }));
     if (read) {
       bind(read, { attrs: { 'aria-label': tx('bell.markRead'), title: tx('bell.markRead') } });
       read.addEventListener('click', () => withBusy(read, () => markRead(n)));

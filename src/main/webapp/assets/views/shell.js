@@ -45,6 +45,7 @@ import { renderFirstSteps } from './first-steps.js';
 import { searchBox } from '../search/search-box.js';
 import { quickSwitcher } from '../search/quick-switcher.js';
 import { getMe } from '../store.js';
+import { icon as svgIcon } from '../icons.js';
 
 /**
  * @typedef {object} Route
@@ -76,26 +77,26 @@ const ROUTES = [
 
 /** The current workspace's pages in the side navigation. */
 const WORKSPACE_NAV = [
-  { id: 'boards', label: 'nav.boards', icon: '▦' },
-  { id: 'chat', label: 'nav.messages', icon: '✉' },
-  { id: 'calendar', label: 'nav.calendar', icon: '▤' },
-  { id: 'files', label: 'nav.files', icon: '▥' },
-  { id: 'members', label: 'nav.members', icon: '◉', action: 'LIST_MEMBERS' },
-  { id: 'settings', label: 'nav.settings', icon: '⚙' },
-  { id: 'billing', label: 'nav.billing', icon: '◈', action: 'VIEW_PLAN' },
+  { id: 'boards', label: 'nav.boards', icon: 'board' },
+  { id: 'chat', label: 'nav.messages', icon: 'message' },
+  { id: 'calendar', label: 'nav.calendar', icon: 'calendar' },
+  { id: 'files', label: 'nav.files', icon: 'folder' },
+  { id: 'members', label: 'nav.members', icon: 'people', action: 'LIST_MEMBERS' },
+  { id: 'settings', label: 'nav.settings', icon: 'settings' },
+  { id: 'billing', label: 'nav.billing', icon: 'card', action: 'VIEW_PLAN' },
 ];
 
 const ACCOUNT_NAV = [
-  { id: 'profile', label: 'nav.profile', icon: '◎', href: '#/profile' },
-  { id: 'invitations', label: 'nav.invitations', icon: '✉', href: '#/invitations' },
-  { id: 'workspaces', label: 'nav.workspaces', icon: '▣', href: '#/workspaces' },
+  { id: 'profile', label: 'nav.profile', icon: 'person', href: '#/profile' },
+  { id: 'invitations', label: 'nav.invitations', icon: 'mail', href: '#/invitations' },
+  { id: 'workspaces', label: 'nav.workspaces', icon: 'layers', href: '#/workspaces' },
 ];
 
 function navLink({ id, label, icon, href: target }) {
   return h(
     'a',
     { class: 'nav-link', href: target, testid: `nav-${id}`, dataset: { nav: id } },
-    h('span', { class: 'nav-icon', 'aria-hidden': 'true', text: icon }),
+    h('span', { class: 'nav-icon', 'aria-hidden': 'true' }, svgIcon(icon)),
     h('span', { class: 'nav-text', i18n: label }),
   );
 }

@@ -9,6 +9,7 @@ import { h } from '../dom.js';
 import { href } from '../router.js';
 import { subscribeWorkspaces } from '../workspaces.js';
 import { roleName, workspaceAvatar } from './ui.js';
+import { icon } from '../icons.js';
 
 export function workspaceSwitcher() {
   const label = h('span', { class: 'switcher-name', testid: 'switcher-current' });
@@ -24,7 +25,7 @@ export function workspaceSwitcher() {
     },
     avatarSlot,
     h('span', { class: 'switcher-text' }, h('span', { class: 'switcher-caption', i18n: 'switcher.caption' }), label),
-    h('span', { class: 'switcher-chevron', 'aria-hidden': 'true', text: '▾' }),
+    h('span', { class: 'switcher-chevron', 'aria-hidden': 'true' }, icon('chevron', { size: 16 })),
   );
   const list = h('ul', { class: 'switcher-list', testid: 'switcher-list' });
   const menu = h(

@@ -7,6 +7,7 @@ import { bind, tx } from '../i18n.js';
 import { h, initialOf, withBusy } from '../dom.js';
 import { describeError } from '../forms.js';
 import { showToast } from './common.js';
+import { icon } from '../icons.js';
 
 /**
  * The h1 (focusable, so route changes can move focus to it) and a subtitle.
@@ -195,14 +196,14 @@ let menuSeq = 0;
  * Escape closes and returns focus to the button).
  * @param {object} o
  * @param {() => string} o.label accessible name producer
- * @param {string} [o.text] visible text of the button (default "⋯")
+ * @param {string} [o.text] visible text of the button (default: the "more" icon)
  * @param {string} [o.testid]
  * @param {string} [o.className]
  * @param {Array<{label: string, testid?: string, danger?: boolean, onSelect: () => void}|null>} o.items
  */
-export function menuButton({ label, text = '⋯', testid = 'menu', className = 'btn btn-ghost btn-sm btn-icon', items }) {
+export function menuButton({ label, text = null, testid = 'menu', className = 'btn btn-ghost btn-sm btn-icon', items }) {
   const id = `menu-${++menuSeq}`;
-  const button = h('button', { type: 'button', class: className, testid, 'aria-haspopup': 'menu', 'aria-expanded': 'false', 'aria-controls': id, text });
+  const button = h('button', { type: 'button', class: className, testid, 'aria-haspopup': 'menu', 'aria-expanded': 'false', 'aria-controls': id, text: text ?? undefined }, text == null ? icon('more') : null);
   bind(button, { attrs: { 'aria-label': label, title: label } });
   const menu = h('div', { class: 'menu', role: 'menu', id, hidden: true, testid: `${testid}-items` });
   for (const item of items.filter(Boolean)) {
