@@ -22,6 +22,7 @@ import { clearMe, setMe, subscribe } from './store.js';
 import { startCalls, stopCalls } from './call/calls.js';
 import { clearToasts, showToast } from './views/common.js';
 import { renderAuth } from './views/auth.js';
+import { isPasswordRoute, renderPasswordPage } from './views/password-reset.js';
 import { renderShell } from './views/shell.js';
 
 const root = document.getElementById('app');
@@ -53,7 +54,8 @@ function showSignedOut({ notice = null, noticeVariant = 'info' } = {}) {
   signedIn = false;
   stopCalls();
   clearMe();
-  mount((el) => renderAuth(el, { onSignedIn: afterLogin, onLanguage: changeLanguage, notice, noticeVariant }));
+  if (isPasswordRoute()) mount((el) => renderPasswordPage(el, { onLanguage: changeLanguage }));
+  else mount((el) => renderAuth(el, { onSignedIn: afterLogin, onLanguage: changeLanguage, notice, noticeVariant }));
   setState('signed-out');
 }
 
@@ -167,6 +169,14 @@ function installGlobalHandlers() {
     }
   });
 
+  // Signed out, moving between the sign-in card and the password pages (views/password-reset.js).
+  let passwordPage = isPasswordRoute();
+  window.addEventListener('hashchange', () => {
+    if (signedIn || passwordPage === isPasswordRoute()) return;
+    passwordPage = isPasswordRoute();
+    showSignedOut();
+  });
+
   // Keep relative times ("5 minutes ago") fresh.
   setInterval(() => translateTree(document.body), 60_000);
 }
@@ -205,7 +215,8 @@ async function boot() {
   }
   installGlobalHandlers();
 
-  if (!api.hasStoredSession()) {
+  // A reset link opens its page even in a browser that is signed in.
+  if (!api.hasStoredSession() || isPasswordRoute()) {
     showSignedOut();
     return;
   }

@@ -46,6 +46,10 @@ public class Alerts {
     @Inject
     RateLimiter limiter;
 
+    /** Through a provider: {@link AccountMails} asks this bean to queue mails, too. */
+    @Inject
+    jakarta.enterprise.inject.Instance<AccountMails> accountMails;
+
     @Inject
     @ConfigProperty(name = "moim.rate-limit.test-mail.per-account", defaultValue = "5")
     int testMailsPerHour;
@@ -90,6 +94,7 @@ public class Alerts {
             case TestMailAlert.TYPE -> testMail(TestMailAlert.from(envelope));
             case MailAlert.TYPE -> mail(MailAlert.from(envelope));
             case JobFailedMail.TYPE -> jobFailedMail(JobFailedMail.from(envelope));
+            case PasswordResetMail.TYPE -> passwordResetMail(PasswordResetMail.from(envelope));
             default -> throw new MalformedMessage("unknown alert type " + envelope.type());
         };
         String key = envelope.idempotencyKey();
@@ -114,6 +119,10 @@ public class Alerts {
 
     private Runnable mail(MailAlert alert) {
         return () -> mailer.send(accounts.byId(alert.accountId()).email(), alert.subject(), alert.text());
+    }
+
+    private Runnable passwordResetMail(PasswordResetMail alert) {
+        return () -> accountMails.get().sendPasswordReset(alert);
     }
 
     private Runnable jobFailedMail(JobFailedMail alert) {
