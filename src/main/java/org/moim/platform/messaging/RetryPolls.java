@@ -4,7 +4,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.OptimisticLockException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.moim.platform.persistence.LockConflicts;
 
 /**
  * The one loop behind retries whose schedule lives in the database (webhook deliveries, mail
@@ -43,18 +43,8 @@ public class RetryPolls {
                 LOG.log(Level.FINE, "Queued {0} {1} attempts", new Object[] {queued, what});
             }
         } catch (RuntimeException e) {
-            LOG.log(conflict(e) ? Level.FINE : Level.WARNING, what + " retry poll failed; trying again next time", e);
+            LOG.log(LockConflicts.versionConflict(e) ? Level.FINE : Level.WARNING, what + " retry poll failed; trying again next time", e);
         }
-    }
-
-    static boolean conflict(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            // JPA's, or EclipseLink's own when the conflict surfaces at commit.
-            if (cause instanceof OptimisticLockException || cause.getClass().getSimpleName().equals("OptimisticLockException")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @PreDestroy
