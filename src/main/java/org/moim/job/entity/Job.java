@@ -104,10 +104,11 @@ public class Job {
         return true;
     }
 
-    /** The attempt failed; the broker will try again. */
+    /** The attempt failed; the broker will try again (the job keeps no schedule of its own then). */
     public void fail(String error, Instant now) {
         if (!status.isFinal()) {
             status = JobStatus.FAILED;
+            nextAttemptAt = null;
             lastError = oneLine(error);
             updatedAt = now;
         }
@@ -124,15 +125,18 @@ public class Job {
     }
 
     /**
-     * The wait for the next attempt is over: the job is {@code QUEUED} again (its message is
-     * sent again by the caller). False, and nothing changes, when it does not wait or not yet.
+     * The wait for the next attempt is over: the job is {@code QUEUED} again (its message is sent
+     * again by the caller) and watched: if it is still {@code QUEUED} or {@code RUNNING} after
+     * {@code watch} (its message or its attempt was lost), it is due again. False, and nothing
+     * changes, when it does not wait or not yet.
      */
-    public boolean requeue(Instant now) {
-        if (status != JobStatus.FAILED || nextAttemptAt == null || nextAttemptAt.isAfter(now) || envelope == null) {
+    public boolean requeue(Instant now, java.time.Duration watch) {
+        boolean waiting = status == JobStatus.FAILED || status == JobStatus.QUEUED || status == JobStatus.RUNNING;
+        if (!waiting || nextAttemptAt == null || nextAttemptAt.isAfter(now) || envelope == null) {
             return false;
         }
         status = JobStatus.QUEUED;
-        nextAttemptAt = null;
+        nextAttemptAt = now.plus(watch);
         updatedAt = now;
         return true;
     }

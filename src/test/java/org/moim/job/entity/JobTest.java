@@ -74,15 +74,19 @@ class JobTest {
 
         assertThat(job.status()).isEqualTo(JobStatus.FAILED);
         assertThat(job.nextAttemptAt()).isEqualTo(t0.plusSeconds(30));
-        assertThat(job.requeue(t0.plusSeconds(29))).as("too early").isFalse();
-        assertThat(job.requeue(t0.plusSeconds(30))).isTrue();
+        java.time.Duration watch = java.time.Duration.ofMinutes(2);
+        assertThat(job.requeue(t0.plusSeconds(29), watch)).as("too early").isFalse();
+        assertThat(job.requeue(t0.plusSeconds(30), watch)).isTrue();
         assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
-        assertThat(job.nextAttemptAt()).isNull();
-        assertThat(job.requeue(t0.plusSeconds(31))).as("queued already: once").isFalse();
+        assertThat(job.nextAttemptAt()).as("watched").isEqualTo(t0.plusSeconds(150));
+        assertThat(job.requeue(t0.plusSeconds(31), watch)).as("queued already: once").isFalse();
 
         job.start(t0.plusSeconds(31));
-        assertThat(job.succeed(t0.plusSeconds(32))).isTrue();
-        assertThat(job.attempts()).isEqualTo(2);
+        assertThat(job.requeue(t0.plusSeconds(151), watch)).as("still RUNNING after the watch: lost, sent again").isTrue();
+        job.start(t0.plusSeconds(152));
+        assertThat(job.succeed(t0.plusSeconds(153))).isTrue();
+        assertThat(job.nextAttemptAt()).isNull();
+        assertThat(job.attempts()).isEqualTo(3);
     }
 
     @Test
@@ -97,6 +101,6 @@ class JobTest {
 
         assertThat(job.status()).isEqualTo(JobStatus.DEAD);
         assertThat(job.nextAttemptAt()).isNull();
-        assertThat(job.requeue(t0.plusSeconds(10))).isFalse();
+        assertThat(job.requeue(t0.plusSeconds(10), java.time.Duration.ofMinutes(2))).isFalse();
     }
 }
