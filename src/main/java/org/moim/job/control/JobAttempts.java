@@ -14,7 +14,6 @@ import org.moim.job.entity.Job;
 import org.moim.job.entity.JobDied;
 import org.moim.job.entity.JobFinished;
 import org.moim.platform.messaging.RetryDelays;
-import org.moim.platform.persistence.LockConflicts;
 
 /**
  * The life of a job while its message is handled, keyed by the message's idempotency key.
@@ -62,10 +61,8 @@ public class JobAttempts {
         while (true) {
             try {
                 return self.begin(idempotencyKey);
-            } catch (RuntimeException e) {
-                // Not visible yet, or its row is changing under us: the transaction that queued this
-                // message again (JobRetries) has committed on the broker and not yet on the database.
-                if (!(e instanceof JobNotVisible) && !LockConflicts.versionConflict(e) || System.nanoTime() > deadline) {
+            } catch (JobNotVisible e) {
+                if (System.nanoTime() > deadline) {
                     throw e;
                 }
                 try {
