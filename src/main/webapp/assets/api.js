@@ -329,6 +329,12 @@ export async function logout() {
   }
 }
 
+// Password reset by mail (signed out; views/password-reset.js).
+export const requestPasswordReset = (email) => send('POST', 'auth/password-reset', { body: { email } });
+export const checkPasswordResetLink = (token) => send('POST', 'auth/password-reset/check', { body: { token } });
+export const confirmPasswordReset = (token, newPassword) =>
+  send('POST', 'auth/password-reset/confirm', { body: { token, newPassword } });
+
 export const getMe = () => authed('GET', 'me');
 export const updateMe = (patch) => authed('PATCH', 'me', { body: patch });
 export const changePassword = (currentPassword, newPassword) =>

@@ -23,6 +23,7 @@ import { startCalls, stopCalls } from './call/calls.js';
 import { followInvitations, stopFollowingInvitations } from './live-invitations.js';
 import { clearToasts, showToast } from './views/common.js';
 import { renderAuth } from './views/auth.js';
+import { isPasswordRoute, renderPasswordPage } from './views/password-reset.js';
 import { renderShell } from './views/shell.js';
 
 const root = document.getElementById('app');
@@ -55,7 +56,8 @@ function showSignedOut({ notice = null, noticeVariant = 'info' } = {}) {
   stopCalls();
   stopFollowingInvitations();
   clearMe();
-  mount((el) => renderAuth(el, { onSignedIn: afterLogin, onLanguage: changeLanguage, notice, noticeVariant }));
+  if (isPasswordRoute()) mount((el) => renderPasswordPage(el, { onLanguage: changeLanguage }));
+  else mount((el) => renderAuth(el, { onSignedIn: afterLogin, onLanguage: changeLanguage, notice, noticeVariant }));
   setState('signed-out');
 }
 
@@ -170,6 +172,14 @@ function installGlobalHandlers() {
     }
   });
 
+  // Signed out, moving between the sign-in card and the password pages (views/password-reset.js).
+  let passwordPage = isPasswordRoute();
+  window.addEventListener('hashchange', () => {
+    if (signedIn || passwordPage === isPasswordRoute()) return;
+    passwordPage = isPasswordRoute();
+    showSignedOut();
+  });
+
   // Keep relative times ("5 minutes ago") fresh.
   setInterval(() => translateTree(document.body), 60_000);
 }
@@ -208,7 +218,8 @@ async function boot() {
   }
   installGlobalHandlers();
 
-  if (!api.hasStoredSession()) {
+  // A reset link opens its page even in a browser that is signed in.
+  if (!api.hasStoredSession() || isPasswordRoute()) {
     showSignedOut();
     return;
   }

@@ -94,7 +94,8 @@ export function renderAuth(root, { onSignedIn, onLanguage, notice = null, notice
       attrs: { type: 'password', autocomplete: 'current-password' },
     });
     const submit = h('button', { type: 'submit', class: 'btn btn-primary btn-block', testid: 'login-submit', i18n: 'auth.login.submit' });
-    const form = h('form', { class: 'form', testid: 'login-form', novalidate: true }, email.el, password.el, submit);
+    const forgot = h('a', { class: 'link link-sm auth-forgot', href: '#/forgot-password', testid: 'forgot-password', i18n: 'auth.login.forgot' });
+    const form = h('form', { class: 'form', testid: 'login-form', novalidate: true }, email.el, password.el, forgot, submit);
     const controller = new FormController(form, { region: errorRegion, submit, fields: { email, password } });
 
     form.addEventListener('submit', (event) => {

@@ -167,11 +167,42 @@ class JobsIT {
         JsonObject job = awaitJob(api, me, jobId, "DEAD", "SUCCEEDED");
 
         assertThat(job.getString("status")).as(job.toString()).isEqualTo("DEAD");
-        assertThat(job.getInt("attempts")).as("one delivery and three redeliveries").isEqualTo(4);
+        assertThat(job.getInt("attempts")).as("the first attempt and the four of MOIM_MAIL_RETRY_DELAYS").isEqualTo(5);
+        assertThat(job.containsKey("nextAttemptAt")).as("no next attempt: %s", job).isFalse();
         assertThat(job.getString("lastError")).contains("mail server").doesNotContain("\n", "at org.", "127.0.0.1");
         JsonObject notice = jobNotice(api, me, jobId);
         assertThat(notice.getString("title")).isEqualTo("Your test mail could not be sent");
         assertThat(notice.getString("excerpt")).isEqualTo(job.getString("lastError"));
+    }
+
+    @Test
+    void mailOutlivesAnSmtpOutageLongerThanTheBrokersRedeliveriesAndArrivesOnce() {
+        Api api = new Api(base);
+        List<SignedIn> people = List.of(Accounts.signUp(api, "Outage"), Accounts.signUp(api, "Outage"), Accounts.signUp(api, "Outage"));
+        smtp.stop();
+
+        List<String> jobIds = people.stream()
+                .map(p -> api.post("/api/v1/me/test-mail", Json.createObjectBuilder().build(), p.accessToken()).json().getString("jobId"))
+                .toList();
+        // Four attempts failed: the server has been down for 2 + 4 + 8 = 14 s, longer than the broker's 11 s.
+        for (int i = 0; i < people.size(); i++) {
+            JsonObject waiting = awaitJob(api, people.get(i), jobIds.get(i), j -> j.getInt("attempts") >= 4 && j.getString("status").equals("FAILED"));
+            assertThat(waiting.getString("lastError")).contains("mail server");
+            assertThat(Instant.parse(waiting.getString("nextAttemptAt"))).isAfter(Instant.parse(waiting.getString("updatedAt")));
+        }
+        smtp = new GreenMail(new ServerSetup(Integer.parseInt(System.getenv("MOIM_MAIL_PORT")), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+
+        for (int i = 0; i < people.size(); i++) {
+            JsonObject job = awaitJob(api, people.get(i), jobIds.get(i), "SUCCEEDED", "DEAD");
+            assertThat(job.getString("status")).as(job.toString()).isEqualTo("SUCCEEDED");
+            assertThat(job.getInt("attempts")).as("five, one more if an attempt was lost and sent again").isBetween(5, 6);
+            assertThat(job.containsKey("nextAttemptAt")).as("no next attempt: %s", job).isFalse();
+        }
+        for (SignedIn person : people) {
+            assertThat(awaitMailsTo(person.email())).as("exactly one mail to " + person.email()).hasSize(1);
+            assertThat(jobNotice(api, person, jobIds.get(people.indexOf(person))).getString("title")).isEqualTo("Your test mail was sent");
+        }
     }
 
     @Test
@@ -365,13 +396,18 @@ class JobsIT {
 
     /** Polls the job until its status is one of {@code statuses}; fails after a generous deadline. */
     private static JsonObject awaitJob(Api api, SignedIn owner, String jobId, String... statuses) {
+        return awaitJob(api, owner, jobId, j -> Set.of(statuses).contains(j.getString("status")));
+    }
+
+    /** Polls the job until it is as {@code wanted}; fails after a generous deadline. */
+    private static JsonObject awaitJob(Api api, SignedIn owner, String jobId, java.util.function.Predicate<JsonObject> wanted) {
         Instant deadline = Instant.now().plus(DEADLINE);
         JsonObject job;
         do {
             Reply reply = api.get("/api/v1/jobs/" + jobId, owner.accessToken());
             assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
             job = reply.json();
-            if (Set.of(statuses).contains(job.getString("status"))) {
+            if (wanted.test(job)) {
                 return job;
             }
             pause();

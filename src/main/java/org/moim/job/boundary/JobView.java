@@ -12,10 +12,12 @@ public record JobView(
                 description = "FAILED: the last attempt failed and another follows; DEAD: every attempt failed.") String status,
         @Schema(description = "Attempts started so far.") int attempts,
         @Schema(description = "The last attempt's error, one short line; absent when none failed.") String lastError,
+        @Schema(description = "When the next attempt is queued, while a FAILED mail waits for it (moim.mail.retry-delays); absent otherwise.")
+        Instant nextAttemptAt,
         Instant createdAt,
         Instant updatedAt) {
 
     static JobView from(Job job) {
-        return new JobView(job.id(), job.type(), job.status().name(), job.attempts(), job.lastError(), job.createdAt(), job.updatedAt());
+        return new JobView(job.id(), job.type(), job.status().name(), job.attempts(), job.lastError(), job.nextAttemptAt(), job.createdAt(), job.updatedAt());
     }
 }

@@ -6,11 +6,14 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.moim.job.entity.Job;
 import org.moim.job.entity.JobDied;
 import org.moim.job.entity.JobFinished;
+import org.moim.platform.messaging.RetryDelays;
 
 /**
  * The life of a job while its message is handled, keyed by the message's idempotency key.
@@ -97,6 +100,30 @@ public class JobAttempts {
     @Transactional(TxType.REQUIRES_NEW)
     public void failed(String idempotencyKey, String error) {
         jobs.byIdempotencyKey(idempotencyKey).ifPresent(job -> job.fail(error, clock.instant()));
+    }
+
+    /**
+     * The attempt failed and the job keeps its own schedule (mail): it waits for the next attempt
+     * {@code delays} says, or, when none is left, is buried like a dead letter. Joins the
+     * handler's transaction, which commits (the message is acknowledged: the next attempt is a new
+     * message, queued by {@link JobRetries}).
+     */
+    @Transactional(TxType.MANDATORY)
+    public void failedRetryLater(String idempotencyKey, String error, RetryDelays delays) {
+        jobs.byIdempotencyKey(idempotencyKey).ifPresent(job -> {
+            Instant now = clock.instant();
+            Duration wait = delays.after(job.attempts());
+            if (wait != null) {
+                job.failUntil(error, now.plus(wait), now);
+                LOG.log(Level.INFO, "Job {0} ({1}) attempt {2} failed; the next is at {3}",
+                        new Object[] {job.id(), job.type(), job.attempts(), job.nextAttemptAt()});
+            } else {
+                job.fail(error, now);
+                bury(idempotencyKey, "no attempt left");
+                LOG.log(Level.SEVERE, "Job {0} ({1}, owner {2}) is DEAD after {3} attempts; last error: {4}",
+                        new Object[] {job.id(), job.type(), job.ownerAccountId(), job.attempts(), job.lastError()});
+            }
+        });
     }
 
     @Transactional(TxType.MANDATORY)

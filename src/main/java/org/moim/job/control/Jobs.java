@@ -33,8 +33,10 @@ public class Jobs {
      */
     public Job enqueue(String queue, String type, int version, String ownerAccountId, JsonObject payload) {
         Job job = new Job(type, ownerAccountId, clock.instant());
+        Envelope envelope = new Envelope(type, version, job.idempotencyKey(), payload);
+        job.queuedAs(queue, envelope.toJson());
         em.persist(job);
-        sender.send(queue, new Envelope(type, version, job.idempotencyKey(), payload));
+        sender.send(queue, envelope);
         return job;
     }
 

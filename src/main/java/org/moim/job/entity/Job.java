@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -48,6 +49,17 @@ public class Job {
     @Column(name = "last_error", length = MAX_ERROR_LENGTH)
     private String lastError;
 
+    /** Where its message goes, and the message itself, so that a later attempt can be queued again. */
+    @Column(length = 64)
+    private String queue;
+
+    @Lob
+    private String envelope;
+
+    /** When the next attempt is queued (a {@code FAILED} job that waits); null otherwise. */
+    @Column(name = "next_attempt_at")
+    private Instant nextAttemptAt;
+
     @Version
     private long version;
 
@@ -75,23 +87,58 @@ public class Job {
         return true;
     }
 
+    /** Remembers the job's queue and message (its JSON), for attempts queued again later. */
+    public void queuedAs(String queue, String envelope) {
+        this.queue = Objects.requireNonNull(queue);
+        this.envelope = Objects.requireNonNull(envelope);
+    }
+
     /** Done; true when this call finished it (false when it was finished already). */
     public boolean succeed(Instant now) {
         if (status.isFinal()) {
             return false;
         }
         status = JobStatus.SUCCEEDED;
+        nextAttemptAt = null;
         updatedAt = now;
         return true;
     }
 
-    /** The attempt failed; the broker will try again. */
+    /** The attempt failed; the broker will try again (the job keeps no schedule of its own then). */
     public void fail(String error, Instant now) {
         if (!status.isFinal()) {
             status = JobStatus.FAILED;
+            nextAttemptAt = null;
             lastError = oneLine(error);
             updatedAt = now;
         }
+    }
+
+    /** The attempt failed; the next one is queued at {@code next} (see {@link #requeue}). */
+    public void failUntil(String error, Instant next, Instant now) {
+        if (!status.isFinal()) {
+            status = JobStatus.FAILED;
+            lastError = oneLine(error);
+            nextAttemptAt = Objects.requireNonNull(next);
+            updatedAt = now;
+        }
+    }
+
+    /**
+     * The wait for the next attempt is over: the job is {@code QUEUED} again (its message is sent
+     * again by the caller) and watched: if it is still {@code QUEUED} or {@code RUNNING} after
+     * {@code watch} (its message or its attempt was lost), it is due again. False, and nothing
+     * changes, when it does not wait or not yet.
+     */
+    public boolean requeue(Instant now, java.time.Duration watch) {
+        boolean waiting = status == JobStatus.FAILED || status == JobStatus.QUEUED || status == JobStatus.RUNNING;
+        if (!waiting || nextAttemptAt == null || nextAttemptAt.isAfter(now) || envelope == null) {
+            return false;
+        }
+        status = JobStatus.QUEUED;
+        nextAttemptAt = now.plus(watch);
+        updatedAt = now;
+        return true;
     }
 
     /**
@@ -103,6 +150,7 @@ public class Job {
             return false;
         }
         status = JobStatus.DEAD;
+        nextAttemptAt = null;
         if (lastError == null) {
             lastError = oneLine(reason);
         }
@@ -152,6 +200,18 @@ public class Job {
 
     public String lastError() {
         return lastError;
+    }
+
+    public String queue() {
+        return queue;
+    }
+
+    public String envelope() {
+        return envelope;
+    }
+
+    public Instant nextAttemptAt() {
+        return nextAttemptAt;
     }
 
     public long version() {

@@ -8,7 +8,10 @@ public enum JobStatus {
     RUNNING,
     /** Done. Further deliveries of its message are ignored. */
     SUCCEEDED,
-    /** The last attempt failed; the broker will redeliver after a back-off. */
+    /**
+     * The last attempt failed; another follows: the broker redelivers after a short back-off, or,
+     * for mail, the job waits until its {@code nextAttemptAt} (moim.mail.retry-delays).
+     */
     FAILED,
     /** Every attempt failed and the message went to the dead-letter queue. Final. */
     DEAD;

@@ -10,11 +10,12 @@ import org.moim.platform.messaging.JmsResources;
 import org.moim.platform.messaging.Messages;
 
 /**
- * The {@code moim.alerts} queue. A failure propagates: the container rolls the delivery back and
- * the broker redelivers after 0.5 s, 2 s and 8 s (exponential back-off), then moves the message
- * to the dead-letter queue ({@code ActiveMQ.DLQ}). The back-off values are constants (ActiveMQ's
- * properties; the adapter's name is configuration, see {@link JmsResources}); docs/jobs.md
- * explains them.
+ * The {@code moim.alerts} queue. A mail the SMTP server did not take is not the broker's business:
+ * its job waits in the database for the next attempt ({@code moim.mail.retry-delays}, hours). Any
+ * other failure propagates: the container rolls the delivery back and the broker redelivers after
+ * 0.5 s, 2 s and 8 s (exponential back-off), then moves the message to the dead-letter queue
+ * ({@code ActiveMQ.DLQ}). The back-off values are constants (ActiveMQ's properties; the adapter's
+ * name is configuration, see {@link JmsResources}); docs/jobs.md explains them.
  */
 @MessageDriven(activationConfig = {
     @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = JmsResources.RESOURCE_ADAPTER),

@@ -1,5 +1,6 @@
 package org.moim.notification.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -13,6 +14,7 @@ import org.moim.job.control.Jobs;
 import org.moim.job.entity.Job;
 import org.moim.platform.messaging.Envelope;
 import org.moim.platform.messaging.MalformedMessage;
+import org.moim.platform.messaging.RetryDelays;
 import org.moim.platform.security.RateLimiter;
 
 /** Alerts: asked for in a request, sent from the {@code moim.alerts} queue. */
@@ -44,9 +46,27 @@ public class Alerts {
     @Inject
     RateLimiter limiter;
 
+    /** Through a provider: {@link AccountMails} asks this bean to queue mails, too. */
+    @Inject
+    jakarta.enterprise.inject.Instance<AccountMails> accountMails;
+
     @Inject
     @ConfigProperty(name = "moim.rate-limit.test-mail.per-account", defaultValue = "5")
     int testMailsPerHour;
+
+    @Inject
+    @ConfigProperty(name = "moim.mail.retry-delays", defaultValue = DEFAULT_RETRY_DELAYS)
+    String retryDelaysText;
+
+    /** Waits before each further attempt of a mail the server did not take: about 28 hours in all. */
+    static final String DEFAULT_RETRY_DELAYS = "PT30S,PT2M,PT10M,PT30M,PT1H,PT2H,PT4H,PT8H,PT12H";
+
+    RetryDelays retryDelays;
+
+    @PostConstruct
+    void readConfig() {
+        retryDelays = RetryDelays.parse("moim.mail.retry-delays", retryDelaysText);
+    }
 
     /** Queues the test mail to the account's own address; the job tells how it went. */
     public Job requestTestMail(String accountId) {
@@ -64,14 +84,17 @@ public class Alerts {
     }
 
     /**
-     * Sends the alert in a message, unless its job is finished already (a redelivery). A failure
-     * is recorded on the job and rethrown, so the broker redelivers.
+     * Sends the alert in a message, unless its job is finished already (a redelivery). A mail the
+     * SMTP server did not take waits for its next attempt ({@code moim.mail.retry-delays}, held
+     * on the job, queued again by the job poller) and the message is acknowledged; any other
+     * failure is recorded on the job and rethrown, so the broker redelivers.
      */
     public void deliver(Envelope envelope) {
         Runnable send = switch (envelope.type()) {
             case TestMailAlert.TYPE -> testMail(TestMailAlert.from(envelope));
             case MailAlert.TYPE -> mail(MailAlert.from(envelope));
             case JobFailedMail.TYPE -> jobFailedMail(JobFailedMail.from(envelope));
+            case PasswordResetMail.TYPE -> passwordResetMail(PasswordResetMail.from(envelope));
             default -> throw new MalformedMessage("unknown alert type " + envelope.type());
         };
         String key = envelope.idempotencyKey();
@@ -80,6 +103,9 @@ public class Alerts {
         }
         try {
             send.run();
+        } catch (MailFailed e) {
+            attempts.failedRetryLater(key, e.getMessage(), retryDelays);
+            return;
         } catch (RuntimeException e) {
             attempts.failed(key, e.getMessage());
             throw e;
@@ -93,6 +119,10 @@ public class Alerts {
 
     private Runnable mail(MailAlert alert) {
         return () -> mailer.send(accounts.byId(alert.accountId()).email(), alert.subject(), alert.text());
+    }
+
+    private Runnable passwordResetMail(PasswordResetMail alert) {
+        return () -> accountMails.get().sendPasswordReset(alert);
     }
 
     private Runnable jobFailedMail(JobFailedMail alert) {

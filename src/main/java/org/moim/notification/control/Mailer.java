@@ -52,14 +52,24 @@ public class Mailer {
     @ConfigProperty(name = "moim.mail.starttls", defaultValue = "false")
     boolean starttls;
 
+    /** With mail disabled: {@code log} writes each mail whole to the server log (the local outbox), {@code none} only names it. */
+    @Inject
+    @ConfigProperty(name = "moim.mail.outbox", defaultValue = "log")
+    String outbox;
+
     /**
      * Sends one mail; {@link MailFailed} when the server does not take it. With
      * {@code moim.mail.enabled=false} nothing is sent and the call succeeds (logged as
      * "mail disabled").
      */
     public void send(String to, String subject, String text) {
+        subject = oneLine(subject);
         if (!enabled) {
-            LOG.log(Level.INFO, "mail disabled (moim.mail.enabled=false): \"{0}\" to {1} not sent", new Object[] {subject, to});
+            if ("log".equalsIgnoreCase(outbox.strip())) {
+                LOG.log(Level.INFO, outboxEntry(to, subject, text));
+            } else {
+                LOG.log(Level.INFO, "mail disabled (moim.mail.enabled=false): \"{0}\" to {1} not sent", new Object[] {subject, to});
+            }
             return;
         }
         try {
@@ -75,6 +85,20 @@ public class Mailer {
             LOG.log(Level.WARNING, "SMTP " + host + ":" + port + " did not take the mail: " + e.getMessage(), e);
             throw new MailFailed("The mail server did not accept the mail; the server log has the details.", e);
         }
+    }
+
+    /** The local outbox: the whole mail, links included, for someone reading the server log. */
+    static String outboxEntry(String to, String subject, String text) {
+        return "MAIL OUTBOX (moim.mail.enabled=false, moim.mail.outbox=log): not sent, written here instead\n"
+                + "To: " + oneLine(to) + "\n"
+                + "Subject: " + subject + "\n\n"
+                + text.strip() + "\n"
+                + "-- end of mail --";
+    }
+
+    /** A header value on one line: CR, LF and other line breaks never reach a header. */
+    static String oneLine(String value) {
+        return value == null ? "" : value.replaceAll("[\\r\\n\\u0085\\u2028\\u2029]+", " ").strip();
     }
 
     private Session session() {

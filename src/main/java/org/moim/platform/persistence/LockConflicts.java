@@ -26,4 +26,15 @@ public final class LockConflicts {
                 && (SQL_SERIALIZATION_FAILURE.equals(sql.getSQLState()) || sql.getErrorCode() == MYSQL_LOCK_WAIT_TIMEOUT
                 || sql.getErrorCode() == MYSQL_DEADLOCK || sql.getErrorCode() == H2_LOCK_TIMEOUT);
     }
+
+    /** Anywhere in the chain, an optimistic lock failure: someone else changed the row since it was read (JPA's or EclipseLink's own). */
+    public static boolean versionConflict(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof jakarta.persistence.OptimisticLockException
+                    || cause.getClass().getSimpleName().equals("OptimisticLockException")) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -19,6 +19,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.moim.platform.messaging.JmsSender;
+import org.moim.platform.messaging.RetryDelays;
 import org.moim.platform.persistence.Cursor;
 import org.moim.platform.persistence.Page;
 import org.moim.platform.problem.InvalidField;
@@ -62,7 +63,7 @@ public class WebhookDeliveries {
 
     @PostConstruct
     void readConfig() {
-        retryDelays = RetryDelays.parse(retryDelaysText);
+        retryDelays = RetryDelays.parse("moim.webhooks.retry-delays", retryDelaysText);
     }
 
     /** What one attempt needs to know, read when it starts. */

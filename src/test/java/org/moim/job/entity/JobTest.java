@@ -63,4 +63,44 @@ class JobTest {
         assertThat(job.status()).isEqualTo(JobStatus.DEAD);
         assertThat(job.lastError()).isEqualTo("no attempt left");
     }
+
+    @Test
+    void aJobThatWaitsIsQueuedAgainOnlyOnceItsWaitIsOver() {
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        Job job = new Job("test-mail", UUID.randomUUID().toString(), t0);
+        job.queuedAs("moim.alerts", "{}");
+        job.start(t0);
+        job.failUntil("down", t0.plusSeconds(30), t0);
+
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(job.nextAttemptAt()).isEqualTo(t0.plusSeconds(30));
+        java.time.Duration watch = java.time.Duration.ofMinutes(2);
+        assertThat(job.requeue(t0.plusSeconds(29), watch)).as("too early").isFalse();
+        assertThat(job.requeue(t0.plusSeconds(30), watch)).isTrue();
+        assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(job.nextAttemptAt()).as("watched").isEqualTo(t0.plusSeconds(150));
+        assertThat(job.requeue(t0.plusSeconds(31), watch)).as("queued already: once").isFalse();
+
+        job.start(t0.plusSeconds(31));
+        assertThat(job.requeue(t0.plusSeconds(151), watch)).as("still RUNNING after the watch: lost, sent again").isTrue();
+        job.start(t0.plusSeconds(152));
+        assertThat(job.succeed(t0.plusSeconds(153))).isTrue();
+        assertThat(job.nextAttemptAt()).isNull();
+        assertThat(job.attempts()).isEqualTo(3);
+    }
+
+    @Test
+    void aFinishedJobNeverWaitsAgain() {
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        Job job = new Job("test-mail", UUID.randomUUID().toString(), t0);
+        job.queuedAs("moim.alerts", "{}");
+        job.start(t0);
+        job.bury("gone", t0);
+
+        job.failUntil("late", t0.plusSeconds(5), t0);
+
+        assertThat(job.status()).isEqualTo(JobStatus.DEAD);
+        assertThat(job.nextAttemptAt()).isNull();
+        assertThat(job.requeue(t0.plusSeconds(10), java.time.Duration.ofMinutes(2))).isFalse();
+    }
 }

@@ -1,4 +1,4 @@
-package org.moim.webhook.control;
+package org.moim.platform.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +10,7 @@ class RetryDelaysTest {
 
     @Test
     void nDelaysMeanNPlusOneAttempts() {
-        RetryDelays delays = RetryDelays.parse("PT30S, PT2M,PT10M");
+        RetryDelays delays = RetryDelays.parse("moim.webhooks.retry-delays", "PT30S, PT2M,PT10M");
 
         assertThat(delays.maxAttempts()).isEqualTo(4);
         assertThat(delays.after(1)).isEqualTo(Duration.ofSeconds(30));
@@ -22,14 +22,14 @@ class RetryDelaysTest {
 
     @Test
     void noDelaysMeanOneAttempt() {
-        assertThat(RetryDelays.parse("").maxAttempts()).isEqualTo(1);
-        assertThat(RetryDelays.parse(" ").after(1)).isNull();
+        assertThat(RetryDelays.parse("moim.webhooks.retry-delays", "").maxAttempts()).isEqualTo(1);
+        assertThat(RetryDelays.parse("moim.webhooks.retry-delays", " ").after(1)).isNull();
     }
 
     @Test
     void nonsenseIsRefusedAtStartWithTheKeyNamed() {
-        assertThatThrownBy(() -> RetryDelays.parse("30s")).hasMessageContaining("moim.webhooks.retry-delays");
-        assertThatThrownBy(() -> RetryDelays.parse("PT1S,PT0S")).hasMessageContaining("positive");
-        assertThatThrownBy(() -> RetryDelays.parse("-PT1S")).hasMessageContaining("positive");
+        assertThatThrownBy(() -> RetryDelays.parse("moim.webhooks.retry-delays", "30s")).hasMessageContaining("moim.webhooks.retry-delays");
+        assertThatThrownBy(() -> RetryDelays.parse("moim.webhooks.retry-delays", "PT1S,PT0S")).hasMessageContaining("positive");
+        assertThatThrownBy(() -> RetryDelays.parse("moim.webhooks.retry-delays", "-PT1S")).hasMessageContaining("positive");
     }
 }

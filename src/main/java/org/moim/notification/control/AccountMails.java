@@ -1,0 +1,97 @@
+package org.moim.notification.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Clock;
+import org.moim.identity.control.AccountStore;
+import org.moim.identity.control.PasswordResets;
+import org.moim.identity.entity.Account;
+import org.moim.identity.entity.Account.Language;
+import org.moim.identity.entity.PasswordResetCompleted;
+import org.moim.identity.entity.PasswordResetRequested;
+import org.moim.job.control.Jobs;
+
+/**
+ * Mails about a person's account (password reset, and that it happened), in the account's
+ * language. Queued in the transaction of the event that asks for them; sent from the alerts queue.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class AccountMails {
+
+    @Inject
+    Jobs jobs;
+
+    @Inject
+    Alerts alerts;
+
+    @Inject
+    PasswordResets resets;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    AccountStore accounts;
+
+    @Inject
+    Clock clock;
+
+    void resetRequested(@Observes PasswordResetRequested event) {
+        jobs.enqueue(Alerts.QUEUE, PasswordResetMail.TYPE, PasswordResetMail.VERSION, event.accountId(),
+                new PasswordResetMail(event.resetId(), event.appUrl()).payload());
+    }
+
+    void resetCompleted(@Observes PasswordResetCompleted event) {
+        Account account = accounts.byId(event.accountId());
+        boolean ko = account.language() == Language.KO;
+        alerts.requestMail(account.id(),
+                ko ? "Moim 비밀번호가 변경되었습니다" : "Your Moim password was changed",
+                ko ? """
+                        %s님, 안녕하세요.
+
+                        방금 비밀번호 재설정 링크로 Moim 계정(%s)의 비밀번호가 변경되었고, 모든 기기에서 로그아웃되었습니다.
+                        본인이 변경하지 않았다면 즉시 비밀번호를 다시 재설정하고 관리자에게 알려 주세요.
+                        """.formatted(account.displayName(), account.email())
+                        : """
+                        Hello %s,
+
+                        The password of your Moim account (%s) was just changed through a password reset link, and every device was signed out.
+                        If this was not you, reset your password again at once and tell your administrator.
+                        """.formatted(account.displayName(), account.email()));
+    }
+
+    /** Sends a reset mail with a freshly minted link; nothing when the reset was used or expired meanwhile. */
+    void sendPasswordReset(PasswordResetMail alert) {
+        resets.issue(alert.resetId()).ifPresent(link -> {
+            Account account = link.account();
+            String url = alert.appUrl() + "#/reset-password?token=" + link.token();
+            long minutes = Math.max(1, Duration.between(clock.instant(), link.expiresAt()).toMinutes());
+            boolean ko = account.language() == Language.KO;
+            mailer.send(account.email(),
+                    ko ? "Moim 비밀번호 재설정" : "Reset your Moim password",
+                    ko ? """
+                            %s님, 안녕하세요.
+
+                            Moim 계정(%s)의 비밀번호 재설정을 요청하셨습니다. 아래 링크를 열어 새 비밀번호를 정하세요.
+
+                            %s
+
+                            이 링크는 %d분 동안 한 번만 사용할 수 있습니다. 요청하지 않았다면 이 메일을 무시하세요. 비밀번호는 그대로입니다.
+                            """.formatted(account.displayName(), account.email(), url, minutes)
+                            : """
+                            Hello %s,
+
+                            Someone asked to reset the password of your Moim account (%s). Open this link to choose a new one:
+
+                            %s
+
+                            The link works once, for the next %d minutes. If you did not ask, ignore this mail: your password stays as it is.
+                            """.formatted(account.displayName(), account.email(), url, minutes));
+        });
+    }
+
+}

@@ -1,0 +1,80 @@
+package org.moim.notification.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MailerTest {
+
+    private final List<LogRecord> logged = new ArrayList<>();
+    private final Logger log = Logger.getLogger(Mailer.class.getName());
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            logged.add(record);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void listen() {
+        log.addHandler(capture);
+    }
+
+    @AfterEach
+    void stopListening() {
+        log.removeHandler(capture);
+    }
+
+    private static Mailer disabled(String outbox) {
+        Mailer mailer = new Mailer();
+        mailer.enabled = false;
+        mailer.outbox = outbox;
+        mailer.username = Optional.empty();
+        mailer.password = Optional.empty();
+        return mailer;
+    }
+
+    @Test
+    void theLocalOutboxWritesTheWholeMailWithItsLinksToTheLog() {
+        disabled("log").send("ada@example.com", "Reset your password", "Open {0} http://localhost:8080/#/reset?token=abc123\nKorean: 비밀번호");
+
+        assertThat(logged).hasSize(1);
+        String entry = logged.get(0).getMessage();
+        assertThat(logged.get(0).getParameters()).as("no MessageFormat: braces in a mail stay as they are").isNull();
+        assertThat(entry).contains("MAIL OUTBOX").contains("To: ada@example.com").contains("Subject: Reset your password")
+                .contains("http://localhost:8080/#/reset?token=abc123").contains("비밀번호").contains("Open {0}");
+    }
+
+    @Test
+    void withoutTheOutboxOnlySubjectAndRecipientAreLogged() {
+        disabled("none").send("ada@example.com", "Reset your password", "http://localhost:8080/#/reset?token=abc123");
+
+        assertThat(logged).hasSize(1);
+        assertThat(logged.get(0).getMessage()).contains("mail disabled");
+        assertThat(String.valueOf(List.of(logged.get(0).getParameters()))).doesNotContain("token=abc123");
+    }
+
+    @Test
+    void lineBreaksNeverReachAHeader() {
+        disabled("log").send("ada@example.com", "Hello\r\nBcc: eve@example.com", "text");
+
+        assertThat(logged.get(0).getMessage()).contains("Subject: Hello Bcc: eve@example.com\n");
+        assertThat(Mailer.oneLine("a\r\n\u2028b\nc")).isEqualTo("a b c");
+    }
+}
