@@ -119,6 +119,13 @@ const SHAPES = {
     ['circle', { cx: '12', cy: '12', r: '8.5' }],
     ['path', { d: 'M12 7.5v5.5M12 16.5h.01' }],
   ],
+  // A hash sign (a workspace channel).
+  hash: [['path', { d: 'M9.5 4 8 20M16 4l-1.5 16M5 9h15M4 15h15' }]],
+  // A padlock (a private channel).
+  lock: [
+    ['rect', { x: '5', y: '10.5', width: '14', height: '10', rx: '2' }],
+    ['path', { d: 'M8.5 10.5V7.5a3.5 3.5 0 0 1 7 0v3' }],
+  ],
 };
 
 /** The names of every icon (for tests and for whoever wonders what exists). */

@@ -6,6 +6,7 @@
  */
 import { bind, t, tx } from '../i18n.js';
 import { h } from '../dom.js';
+import { icon } from '../icons.js';
 import { href } from '../router.js';
 import * as realtime from '../realtime.js';
 import { canChannel, openBrowseChannels, openCreateChannel } from './channel-dialogs.js';
@@ -14,18 +15,8 @@ const AT_CHANNEL = /(^|[^\p{L}\p{N}_.@])@channel(?![\p{L}\p{N}_])/u;
 
 /** A small padlock (an SVG: emoji fonts are not everywhere). */
 export function lockIcon() {
-  const ns = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(ns, 'svg');
-  svg.setAttribute('viewBox', '0 0 16 16');
-  svg.setAttribute('width', '13');
-  svg.setAttribute('height', '13');
-  svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('class', 'channel-lock');
-  const body = document.createElementNS(ns, 'rect');
-  Object.entries({ x: '3', y: '7', width: '10', height: '8', rx: '1.5', fill: 'currentColor' }).forEach(([k, v]) => body.setAttribute(k, v));
-  const shackle = document.createElementNS(ns, 'path');
-  Object.entries({ d: 'M5 7V5a3 3 0 0 1 6 0v2', fill: 'none', stroke: 'currentColor', 'stroke-width': '1.8' }).forEach(([k, v]) => shackle.setAttribute(k, v));
-  svg.append(body, shackle);
+  const svg = icon('lock', { size: 14 });
+  svg.classList.add('channel-lock');
   return svg;
 }
 
@@ -78,7 +69,7 @@ export function channelsNav() {
             testid: 'channel-link',
             dataset: { channelId: channel.id },
           },
-          channel.isPrivate ? h('span', { class: 'nav-icon', 'aria-hidden': 'true' }, lockIcon()) : h('span', { class: 'nav-icon', 'aria-hidden': 'true', text: '#' }),
+          channel.isPrivate ? h('span', { class: 'nav-icon', 'aria-hidden': 'true' }, lockIcon()) : h('span', { class: 'nav-icon', 'aria-hidden': 'true' }, icon('hash')),
           h('span', { class: 'nav-text', text: channel.name }),
           mention,
           count,
