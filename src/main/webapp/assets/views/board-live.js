@@ -78,7 +78,11 @@ export function followBoard({ boardId, revision, canRefresh, refresh, cardChange
   const offs = [
     realtime.on('board-changed', (frame) => {
       if (frame.boardId !== boardId || frame.revision <= (revision() ?? 0)) return;
-      if (frame.cardId && frame.actorId !== getMe()?.id) cardChanged?.(frame.cardId, frame.kind);
+      // A change this person made shows already where they made it; reading the board again for
+      // it would redraw under their hands (the next change by someone else, or a reconnect,
+      // brings this view up to the server's revision).
+      if (frame.actorId === getMe()?.id) return;
+      if (frame.cardId) cardChanged?.(frame.cardId, frame.kind);
       schedule();
     }),
     realtime.on('unsubscribed', (frame) => {

@@ -963,8 +963,9 @@ export function renderBoard(main, ctx) {
   const following = followBoard({
     boardId,
     revision: () => board?.revision ?? null,
-    // Not while something is dragged or picked up, or a list is being renamed.
-    canRefresh: () => board != null && !drag && !grabbed && !canvas.querySelector('[data-testid="list-name-input"]'),
+    // Not while something is dragged or picked up, a list is being renamed, or a new list named.
+    canRefresh: () => board != null && !drag && !grabbed && !canvas.querySelector('[data-testid="list-name-input"]')
+      && !canvas.querySelector('[data-testid="new-list-form"]:not([hidden])'),
     refresh: refreshLive,
     cardChanged: (id, kind) => {
       if (cardDialog?.cardId === id) cardDialog.refresh?.(kind);

@@ -115,7 +115,9 @@ class BrowserIT {
         assertThat(userName.getText()).isEqualTo(name);
         assertThat(userName.getDomProperty("innerHTML")).isEqualTo("김하늘 &lt;b&gt;html&lt;/b&gt;");
         assertThat(browser.driver().findElements(By.cssSelector("#app b"))).isEmpty();
-        browser.awaitText("welcome", "Welcome, " + name);
+        // Someone new, without a workspace, lands on the first steps, which greet them by name.
+        browser.awaitText("page-title", "Welcome, " + name);
+        browser.visible("first-steps");
         assertThat(browser.htmlLang()).isEqualTo("en");
         String firstRefresh = browser.localStorage(REFRESH_KEY);
         assertThat(firstRefresh).as("refresh token kept in localStorage").isNotBlank();
@@ -124,7 +126,7 @@ class BrowserIT {
         browser.reload();
         browser.awaitState("signed-in");
         browser.awaitText("user-name", name);
-        browser.awaitText("welcome", "Welcome, " + name);
+        browser.awaitText("page-title", "Welcome, " + name);
         String rotated = browser.localStorage(REFRESH_KEY);
         assertThat(rotated).as("refresh token after the reload").isNotBlank().isNotEqualTo(firstRefresh);
         browser.screenshot(testName + "-signed-in");
@@ -193,6 +195,7 @@ class BrowserIT {
         String newName = "박서연 Seo-yeon";
 
         signInThroughTheUi(account.email());
+        browser.click("nav-profile");
         assertThat(browser.visible("profile-name").getDomProperty("value")).isEqualTo("Profile Person");
         assertThat(browser.visible("profile-locale").getDomProperty("value")).isEqualTo("en");
 
@@ -238,6 +241,7 @@ class BrowserIT {
         String phoneSession = Tokens.read(phone.accessToken()).getString("sid");
 
         signInThroughTheUi(laptop.email());
+        browser.click("nav-profile");
         awaitSessionRows(3);
         List<WebElement> rows = browser.all("session-row");
         assertThat(browser.all("session-current")).hasSize(1);
@@ -781,6 +785,10 @@ class BrowserIT {
         signInThroughTheUi(owner.email());
         browser.open(base + "#/w/" + workspace + "/boards/" + board);
         browser.await("both lists", d -> listNames().equals(List.of("Here", "There")));
+        // The board follows changes live; with its socket held down it keeps showing "There", as a
+        // board does whose archive notice has not arrived yet.
+        browser.script("window.moimRealtimeTest.hold()");
+        browser.await("the socket down", d -> Boolean.FALSE.equals(browser.script("return window.moimRealtimeTest.connected()")));
         assertThat(api.patch(boards + "/" + board + "/lists/" + there, Api.json("archived", true), token).status()).isEqualTo(200);
 
         browser.dragWithEvents(card("Stay"), list("There").findElement(testId("card-list")), 0.5);

@@ -210,7 +210,7 @@ class ChatFilesBrowserIT {
         Arrays.fill(bytes, (byte) 7);
         Files.write(big, bytes);
         attach(minas, big);
-        minas.awaitText("chat-files-error", "recording-raw.bin: This file is larger than " + max / (1024 * 1024) + " MB, the limit for one file.");
+        minas.awaitText("chat-files-error", "recording-raw.bin: This file is larger than " + max / (1024 * 1024) + " MiB, the limit for one file.");
         assertThat(minas.all("chat-upload")).as("the refused file leaves the composer").isEmpty();
         minas.type("chat-input", "After the refusal");
         minas.click("chat-send");
