@@ -130,11 +130,18 @@ class ChannelsBrowserIT {
         joons.reload();
         joons.awaitState("signed-in");
         joons.await("secret plans in his sidebar", d -> channelNames(joons).contains("secret plans"));
-        joons.all("channel-link").stream().filter(l -> l.getText().contains("secret plans")).findFirst().orElseThrow().click();
+        // The sidebar redraws when the channel list changes: the click is retried on a fresh link.
+        joons.await("a click on secret plans", d -> {
+            joons.all("channel-link").stream().filter(l -> l.getText().contains("secret plans")).findFirst().orElseThrow().click();
+            return true;
+        });
         joons.await("Mina's private message", d -> texts(joons).contains("Only for us"));
 
         // Joon calls everyone in #design while Mina reads the private channel: her sidebar counts it as a mention.
-        joons.all("channel-link").stream().filter(l -> l.getText().contains("design")).findFirst().orElseThrow().click();
+        joons.await("a click on design", d -> {
+            joons.all("channel-link").stream().filter(l -> l.getText().contains("design")).findFirst().orElseThrow().click();
+            return true;
+        });
         joons.awaitText("chat-title", "# design");
         joons.type("chat-input", "@channel the new logo is up");
         joons.click("chat-send");
