@@ -1,22 +1,17 @@
 package org.moim.board.boundary;
 
 import jakarta.json.JsonObject;
-import java.util.ArrayList;
-import java.util.List;
 import org.moim.platform.realtime.Connection;
 import org.moim.platform.realtime.ServerFrame;
-import org.moim.platform.realtime.Subscriber;
+import org.moim.platform.realtime.HeldSubscriber;
 
 /**
  * One connection following a board. Changes published before the subscription's {@code ack} went
  * out are held and sent after it, so the client reads the ack's revision first.
  */
-final class BoardSubscriber implements Subscriber {
+final class BoardSubscriber extends HeldSubscriber {
 
     private final String boardId;
-    private boolean holding = true;
-    private boolean closed;
-    private final List<String> held = new ArrayList<>();
 
     BoardSubscriber(String boardId) {
         this.boardId = boardId;
@@ -26,31 +21,8 @@ final class BoardSubscriber implements Subscriber {
         return boardId;
     }
 
-    @Override
-    public synchronized void deliver(Connection connection, String topic, JsonObject frame, String text) {
-        if (closed) {
-            return;
-        }
-        if (holding) {
-            held.add(text);
-        } else {
-            connection.sendText(text);
-        }
-    }
-
-    synchronized void acknowledged(Connection connection, JsonObject ack) {
-        if (closed) {
-            return;
-        }
-        connection.send(ack);
-        holding = false;
-        held.forEach(connection::sendText);
-        held.clear();
-    }
-
-    synchronized void close() {
-        closed = true;
-        held.clear();
+    void acknowledged(Connection connection, JsonObject ack) {
+        release(connection, ack);
     }
 
     @Override

@@ -33,7 +33,7 @@ import org.moim.platform.realtime.Subscriptions;
  * Chat on the real-time gateway: decodes the chat frames (docs/realtime-protocol.md), calls one
  * use case each ({@link ChatCommands}, which checks permission in its transaction) and answers
  * with an {@code ack}. Subscriptions are made here; what they deliver is up to
- * {@link ChannelSubscriber} and {@link PresenceSubscriber}.
+ * {@link ChannelSubscriber} and {@link PresenceSubscriber} (a {@link org.moim.platform.realtime.HeldSubscriber}).
  */
 @ApplicationScoped
 public class ChatFrames implements FrameHandler {
