@@ -41,7 +41,9 @@ async function loadItems(ws, me) {
   for (const channel of Array.isArray(channels) ? channels : channels.items ?? []) {
     const label = channel.kind === 'BOARD'
       ? t('chat.boardChannel', { name: boardNames.get(channel.boardId) ?? t('chat.boardChat') })
-      : (channel.memberIds ?? []).filter((id) => id !== me).map((id) => names.get(id) ?? t('common.someone')).join(', ') || t('chat.title');
+      : channel.kind === 'WORKSPACE'
+        ? `# ${channel.name}`
+        : (channel.memberIds ?? []).filter((id) => id !== me).map((id) => names.get(id) ?? t('common.someone')).join(', ') || t('chat.title');
     items.push({ key: `channel:${channel.id}`, kind: 'channel', label, href: href('w', ws, 'chat', channel.id) });
   }
   for (const person of people) {

@@ -32,6 +32,13 @@ function target(ws, kind, hit) {
   }
 }
 
+/** Where a message hit was written: the board's or the workspace channel's name, else a direct conversation. */
+function placeLabel(hit) {
+  if (hit.channelKind === 'BOARD') return `# ${hit.boardName ?? ''}`;
+  if (hit.channelKind === 'WORKSPACE') return `# ${hit.channelName ?? ''}`;
+  return t('search.direct');
+}
+
 function hitContent(kind, hit) {
   switch (kind) {
     case 'messages':
@@ -39,7 +46,7 @@ function hitContent(kind, hit) {
         h('span', { class: 'search-hit-title', text: hit.excerpt ?? '' }),
         // Bound, so a language switch while the list is open translates it too.
         bind(h('span', { class: 'search-hit-meta' }), {
-          text: () => [hit.senderName, hit.channelKind === 'BOARD' ? `# ${hit.boardName ?? ''}` : t('search.direct'), formatRelative(hit.createdAt)].filter(Boolean).join(' · '),
+          text: () => [hit.senderName, placeLabel(hit), formatRelative(hit.createdAt)].filter(Boolean).join(' · '),
         }),
       ];
     case 'cards':

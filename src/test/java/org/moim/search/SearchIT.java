@@ -3,6 +3,7 @@ package org.moim.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.moim.it.Api.json;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -117,13 +118,22 @@ class SearchIT {
         String old = Chat.send(socket, annBen, "옛날 회의록 from last year", null).getString("messageId");
         Chat.send(socket, boardChannel(ann, secret), "board chat about 회의록", null);
         Chat.send(socket, boardChannel(ann, open), "open chat 회의록 for everyone", null);
+        Reply planning = api().post("/api/v1/workspaces/" + workspace + "/channels", Json.createObjectBuilder().add("name", "기획")
+                .add("isPrivate", true).add("memberIds", Json.createArrayBuilder().add(ben.id())).build(), ann.accessToken());
+        assertThat(planning.status()).as(planning.toString()).isEqualTo(201);
+        Chat.send(socket, planning.json().getString("id"), "private 회의록 in a channel", null);
         socket.close();
         assertThat(api().post("/api/v1/test-probe/billing/age-message?message=" + old + "&days=35", json(), ann.accessToken()).status())
                 .isEqualTo(200);
 
         JsonObject annSees = ok(search(ann, workspace, "의록", null));
         assertThat(field(annSees, "messages", "excerpt")).as("part of a Korean word, newest first; not the message past the window")
-                .containsExactly("open chat 회의록 for everyone", "board chat about 회의록", "회의록 공유합니다");
+                .containsExactly("private 회의록 in a channel", "open chat 회의록 for everyone", "board chat about 회의록", "회의록 공유합니다");
+        JsonObject inChannel = annSees.getJsonObject("messages").getJsonArray("items").getJsonObject(0);
+        assertThat(List.of(inChannel.getString("channelKind"), inChannel.getString("channelName")))
+                .as("a workspace channel's hit names the channel").containsExactly("WORKSPACE", "기획");
+        assertThat(annSees.getJsonObject("messages").getJsonArray("items").getJsonObject(1).isNull("channelName"))
+                .as("a board channel has no channel name of its own").isTrue();
         assertThat(field(annSees, "cards", "id")).containsExactly(openCard, secretCard);
         assertThat(field(annSees, "boards", "id")).containsExactlyInAnyOrder(secret, open);
 

@@ -31,9 +31,10 @@ public record SearchResultsView(String query, Group<MessageHit> messages, Group<
     @JsonbNillable
     @Schema(name = "SearchMessageHit")
     public record MessageHit(String id, String channelId,
-                             @Schema(enumeration = {"DIRECT", "BOARD"}) String channelKind,
+                             @Schema(enumeration = {"DIRECT", "BOARD", "WORKSPACE"}) String channelKind,
                              @Schema(description = "The board of a board channel, else null") String boardId,
-                             String boardName, long sequence, String senderId, String senderName,
+                             String boardName,
+                             @Schema(description = "The name of a workspace channel, else null") String channelName, long sequence, String senderId, String senderName,
                              @Schema(description = "Part of the text around the match") String excerpt, Instant createdAt) {
     }
 
@@ -66,7 +67,8 @@ public record SearchResultsView(String query, Group<MessageHit> messages, Group<
             Search.Place place = messages.places().get(m.channelId());
             String excerpt = Snippets.around(m.text(), q);
             return new MessageHit(m.id(), m.channelId(), place == null ? null : place.kind().name(),
-                    place == null ? null : place.boardId(), place == null ? null : place.boardName(), m.sequence(),
+                    place == null ? null : place.boardId(), place == null ? null : place.boardName(),
+                    place == null ? null : place.channelName(), m.sequence(),
                     m.senderId(), messages.senders().get(m.senderId()), excerpt == null ? m.text() : excerpt, m.createdAt());
         });
         return new SearchResultsView(q, messageGroup,

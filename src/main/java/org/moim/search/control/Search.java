@@ -54,8 +54,8 @@ public class Search {
     @Inject
     FileCatalog files;
 
-    /** Where a message was written: its channel's kind, and the board for a board channel. */
-    public record Place(ChannelKind kind, String boardId, String boardName) {
+    /** Where a message was written: its channel's kind, the board for a board channel, the name of a workspace channel. */
+    public record Place(ChannelKind kind, String boardId, String boardName, String channelName) {
     }
 
     /** The matching messages with their places and their senders' names. */
@@ -96,10 +96,10 @@ public class Search {
             senderIds.add(item.message().senderId());
         });
         Map<String, Place> places = new HashMap<>();
-        em.createQuery("select c.id, c.kind, c.boardId, b.name from Channel c left join Board b on b.id = c.boardId"
+        em.createQuery("select c.id, c.kind, c.boardId, b.name, c.name from Channel c left join Board b on b.id = c.boardId"
                         + " where c.id in :ids", Object[].class)
                 .setParameter("ids", channelIds).getResultList()
-                .forEach(row -> places.put((String) row[0], new Place((ChannelKind) row[1], (String) row[2], (String) row[3])));
+                .forEach(row -> places.put((String) row[0], new Place((ChannelKind) row[1], (String) row[2], (String) row[3], (String) row[4])));
         Map<String, String> senders = new HashMap<>();
         em.createQuery("select a.id, a.displayName from Account a where a.id in :ids", Object[].class)
                 .setParameter("ids", senderIds).getResultList()
