@@ -13,6 +13,9 @@ public sealed interface ClientFrame {
 
     int MAX_LENGTH = 64 * 1024;
 
+    /** How deep objects and arrays may nest in a frame; the protocol's own frames need four. */
+    int MAX_DEPTH = 32;
+
     /** The client's own id for the frame, echoed in replies ({@code replyTo}). */
     String id();
 
@@ -51,6 +54,10 @@ public sealed interface ClientFrame {
         if (text == null || text.length() > MAX_LENGTH) {
             return new MalformedFrame(null, "Frames are JSON objects of at most " + MAX_LENGTH + " characters.");
         }
+        if (nesting(text) > MAX_DEPTH) {
+            // Refused before parsing: the JSON reader descends once per level on the socket's thread.
+            return new MalformedFrame(null, "Frames nest objects and arrays at most " + MAX_DEPTH + " levels deep.");
+        }
         JsonObject json;
         try (JsonReader reader = ServerFrame.JSON.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
@@ -82,6 +89,30 @@ public sealed interface ClientFrame {
                     ? new Feature(id, type, json)
                     : new MalformedFrame(id, "Unknown frame type '" + abbreviate(type) + "'.");
         };
+    }
+
+    /** The deepest nesting of objects and arrays in the text, brackets inside strings not counted. */
+    static int nesting(String text) {
+        int depth = 0;
+        int deepest = 0;
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                deepest = Math.max(deepest, ++depth);
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
+        }
+        return deepest;
     }
 
     private static String string(JsonObject json, String name) {

@@ -10,6 +10,7 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -59,9 +60,33 @@ public class RealtimeEndpoint {
         connections.closed(session);
     }
 
+    /**
+     * A failure the gateway did not answer itself: a frame over the container's limits (1009, the
+     * client's fault) or anything else (1011). The socket is closed, never left open and forgotten.
+     */
     @OnError
     public void error(Session session, Throwable failure) {
-        LOG.log(Level.FINE, "WebSocket " + session.getId() + " failed", failure);
+        boolean tooBig = tooBig(failure);
+        LOG.log(tooBig ? Level.FINE : Level.WARNING, "WebSocket " + session.getId() + " failed", failure);
         connections.closed(session);
+        if (session.isOpen()) {
+            try {
+                session.close(tooBig
+                        ? new CloseReason(CloseReason.CloseCodes.TOO_BIG, "Frames are at most " + ClientFrame.MAX_LENGTH + " characters.")
+                        : new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "Internal error."));
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.FINE, "Closing failed WebSocket " + session.getId(), e);
+            }
+        }
+    }
+
+    /** The container's message-too-big failure (Tyrus has its own class; the API names none). */
+    private static boolean tooBig(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().contains("TooBig")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

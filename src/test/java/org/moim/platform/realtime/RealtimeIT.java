@@ -119,6 +119,38 @@ class RealtimeIT {
     }
 
     @Test
+    void aDeeplyNestedFrameGetsAnErrorFrameAndAnOversizedOneCloses1009WithoutDisturbingOthers() throws Exception {
+        Api api = new Api(base);
+        SignedIn account = Accounts.signUp(api, "Nested");
+        WsClient socket = WsClient.connect(base, "ticket=" + ticket(api, account.accessToken()));
+        WsClient bystander = WsClient.connect(base, "ticket=" + ticket(api, account.accessToken()));
+        socket.next();
+        bystander.next();
+
+        String arrays = "[".repeat(1000) + "]".repeat(1000);
+        String objects = "{\"type\":\"ping\",\"id\":\"deep\",\"x\":" + "{\"a\":".repeat(1000) + "1" + "}".repeat(1000) + "}";
+        for (String deep : new String[] {arrays, objects}) {
+            socket.send(deep);
+            JsonObject error = socket.next();
+            assertThat(error.getString("type")).as("a frame nested 1,000 levels deep").isEqualTo("error");
+            assertThat(error.getJsonObject("problem").getString("type")).isEqualTo("/problems/malformed-frame");
+        }
+        socket.send("{\"type\":\"ping\",\"id\":\"after-deep\"}");
+        assertThat(socket.next().getString("id")).as("the connection stays").isEqualTo("after-deep");
+
+        try {
+            socket.send("{\"type\":\"ping\",\"id\":\"huge\",\"pad\":\"" + "x".repeat(16 * 1024 * 1024) + "\"}");
+        } catch (java.util.concurrent.CompletionException closedWhileSending) {
+            // The server may close before the client has written the whole frame; its close code tells why.
+        }
+        assertThat(socket.closeCode()).as("a 16 MiB frame is too big: 1009, not an internal error").isEqualTo(1009);
+
+        bystander.send("{\"type\":\"ping\",\"id\":\"unbothered\"}");
+        assertThat(bystander.next().getString("id")).isEqualTo("unbothered");
+        bystander.close();
+    }
+
+    @Test
     void aFreshTicketReauthenticatesOnlyTheSameAccount() throws Exception {
         Api api = new Api(base);
         SignedIn account = Accounts.signUp(api, "Reauth");
