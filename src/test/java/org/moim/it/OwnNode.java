@@ -75,6 +75,29 @@ public final class OwnNode implements AutoCloseable {
         return process;
     }
 
+    /** Waits until {@code /health/ready} answers 200 with the database check; fails with the log's end if the process exits or time runs out. */
+    public OwnNode awaitReady(java.time.Duration within) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build();
+        java.net.http.HttpRequest ready = java.net.http.HttpRequest.newBuilder(base.toURI().resolve("health/ready"))
+                .timeout(java.time.Duration.ofSeconds(10)).build();
+        java.time.Instant deadline = java.time.Instant.now().plus(within);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("Payara Micro exited with " + process.exitValue() + "; " + tail());
+            }
+            try {
+                var answer = http.send(ready, java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200 && answer.body().contains("\"database\"")) {
+                    return this;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("Payara Micro not ready after " + within + "; " + tail());
+    }
+
     /** The last lines of the node's log, for assertion messages. */
     public String tail() {
         try {

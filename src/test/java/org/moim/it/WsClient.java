@@ -105,7 +105,12 @@ public final class WsClient implements WebSocket.Listener {
 
     /** The close code the server sent, waiting up to 10 seconds. */
     public int closeCode() throws Exception {
-        return closed.get(10, TimeUnit.SECONDS);
+        return closeCode(Duration.ofSeconds(10));
+    }
+
+    /** The close code the server sent, waiting up to {@code within}. */
+    public int closeCode(Duration within) throws Exception {
+        return closed.get(within.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public void close() {

@@ -123,34 +123,8 @@ class JobsRestartIT {
             env.put("MOIM_RATE_LIMIT_TEST_MAIL_PER_ACCOUNT", "100");
         });
         processes.add(node.process());
-        awaitReady(node.process(), httpPort, home.resolve(name + ".log"));
+        node.awaitReady(BOOT);
         return node.process();
-    }
-
-    private static void awaitReady(Process process, int port, Path log) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).timeout(Duration.ofSeconds(10)).build();
-        Instant deadline = Instant.now().plus(BOOT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new AssertionError("Payara Micro exited with " + process.exitValue() + "; " + tail(log));
-            }
-            try {
-                HttpResponse<String> answer = http.send(ready, HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200 && answer.body().contains("\"database\"")) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("Payara Micro not ready after " + BOOT + "; " + tail(log));
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return "the end of " + log + ":\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
     private static Map<String, String> statuses(URL base, List<SignedIn> owners, Map<String, String> jobs) {

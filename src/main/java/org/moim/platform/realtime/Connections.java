@@ -185,7 +185,6 @@ public class Connections {
             refuse(session);
             return;
         }
-        scheduleExpiry(connection);
         // Counted before the hello: a client that has its hello is online everywhere, so a frame
         // it sends next (another tab going away, say) meets the presence that includes it.
         presence.opened(connection);
@@ -195,6 +194,8 @@ public class Connections {
             return;
         }
         connection.send(new ServerFrame.Hello(connection.id(), connection.accountId(), connection.expiresAt()));
+        // After the hello: a ticket near its token's expiry asks for a fresh one at once, and the hello comes first.
+        scheduleExpiry(connection);
     }
 
     /** A pong (or any frame) from the client. */
