@@ -139,7 +139,9 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
   const sendButton = h('button', { type: 'submit', class: 'btn btn-primary btn-sm', testid: 'chat-send', i18n: 'chat.send' });
   const replyBar = h('div', { class: 'chat-reply-bar', testid: 'chat-reply-bar', hidden: true });
   const composeError = h('p', { class: 'chat-compose-error', role: 'alert', testid: 'chat-compose-error', hidden: true });
-  const form = h('form', { class: 'chat-composer', testid: 'chat-composer' }, replyBar, h('div', { class: 'chat-compose-row' }, input, sendButton), composeError);
+  // Names typed as "@Name" of people who do not read the channel: the message cannot notify them; the writer is told.
+  const mentionNotice = h('p', { class: 'mention-notice', role: 'status', testid: 'chat-mention-not-delivered', hidden: true });
+  const form = h('form', { class: 'chat-composer', testid: 'chat-composer' }, replyBar, h('div', { class: 'chat-compose-row' }, input, sendButton), composeError, mentionNotice);
   // "@" lists the channel's readers (mentions.js); the message carries the ids of those it names.
   const mentionPicker = attachMentions(input, { people: () => listChannelReaders(channelId), form: 'name', exclude: chat.me(), optionTestid: 'chat-suggestion' });
 
@@ -477,7 +479,35 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
   /** Sends text and files; a message of files only shows their names as its (required) text. */
   function post(text, attachments = []) {
     const body = text.trim() ? text : attachmentsText(attachments.map((f) => f.name));
-    chat.send(channelId, { text: body, mentions: mentionsIn(text), parentId: replyTo?.parentId ?? replyTo?.id ?? null, attachments });
+    const mentions = mentionsIn(text);
+    chat.send(channelId, { text: body, mentions, parentId: replyTo?.parentId ?? replyTo?.id ?? null, attachments });
+    tellUnreached(text, mentions);
+  }
+
+  /**
+   * Workspace members the text names as "@Name" (longest names first, as the picker's mentions)
+   * who are not among its mentions and do not read the channel: shown to the writer, since the
+   * message notifies only readers.
+   */
+  async function tellUnreached(text, mentions) {
+    mentionNotice.hidden = true;
+    let rest = String(text);
+    const named = [];
+    const members = [...chat.members.values()].filter((m) => m.displayName).sort((a, b) => b.displayName.length - a.displayName.length);
+    for (const member of members) {
+      const token = `@${member.displayName}`;
+      if (!rest.includes(token)) continue;
+      rest = rest.split(token).join(' ');
+      if (member.accountId !== chat.me() && !mentions.includes(member.accountId)) named.push(member);
+    }
+    if (!named.length) return;
+    const readers = await listChannelReaders(channelId).catch(() => null);
+    if (!readers || !alive) return;
+    const readerIds = new Set((Array.isArray(readers) ? readers : readers.items ?? []).map((r) => r.accountId));
+    const names = named.filter((m) => !readerIds.has(m.accountId)).map((m) => m.displayName);
+    if (!names.length) return;
+    mentionNotice.replaceChildren(bind(h('span'), { text: tx('chat.mentionNotDelivered', { names: names.join(', ') }) }));
+    mentionNotice.hidden = false;
   }
 
   function submit() {

@@ -113,6 +113,15 @@ class MentionsBrowserIT {
         anns.await("the picker closed", d -> anns.all("chat-suggestion").stream().noneMatch(WebElement::isDisplayed));
         anns.visible("chat-input").clear();
 
+        // Typed without the picker, the name of someone who cannot read the channel (Cara, a guest
+        // off the board): the message goes, the mention notifies nobody, and Ann is told so.
+        anns.type("chat-input", "@Cara Guest the deck is out");
+        anns.keys(Keys.ESCAPE);
+        anns.keys(Keys.ENTER);
+        anns.awaitText("chat-mention-not-delivered",
+                "Not notified: Cara Guest cannot read this channel, so the mention is plain text for them.");
+        shots(anns, "mentions-not-delivered-chat");
+
         bens.awaitText("bell-count", "1");
         bens.click("board-chat-toggle");
         bens.await("his name highlighted", d -> bens.all("mention-me").stream().anyMatch(e -> e.getText().equals("@Ben 박서준")));
