@@ -338,6 +338,7 @@ export const confirmPasswordReset = (token, newPassword) =>
 export const checkEmailVerificationLink = (token) => send('POST', 'auth/email-verification/check', { body: { token } });
 export const confirmEmailVerification = (token) => send('POST', 'auth/email-verification/confirm', { body: { token } });
 export const resendEmailVerification = () => authed('POST', 'me/email/verification');
+export const requestEmailChange = (email, currentPassword) => authed('POST', 'me/email', { body: { email, currentPassword } });
 
 export const getMe = () => authed('GET', 'me');
 export const updateMe = (patch) => authed('PATCH', 'me', { body: patch });

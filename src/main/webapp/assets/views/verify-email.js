@@ -4,11 +4,12 @@
  *                            what is wrong with the link; shown signed in or not
  *   emailBanner()            the signed-in shell's notice while the address is not verified,
  *                            with "Send a new link"
+ *   emailPanel()             the profile page's address, and moving to another one
  */
 import * as api from '../api.js';
-import { bind, bindText, render, setPageTitle, t } from '../i18n.js';
+import { bind, bindText, render, setPageTitle, t, tx } from '../i18n.js';
 import { h, withBusy } from '../dom.js';
-import { describeError, FormController } from '../forms.js';
+import { describeError, field, FormController, required, validEmail } from '../forms.js';
 import { currentLocation } from '../router.js';
 import { getMe, subscribe } from '../store.js';
 import { brand, languageSwitch } from './common.js';
@@ -151,4 +152,69 @@ export function emailBanner() {
     render(text);
   });
   return { el, destroy: unsubscribe };
+}
+
+/**
+ * The profile page's "Email address" panel: the address and whether it is confirmed, and a form to
+ * move to another one (POST /me/email). The account keeps its address until the link mailed to
+ * the new one is opened.
+ */
+export function emailPanel() {
+  const current = h('p', { class: 'email-current', testid: 'email-current' });
+  const state = h('span', { class: 'email-state', testid: 'email-state' });
+  const next = field({
+    name: 'email',
+    label: 'email.new',
+    testid: 'email-new',
+    attrs: { type: 'email', autocomplete: 'email', inputmode: 'email', spellcheck: 'false', autocapitalize: 'none' },
+  });
+  const password = field({
+    name: 'currentPassword',
+    label: 'password.current',
+    testid: 'email-password',
+    revealable: true,
+    attrs: { type: 'password', autocomplete: 'current-password' },
+  });
+  const region = h('div', { class: 'alert', role: 'alert', 'aria-live': 'assertive', 'aria-atomic': 'true', testid: 'email-error' });
+  const submit = h('button', { type: 'submit', class: 'btn btn-primary', testid: 'email-submit', i18n: 'email.submit' });
+  const form = h(
+    'form',
+    { class: 'form', testid: 'email-form', novalidate: true },
+    region,
+    h('div', { class: 'form-grid' }, next.el, password.el),
+    h('div', { class: 'form-actions' }, submit),
+  );
+  const controller = new FormController(form, { region, submit, fields: { email: next, currentPassword: password } });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    controller.run(async () => {
+      const values = { email: next.input.value.trim(), password: password.input.value };
+      const ok = controller.validate([
+        [next, validEmail(values.email)],
+        [password, required(values.password)],
+      ]);
+      if (!ok) return;
+      await api.requestEmailChange(values.email, values.password);
+      form.reset();
+      controller.setMessage(tx('email.sent', { email: values.email }), 'info');
+    });
+  });
+  const unsubscribe = subscribe((me) => {
+    current.textContent = me.email;
+    bindText(state, me.emailVerified ? 'email.verified' : 'email.unverified');
+    state.dataset.verified = String(Boolean(me.emailVerified));
+  });
+  const el = h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'email-title', testid: 'email-panel' },
+    h(
+      'header',
+      { class: 'panel-header' },
+      h('h2', { class: 'panel-title', id: 'email-title', i18n: 'email.title' }),
+      h('p', { class: 'panel-description', i18n: 'email.description' }),
+    ),
+    h('div', { class: 'email-address-line' }, current, state),
+    form,
+  );
+  return { el, cleanup: unsubscribe };
 }

@@ -156,7 +156,7 @@ class InvitationMailBrowserIT {
         String verifyText = (String) ((MimeMultipart) links.get(links.size() - 1).getContent()).getBodyPart(0).getContent();
         Matcher verifyLink = VERIFY_LINK.matcher(verifyText);
         assertThat(verifyLink.find()).as("a verification link in %s", verifyText).isTrue();
-        String url = verifyLink.group(1);
+        String url = usable(verifyLink.group(1));
 
         // The mail's link opens its own page (a mail client opens a new tab): confirm, go on, accept.
         bens.open("about:blank");
@@ -191,6 +191,43 @@ class InvitationMailBrowserIT {
         shots(bens, "invite-verify-incomplete-" + language);
         bens.click("verify-continue");
         bens.awaitState("signed-in");
+
+        // Ben moves to another address from his profile: it takes effect when he opens its link.
+        String moved = "ben-" + UUID.randomUUID().toString().substring(0, 8) + "@moved.example.org";
+        bens.click("nav-profile");
+        assertThat(bens.visible("email-current").getText()).isEqualTo(invitee);
+        assertThat(bens.visible("email-state").getDomAttribute("data-verified")).isEqualTo("true");
+        bens.type("email-new", moved);
+        bens.type("email-password", Accounts.PASSWORD);
+        bens.click("email-submit");
+        assertThat(bens.awaitAnyText("email-error")).contains(moved);
+        assertThat(bens.textOf("email-current")).as("not before the link is opened").isEqualTo(invitee);
+        shots(bens, "invite-email-change-" + language);
+        String moveText = (String) ((MimeMultipart) awaitMail(moved, verifySubject).getContent()).getBodyPart(0).getContent();
+        Matcher moveLink = VERIFY_LINK.matcher(moveText);
+        assertThat(moveLink.find()).as("a verification link in %s", moveText).isTrue();
+        bens.open("about:blank");
+        bens.open(usable(moveLink.group(1)));
+        bens.click("verify-confirm");
+        bens.visible("verify-done");
+        bens.click("verify-continue");
+        bens.awaitState("signed-in");
+        bens.click("nav-profile");
+        bens.awaitText("email-current", moved);
+    }
+
+    /**
+     * The link, once usable: the mail leaves inside the transaction that stores the secret's hash,
+     * so for a few milliseconds after it arrives the link is not valid yet.
+     */
+    private String usable(String url) throws Exception {
+        String token = url.substring(url.indexOf("token=") + 6);
+        Api api = new Api(base);
+        Instant deadline = Instant.now().plus(DEADLINE);
+        while (api.post("/api/v1/auth/email-verification/check", Api.json("token", token)).status() == 400 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        return url;
     }
 
     private static String problemOf(Browser browser) {

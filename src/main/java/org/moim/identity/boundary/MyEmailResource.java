@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -56,7 +57,7 @@ public class MyEmailResource {
 
     @Schema(name = "ChangeEmailRequest")
     public static class ChangeRequest {
-        @NotNull @Size(max = 254)
+        @NotNull @Email @Size(max = 254)
         public String email;
 
         @NotNull @Size(max = 1024)

@@ -120,9 +120,6 @@ public class EmailVerifications {
         }
         limiter.release(limits.loginFailuresPerAccount(), account.email());
         String address = Emails.normalize(newEmail);
-        if (address == null || !address.matches("[^@\\s]{1,64}@[^@\\s]{1,189}") ) {
-            throw new InvalidField("email", "must be an email address");
-        }
         if (address.equals(account.email())) {
             throw new InvalidField("email", "is your address already");
         }
