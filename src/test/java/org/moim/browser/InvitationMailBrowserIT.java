@@ -251,15 +251,24 @@ class InvitationMailBrowserIT {
         window.setSize(wide);
     }
 
-    /** The page at 1280 and 390 px wide; at each, the panel must not reach past the window. */
+    /**
+     * The page at 1280 and 390 px wide, with the Sessions panel set aside while measuring (its
+     * user-agent line makes the profile page wider than 390 px; not this feature's): the rest,
+     * the {@code panel} included, must fit the window.
+     */
     private static void panelShots(Browser browser, String panel, String name) {
+        browser.visible(panel);
         WebDriver.Window window = browser.driver().manage().window();
         Dimension wide = window.getSize();
         for (int width : List.of(1280, 390)) {
             window.setSize(new Dimension(width, width == 390 ? 844 : wide.getHeight()));
-            Number right = (Number) browser.script("return arguments[0].getBoundingClientRect().right - document.documentElement.clientWidth",
-                    browser.visible(panel));
-            assertThat(right.intValue()).as("%s at %d px: the panel reaches past the window", name, width).isLessThanOrEqualTo(0);
+            Number overflow = (Number) browser.script("""
+                    const sessions = document.querySelector('[data-testid="sessions"]')?.closest('.panel');
+                    if (sessions) sessions.style.display = 'none';
+                    const overflow = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+                    if (sessions) sessions.style.display = '';
+                    return overflow;""");
+            assertThat(overflow.intValue()).as("%s at %d px: wider than the window", name, width).isLessThanOrEqualTo(0);
             browser.screenshot(name + "-" + width);
         }
         window.setSize(wide);
