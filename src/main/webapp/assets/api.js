@@ -335,6 +335,11 @@ export const checkPasswordResetLink = (token) => send('POST', 'auth/password-res
 export const confirmPasswordReset = (token, newPassword) =>
   send('POST', 'auth/password-reset/confirm', { body: { token, newPassword } });
 
+export const checkEmailVerificationLink = (token) => send('POST', 'auth/email-verification/check', { body: { token } });
+export const confirmEmailVerification = (token) => send('POST', 'auth/email-verification/confirm', { body: { token } });
+export const resendEmailVerification = () => authed('POST', 'me/email/verification');
+export const requestEmailChange = (email, currentPassword) => authed('POST', 'me/email', { body: { email, currentPassword } });
+
 export const getMe = () => authed('GET', 'me');
 export const updateMe = (patch) => authed('PATCH', 'me', { body: patch });
 export const changePassword = (currentPassword, newPassword) =>

@@ -25,6 +25,7 @@ import { clearToasts, showToast } from './views/common.js';
 import { renderAuth } from './views/auth.js';
 import { isPasswordRoute, renderPasswordPage } from './views/password-reset.js';
 import { renderShell } from './views/shell.js';
+import { isVerifyRoute, renderVerifyPage } from './views/verify-email.js';
 
 const root = document.getElementById('app');
 let teardown = null;
@@ -57,6 +58,7 @@ function showSignedOut({ notice = null, noticeVariant = 'info' } = {}) {
   stopFollowingInvitations();
   clearMe();
   if (isPasswordRoute()) mount((el) => renderPasswordPage(el, { onLanguage: changeLanguage }));
+  else if (isVerifyRoute()) mount((el) => renderVerifyPage(el, { onLanguage: changeLanguage }));
   else mount((el) => renderAuth(el, { onSignedIn: afterLogin, onLanguage: changeLanguage, notice, noticeVariant }));
   setState('signed-out');
 }
@@ -172,12 +174,25 @@ function installGlobalHandlers() {
     }
   });
 
-  // Signed out, moving between the sign-in card and the password pages (views/password-reset.js).
-  let passwordPage = isPasswordRoute();
+  // Signed out, moving between the sign-in card and the pages of mailed links (password pages,
+  // views/password-reset.js; the verification page, views/verify-email.js). Leaving the
+  // verification page in a browser with a session goes back into the app.
+  const linkPage = () => (isPasswordRoute() ? 'password' : isVerifyRoute() ? 'verify' : null);
+  let shownPage = linkPage();
   window.addEventListener('hashchange', () => {
-    if (signedIn || passwordPage === isPasswordRoute()) return;
-    passwordPage = isPasswordRoute();
-    showSignedOut();
+    if (signedIn) {
+      // A verification link followed in a tab that is in the app: its page, and back in afterwards.
+      if (isVerifyRoute()) {
+        shownPage = 'verify';
+        showSignedOut();
+      }
+      return;
+    }
+    if (shownPage === linkPage()) return;
+    const left = shownPage;
+    shownPage = linkPage();
+    if (left === 'verify' && !shownPage && api.hasStoredSession()) resume();
+    else showSignedOut();
   });
 
   // Keep relative times ("5 minutes ago") fresh.
@@ -218,12 +233,16 @@ async function boot() {
   }
   installGlobalHandlers();
 
-  // A reset link opens its page even in a browser that is signed in.
-  if (!api.hasStoredSession() || isPasswordRoute()) {
+  // A reset or verification link opens its page even in a browser that is signed in.
+  if (!api.hasStoredSession() || isPasswordRoute() || isVerifyRoute()) {
     showSignedOut();
     return;
   }
-  // A stored refresh token is how a reload keeps the user signed in.
+  await resume();
+}
+
+/** A stored refresh token is how a reload keeps the user signed in. */
+async function resume() {
   try {
     await api.refreshSession();
     enterApp(await api.getMe());

@@ -32,6 +32,8 @@ const PROBLEM_KEYS = {
   'last-owner': 'error.lastOwner',
   'already-member': 'error.alreadyMember',
   'invitation-not-pending': 'error.invitationNotPending',
+  'email-unverified': 'error.emailUnverified',
+  'mail-disabled': 'error.mailDisabled',
   'invalid-invite-link': 'error.invalidInviteLink',
   'invite-link-expired': 'error.inviteLinkExpired',
   'invite-link-exhausted': 'error.inviteLinkExhausted',

@@ -8,6 +8,7 @@ import { subscribe } from '../store.js';
 import { profilePanel } from './profile.js';
 import { passwordPanel } from './password.js';
 import { sessionsPanel } from './sessions.js';
+import { emailPanel } from './verify-email.js';
 
 /**
  * @param {HTMLElement} main
@@ -21,10 +22,11 @@ export function renderAccount(main, ctx) {
   const sessions = sessionsPanel();
   const profile = profilePanel({ applyLanguage: ctx.applyLanguage });
   const password = passwordPanel({ onChanged: () => sessions.reload() });
+  const email = emailPanel();
 
   main.append(
     h('div', { class: 'page-header' }, welcome, subtitle),
-    h('div', { class: 'page-body' }, profile.el, password.el, sessions.el),
+    h('div', { class: 'page-body' }, profile.el, email.el, password.el, sessions.el),
   );
 
   const unsubscribe = subscribe((me) => {
@@ -35,5 +37,6 @@ export function renderAccount(main, ctx) {
   return () => {
     unsubscribe();
     profile.cleanup();
+    email.cleanup();
   };
 }

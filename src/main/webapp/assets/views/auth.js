@@ -3,7 +3,8 @@
  * register form. Both share a single aria-live error region (auth-error).
  */
 import * as api from '../api.js';
-import { bind, bindText, getLanguage, setPageTitle, t } from '../i18n.js';
+import { bind, bindText, getLanguage, setPageTitle, t, tx } from '../i18n.js';
+import { currentLocation } from '../router.js';
 import { h } from '../dom.js';
 import { FormController, field, passwordPolicy, required, validEmail } from '../forms.js';
 import { brand, languageSwitch } from './common.js';
@@ -172,6 +173,14 @@ export function renderAuth(root, { onSignedIn, onLanguage, notice = null, notice
     return { form, controller, firstInput: name.input };
   }
 
+  // An invitation mail's link (#/invitations?email=…&account=0|1): the card for that address, to
+  // sign up or sign in; the app then opens the invitations.
+  const { segments, query } = currentLocation();
+  if (!notice && segments[0] === 'invitations' && query.get('email')) {
+    const email = query.get('email');
+    show(query.get('account') === '0' ? 'register' : 'login', { email, message: tx('auth.invited', { email }), variant: 'info', focus: false });
+    return () => {};
+  }
   // With a notice (e.g. "session ended") leave focus alone so the alert is read first.
   show('login', { message: notice, variant: noticeVariant, focus: !notice });
   return () => {};

@@ -10,6 +10,7 @@ import { describeError } from '../forms.js';
 import { href, navigate } from '../router.js';
 import { setPendingInvitations, upsertWorkspace, workspaceById } from '../workspaces.js';
 import { showToast } from './common.js';
+import { getMe } from '../store.js';
 import { icon } from '../icons.js';
 import { pageHeader, roleName, statusLine, toastError } from './ui.js';
 
@@ -27,7 +28,8 @@ export function renderMyInvitations(main) {
 
   function updateCount() {
     setPendingInvitations(list.querySelectorAll('[data-testid="my-invitation"]').length);
-    status.set(list.children.length ? null : tx('invitations.empty'));
+    // Invitations to an address wait until its owner has verified it (views/verify-email.js).
+    status.set(list.children.length ? null : tx(getMe()?.emailVerified === false ? 'invitations.unverified' : 'invitations.empty'));
   }
 
   function row(invitation) {

@@ -46,6 +46,7 @@ import { searchBox } from '../search/search-box.js';
 import { quickSwitcher } from '../search/quick-switcher.js';
 import { getMe } from '../store.js';
 import { icon as svgIcon } from '../icons.js';
+import { emailBanner } from './verify-email.js';
 
 /**
  * @typedef {object} Route
@@ -168,7 +169,8 @@ export function renderShell(root, ctx) {
     main.focus();
   });
 
-  root.replaceChildren(h('div', { class: 'shell' }, skip, header, h('div', { class: 'layout' }, nav, main)));
+  const banner = emailBanner();
+  root.replaceChildren(h('div', { class: 'shell' }, skip, header, banner.el, h('div', { class: 'layout' }, nav, main)));
 
   const unsubscribeMe = subscribe((me) => {
     userName.textContent = me.displayName;
@@ -357,6 +359,7 @@ export function renderShell(root, ctx) {
     alive = false;
     window.removeEventListener('hashchange', onHashChange);
     unsubscribeMe();
+    banner.destroy();
     unsubscribeWorkspaces();
     switcher.cleanup();
     search.cleanup();

@@ -8,13 +8,15 @@ import org.moim.identity.entity.Account;
 public record AccountView(
         String id,
         String email,
+        @Schema(description = "Whether the owner opened a verification link sent to this address; until then "
+                + "invitations to it can be neither seen nor accepted.") boolean emailVerified,
         String displayName,
         @Schema(enumeration = {"en", "ko"}) String locale,
         @Schema(example = "Asia/Seoul") String timeZone,
         Instant createdAt) {
 
     static AccountView from(Account account) {
-        return new AccountView(account.id(), account.email(), account.displayName(), account.language().tag(),
+        return new AccountView(account.id(), account.email(), account.emailVerified(), account.displayName(), account.language().tag(),
                 account.timeZone().getId(), account.createdAt());
     }
 }

@@ -1,5 +1,10 @@
 package org.moim.identity.boundary;
 
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.moim.identity.control.EmailVerifications;
+import org.moim.platform.web.AppUrls;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -50,6 +55,16 @@ public class AuthResource {
     SignIn signIn;
 
     @Inject
+    EmailVerifications verifications;
+
+    @Inject
+    @ConfigProperty(name = "moim.mail.public-url")
+    Optional<String> publicUrl;
+
+    @Context
+    UriInfo uri;
+
+    @Inject
     LoginSessions sessions;
 
     @Inject
@@ -65,11 +80,12 @@ public class AuthResource {
     @Path("register")
     @PermitAll
     @Transactional
-    @Operation(summary = "Create an account")
+    @Operation(summary = "Create an account", description = "Mails a link that verifies the address (docs/security.md, Verified addresses).")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = AccountView.class)))
     @APIResponse(responseCode = "409", description = "The email is registered already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(@Valid @NotNull RegisterRequest body) {
         var account = registration.register(body.email, body.password, body.displayName, body.locale, body.timeZone, client());
+        verifications.afterSignUp(account, AppUrls.root(publicUrl, uri));
         return Response.created(URI.create("/" + MoimApi.PATH + "/me")).entity(AccountView.from(account)).build();
     }
 

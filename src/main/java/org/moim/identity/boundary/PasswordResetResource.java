@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.moim.identity.control.PasswordResets;
 import org.moim.platform.problem.Problem;
 import org.moim.platform.web.ClientAddresses;
-import org.moim.platform.web.MoimApi;
+import org.moim.platform.web.AppUrls;
 
 /** Password reset by mail (docs/security.md, Password reset). */
 @Path("auth/password-reset")
@@ -117,14 +117,7 @@ public class PasswordResetResource {
         return Response.noContent().build();
     }
 
-    /** The app's root for links in mails: {@code moim.mail.public-url}, else the address this request came to. */
     private String appUrl() {
-        String configured = publicUrl.map(String::strip).filter(u -> !u.isEmpty()).orElse(null);
-        if (configured != null) {
-            return configured.endsWith("/") ? configured : configured + "/";
-        }
-        String base = uri.getBaseUri().toString();
-        String api = MoimApi.PATH + "/";
-        return base.endsWith(api) ? base.substring(0, base.length() - api.length()) : base;
+        return AppUrls.root(publicUrl, uri);
     }
 }

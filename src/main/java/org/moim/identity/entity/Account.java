@@ -43,6 +43,10 @@ public class Account {
     @Column(name = "password_changed_at", nullable = false)
     private Instant passwordChangedAt;
 
+    /** When the owner proved they read mail at {@link #email}; null until then. */
+    @Column(name = "email_verified_at")
+    private Instant emailVerifiedAt;
+
     @Version
     private long version;
 
@@ -80,6 +84,25 @@ public class Account {
         this.passwordHash = Objects.requireNonNull(passwordHash);
         this.passwordChangedAt = now;
         this.updatedAt = now;
+    }
+
+    /** The owner opened a verification link sent to the current address. */
+    public void verifyEmail(Instant now) {
+        if (emailVerifiedAt == null) {
+            emailVerifiedAt = now;
+            updatedAt = now;
+        }
+    }
+
+    /** Moves to an address whose verification link the owner just opened: verified at once. */
+    public void moveToVerifiedEmail(String email, Instant now) {
+        this.email = Objects.requireNonNull(email);
+        this.emailVerifiedAt = now;
+        this.updatedAt = now;
+    }
+
+    public boolean emailVerified() {
+        return emailVerifiedAt != null;
     }
 
     public String id() {

@@ -7,7 +7,10 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Clock;
 import org.moim.identity.control.AccountStore;
+import java.util.Map;
+import org.moim.identity.control.EmailVerifications;
 import org.moim.identity.control.PasswordResets;
+import org.moim.identity.entity.EmailVerificationRequested;
 import org.moim.identity.entity.Account;
 import org.moim.identity.entity.Account.Language;
 import org.moim.identity.entity.PasswordResetCompleted;
@@ -15,7 +18,7 @@ import org.moim.identity.entity.PasswordResetRequested;
 import org.moim.job.control.Jobs;
 
 /**
- * Mails about a person's account (password reset, and that it happened), in the account's
+ * Mails about a person's account (address verification, password reset, and that it happened), in the account's
  * language. Queued in the transaction of the event that asks for them; sent from the alerts queue.
  */
 @ApplicationScoped
@@ -32,6 +35,9 @@ public class AccountMails {
     PasswordResets resets;
 
     @Inject
+    EmailVerifications verifications;
+
+    @Inject
     Mailer mailer;
 
     @Inject
@@ -43,6 +49,46 @@ public class AccountMails {
     void resetRequested(@Observes PasswordResetRequested event) {
         jobs.enqueue(Alerts.QUEUE, PasswordResetMail.TYPE, PasswordResetMail.VERSION, event.accountId(),
                 new PasswordResetMail(event.resetId(), event.appUrl()).payload());
+    }
+
+    void verificationRequested(@Observes EmailVerificationRequested event) {
+        jobs.enqueue(Alerts.QUEUE, VerificationMail.TYPE, VerificationMail.VERSION, event.accountId(),
+                new VerificationMail(event.verificationId(), event.appUrl()).payload());
+    }
+
+    static final Map<Language, MailTemplate> VERIFICATION = Map.of(
+            Language.EN, new MailTemplate("Confirm your email address for Moim", """
+                    Hello {name},
+
+                    Open this link to confirm that {email} is your address for Moim:
+
+                    {linkUrl}
+
+                    The link works once, for the next {hours} hours. Until you confirm, invitations sent to this address wait for you.
+                    If you did not sign up for Moim or change your address, ignore this mail."""),
+            Language.KO, new MailTemplate("Moim 이메일 주소를 확인하세요", """
+                    {name}님, 안녕하세요.
+
+                    아래 링크를 열어 {email}이(가) Moim에서 사용하는 주소임을 확인하세요.
+
+                    {linkUrl}
+
+                    이 링크는 {hours}시간 동안 한 번만 사용할 수 있습니다. 확인하기 전까지 이 주소로 온 초대는 기다리고 있습니다.
+                    Moim에 가입하거나 주소를 바꾸지 않았다면 이 메일을 무시하세요."""));
+
+    /** Sends a verification mail with a freshly minted link, to the address it verifies; nothing when it was used or expired meanwhile. */
+    void sendVerification(VerificationMail alert) {
+        verifications.issue(alert.verificationId()).ifPresent(link -> {
+            Account account = link.account();
+            long hours = Math.max(1, Duration.between(clock.instant(), link.expiresAt()).toHours());
+            Letter letter = MailTemplate.in(account.language(), VERIFICATION).render(Map.of(
+                    "name", account.displayName(),
+                    "email", link.email(),
+                    "linkUrl", alert.appUrl() + "#/verify-email?token=" + link.token(),
+                    "hours", String.valueOf(hours),
+                    "actionLabel", account.language() == Language.KO ? "주소 확인" : "Confirm address"));
+            mailer.send(link.email(), letter);
+        });
     }
 
     void resetCompleted(@Observes PasswordResetCompleted event) {

@@ -84,6 +84,14 @@ public class Alerts {
     }
 
     /**
+     * Queues a composed {@link Letter} to any address (an invitee who may have no account), in the
+     * caller's transaction; the job is {@code ownerAccountId}'s (who caused the mail).
+     */
+    public Job requestLetter(String ownerAccountId, String to, Letter letter) {
+        return jobs.enqueue(QUEUE, LetterMail.TYPE, LetterMail.VERSION, ownerAccountId, new LetterMail(to, letter).payload());
+    }
+
+    /**
      * Sends the alert in a message, unless its job is finished already (a redelivery). A mail the
      * SMTP server did not take waits for its next attempt ({@code moim.mail.retry-delays}, held
      * on the job, queued again by the job poller) and the message is acknowledged; any other
@@ -95,6 +103,8 @@ public class Alerts {
             case MailAlert.TYPE -> mail(MailAlert.from(envelope));
             case JobFailedMail.TYPE -> jobFailedMail(JobFailedMail.from(envelope));
             case PasswordResetMail.TYPE -> passwordResetMail(PasswordResetMail.from(envelope));
+            case VerificationMail.TYPE -> verificationMail(VerificationMail.from(envelope));
+            case LetterMail.TYPE -> letter(LetterMail.from(envelope));
             default -> throw new MalformedMessage("unknown alert type " + envelope.type());
         };
         String key = envelope.idempotencyKey();
@@ -119,6 +129,14 @@ public class Alerts {
 
     private Runnable mail(MailAlert alert) {
         return () -> mailer.send(accounts.byId(alert.accountId()).email(), alert.subject(), alert.text());
+    }
+
+    private Runnable verificationMail(VerificationMail alert) {
+        return () -> accountMails.get().sendVerification(alert);
+    }
+
+    private Runnable letter(LetterMail alert) {
+        return () -> mailer.send(alert.to(), alert.letter());
     }
 
     private Runnable passwordResetMail(PasswordResetMail alert) {

@@ -8,7 +8,9 @@ import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Optional;
@@ -17,7 +19,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Plain-text UTF-8 mail through the configured SMTP server ({@code moim.mail.*}). */
+/** UTF-8 mail, plain text or {@link Letter}s, through the configured SMTP server ({@code moim.mail.*}). */
 @ApplicationScoped
 public class Mailer {
 
@@ -85,6 +87,47 @@ public class Mailer {
             LOG.log(Level.WARNING, "SMTP " + host + ":" + port + " did not take the mail: " + e.getMessage(), e);
             throw new MailFailed("The mail server did not accept the mail; the server log has the details.", e);
         }
+    }
+
+    /**
+     * Sends a {@link Letter}: {@code multipart/alternative} with its plain-text and HTML parts, and
+     * the RFC 8058 unsubscribe headers when it has an unsubscribe address. Otherwise as
+     * {@link #send(String, String, String)}: the local outbox writes the plain-text part.
+     */
+    public void send(String to, Letter letter) {
+        String subject = oneLine(letter.subject());
+        if (!enabled) {
+            send(to, subject, letter.text());
+            return;
+        }
+        try {
+            MimeMessage message = new MimeMessage(session());
+            message.setFrom(new InternetAddress(from));
+            message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(oneLine(to), true));
+            message.setSubject(subject, StandardCharsets.UTF_8.name());
+            MimeMultipart alternative = new MimeMultipart("alternative");
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(letter.text(), StandardCharsets.UTF_8.name(), "plain");
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(letter.html(), StandardCharsets.UTF_8.name(), "html");
+            alternative.addBodyPart(text);
+            alternative.addBodyPart(html);
+            message.setContent(alternative);
+            if (letter.unsubscribeUrl().isPresent()) {
+                message.setHeader("List-Unsubscribe", "<" + oneLine(letter.unsubscribeUrl().get()) + ">");
+                message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
+            message.setSentDate(new Date());
+            Transport.send(message);
+        } catch (MessagingException e) {
+            LOG.log(Level.WARNING, "SMTP " + host + ":" + port + " did not take the mail: " + e.getMessage(), e);
+            throw new MailFailed("The mail server did not accept the mail; the server log has the details.", e);
+        }
+    }
+
+    /** Whether mail leaves this server ({@code moim.mail.enabled}); when not, mails go to the local outbox. */
+    public boolean enabled() {
+        return enabled;
     }
 
     /** The local outbox: the whole mail, links included, for someone reading the server log. */

@@ -14,7 +14,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.moim.platform.web.AppUrls;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -43,6 +48,13 @@ public class WorkspaceInvitationsResource {
     @Inject
     JsonWebToken jwt;
 
+    @Inject
+    @ConfigProperty(name = "moim.mail.public-url")
+    Optional<String> publicUrl;
+
+    @Context
+    UriInfo uri;
+
     @GET
     @Transactional
     @Operation(summary = "The workspace's invitations and their outcome", description = "Owners and managers.")
@@ -53,13 +65,13 @@ public class WorkspaceInvitationsResource {
     @POST
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Invite an email address", description = "Owners and managers. Inviting an address that has a pending "
+    @Operation(summary = "Invite an email address", description = "Owners and managers. The address gets a mail with a link to the invitation. Inviting an address that has a pending "
             + "invitation answers that invitation (200) instead of making another.")
     @APIResponse(responseCode = "201", description = "Invited", content = @Content(schema = @Schema(implementation = InvitationView.class)))
     @APIResponse(responseCode = "200", description = "Already invited: the pending invitation", content = @Content(schema = @Schema(implementation = InvitationView.class)))
-    @APIResponse(responseCode = "409", description = "Already a member", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already a member (already-member), or this server sends no mail (mail-disabled)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response invite(@PathParam("workspaceId") String workspaceId, @Valid @NotNull InviteRequest body) {
-        Invitations.Invited invited = invitations.invite(workspaceId, jwt.getSubject(), body.email, body.role);
+        Invitations.Invited invited = invitations.invite(workspaceId, jwt.getSubject(), body.email, body.role, AppUrls.root(publicUrl, uri));
         return Response.status(invited.isNew() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(InvitationView.from(invited.invitation())).build();
     }

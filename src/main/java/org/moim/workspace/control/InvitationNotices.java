@@ -33,7 +33,8 @@ public class InvitationNotices {
     Inbox inbox;
 
     void invited(@Observes InvitationCreated event) {
-        accounts.byEmail(event.email()).ifPresent(invitee -> {
+        // Only the verified holder of the address is found by it.
+        accounts.byEmail(event.email()).filter(Account::emailVerified).ifPresent(invitee -> {
             Invitation invitation = em.find(Invitation.class, event.invitationId());
             Account inviter = accounts.byId(event.invitedBy());
             String workspace = invitation.workspace().name();

@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.moim.identity.control.AccountStore;
+import org.moim.identity.control.EmailUnverified;
 import org.moim.identity.control.Emails;
+import org.moim.notification.control.Mailer;
 import org.moim.identity.entity.Account;
 import org.moim.platform.problem.InvalidField;
 import org.moim.platform.problem.NotFound;
@@ -47,6 +49,12 @@ public class Invitations {
     Clock clock;
 
     @Inject
+    Mailer mailer;
+
+    @Inject
+    InvitationMails mails;
+
+    @Inject
     Event<InvitationCreated> created;
 
     @Inject
@@ -62,8 +70,15 @@ public class Invitations {
     public record Invited(Invitation invitation, boolean isNew) {
     }
 
-    public Invited invite(String workspaceId, String accountId, String email, MemberRole role) {
+    /**
+     * Invites an address and mails it the invitation ({@code appUrl}: the app's root for the
+     * mail's link); {@link MailDisabled} on a server that sends no mail.
+     */
+    public Invited invite(String workspaceId, String accountId, String email, MemberRole role, String appUrl) {
         Membership caller = policy.require(workspaceId, accountId, Action.INVITE_BY_EMAIL);
+        if (!mailer.enabled()) {
+            throw new MailDisabled();
+        }
         if (role == null || role == MemberRole.OWNER) {
             throw new InvalidField("role", "must be MANAGER, MEMBER or GUEST");
         }
@@ -91,6 +106,7 @@ public class Invitations {
         em.persist(invitation);
         em.flush();
         created.fire(new InvitationCreated(invitation.id(), workspace.id(), address, role, accountId));
+        mails.mail(invitation, caller.account(), appUrl);
         return new Invited(invitation, true);
     }
 
@@ -120,9 +136,15 @@ public class Invitations {
     public record Pending(Invitation invitation, String inviterName) {
     }
 
-    /** Pending invitations addressed to the caller's email, in live workspaces, with who sent them (one query). */
+    /**
+     * Pending invitations addressed to the caller's email, in live workspaces, with who sent them
+     * (one query); none while the address is not verified.
+     */
     public List<Pending> mine(String accountId) {
         Account me = accounts.byId(accountId);
+        if (!me.emailVerified()) {
+            return List.of();
+        }
         return em.createQuery("""
                         select i, a.displayName from Invitation i join fetch i.workspace w left join Account a on a.id = i.invitedBy
                         where i.email = :email and i.status = :pending and w.deletedAt is null
@@ -182,6 +204,9 @@ public class Invitations {
         Invitation invitation = em.find(Invitation.class, invitationId == null ? "" : invitationId);
         if (invitation == null || !invitation.email().equals(me.email()) || invitation.workspace().isDeleted()) {
             throw new NotFound("The invitation");
+        }
+        if (!me.emailVerified()) {
+            throw new EmailUnverified();
         }
         return invitation;
     }

@@ -1,0 +1,207 @@
+package org.moim.identity.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.moim.identity.entity.Account;
+import org.moim.identity.entity.EmailVerification;
+import org.moim.identity.entity.EmailVerificationRequested;
+import org.moim.platform.problem.InvalidField;
+import org.moim.platform.problem.RateLimited;
+import org.moim.platform.security.RateLimiter;
+import org.moim.platform.security.RateLimiter.Limit;
+
+/**
+ * Verified addresses (docs/security.md, Verified addresses). A link is
+ * {@code <verification id, 32 hex>.<secret, 43 base64url>}; the secret is minted when its mail is
+ * sent and only its SHA-256 is stored. A new account gets one at sign-up; its owner may ask for
+ * another, and may ask to move to a new address, which takes effect only when the link mailed to
+ * that new address is opened. Links are limited per account and per address (the mailbox), apart
+ * from the sign-in limits, so a flood never locks the owner out of signing in.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class EmailVerifications {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern WHOLE = Pattern.compile("[0-9a-f]{32}\\.[A-Za-z0-9_-]{43}");
+    /** What a link looks like when the end of it was lost (a mail client that wrapped it, a partial copy). */
+    private static final Pattern CUT_SHORT = Pattern.compile("[0-9a-f]{0,32}(\\.[A-Za-z0-9_-]{0,42})?");
+
+    @PersistenceContext(unitName = "moim")
+    EntityManager em;
+
+    @Inject
+    AccountStore accounts;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    RateLimits limits;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<EmailVerificationRequested> requested;
+
+    @Inject
+    @ConfigProperty(name = "moim.email-verification.ttl", defaultValue = "P2D")
+    Duration ttl;
+
+    @Inject
+    @ConfigProperty(name = "moim.rate-limit.email-verification.per-account", defaultValue = "5")
+    int perAccount;
+
+    @Inject
+    @ConfigProperty(name = "moim.rate-limit.email-verification.per-address", defaultValue = "5")
+    int perAddress;
+
+    @Inject
+    @ConfigProperty(name = "moim.rate-limit.email-verification.window", defaultValue = "PT1H")
+    Duration window;
+
+    /** Addresses taken as verified at sign-up without a mail: for test environments only (README). */
+    @Inject
+    @ConfigProperty(name = "moim.email-verification.assume-verified")
+    Optional<String> assumeVerified;
+
+    /**
+     * A new account's first link; for an address {@code moim.email-verification.assume-verified}
+     * matches, verified at once instead.
+     */
+    public void afterSignUp(Account account, String appUrl) {
+        if (assumeVerified.map(String::strip).filter(p -> !p.isEmpty())
+                .map(p -> Pattern.compile(p, Pattern.CASE_INSENSITIVE).matcher(account.email()).matches()).orElse(false)) {
+            account.verifyEmail(clock.instant());
+            return;
+        }
+        try {
+            start(account, account.email(), appUrl);
+        } catch (RateLimited enough) {
+            // Never fail a sign-up over this: the owner can ask for a link once the window has passed.
+        }
+    }
+
+    /** Another link for the account's own address; {@link RateLimited} past the limits. */
+    public void resend(String accountId, String appUrl) {
+        Account account = accounts.byId(accountId);
+        if (account.emailVerified()) {
+            throw new EmailVerifiedAlready();
+        }
+        start(account, account.email(), appUrl);
+    }
+
+    /**
+     * Asks to move the account to {@code newEmail}: checks the current password (counted like a
+     * failed sign-in when wrong) and mails a link to the new address. The account keeps its
+     * address until that link is opened.
+     */
+    public void requestChange(String accountId, String newEmail, String currentPassword, String appUrl) {
+        Account account = accounts.byId(accountId);
+        limiter.acquire(limits.loginFailuresPerAccount(), account.email());
+        if (currentPassword == null || !hasher.verify(currentPassword, account.passwordHash())) {
+            throw new WrongPassword();
+        }
+        limiter.release(limits.loginFailuresPerAccount(), account.email());
+        String address = Emails.normalize(newEmail);
+        if (address.equals(account.email())) {
+            throw new InvalidField("email", "is your address already");
+        }
+        if (accounts.byEmail(address).isPresent()) {
+            throw new EmailTaken();
+        }
+        start(account, address, appUrl);
+    }
+
+    private void start(Account account, String address, String appUrl) {
+        limiter.acquire(new Limit("email-verification-account", perAccount, window), account.id());
+        limiter.acquire(new Limit("email-verification-address", perAddress, window), address);
+        Instant now = clock.instant();
+        EmailVerification verification = new EmailVerification(account.id(), address, now, now.plus(ttl));
+        em.persist(verification);
+        requested.fire(new EmailVerificationRequested(verification.id(), account.id(), appUrl));
+    }
+
+    /** What a verification mail needs: the link's token, minted now, the address it goes to, and whose it is. */
+    public record IssuedLink(String token, String email, Account account, Instant expiresAt) {
+    }
+
+    /**
+     * Mints the secret of a verification's link (replacing one an earlier attempt minted); empty
+     * when it is used, expired or gone, so no mail is sent for it.
+     */
+    public Optional<IssuedLink> issue(String verificationId) {
+        EmailVerification verification = em.find(EmailVerification.class, verificationId);
+        if (verification == null || !verification.open(clock.instant())) {
+            return Optional.empty();
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String secretText = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        verification.issue(LoginSessions.hash(secretText));
+        return Optional.of(new IssuedLink(verification.id().replace("-", "") + "." + secretText, verification.email(),
+                accounts.byId(verification.accountId()), verification.expiresAt()));
+    }
+
+    /** The verification a link stands for, if it may be used now; else the reason it may not. */
+    public EmailVerification check(String token) {
+        String text = token == null ? "" : token.strip();
+        if (!WHOLE.matcher(text).matches()) {
+            throw CUT_SHORT.matcher(text).matches() ? VerifyLinkRefused.incomplete() : VerifyLinkRefused.invalid();
+        }
+        String hex = text.substring(0, 32);
+        String id = hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-" + hex.substring(16, 20) + "-" + hex.substring(20);
+        EmailVerification verification = em.find(EmailVerification.class, id);
+        if (verification == null || !verification.matches(LoginSessions.hash(text.substring(33)))) {
+            throw VerifyLinkRefused.invalid();
+        }
+        if (verification.usedAt() != null) {
+            throw VerifyLinkRefused.used();
+        }
+        if (!clock.instant().isBefore(verification.expiresAt())) {
+            throw VerifyLinkRefused.expired();
+        }
+        return verification;
+    }
+
+    /**
+     * Opens a link: its address becomes the account's, verified; every other open link of the
+     * account is spent. {@link EmailTaken} when another account took a new address meanwhile.
+     */
+    public Account confirm(String token) {
+        EmailVerification verification = check(token);
+        Account account = accounts.byId(verification.accountId());
+        Instant now = clock.instant();
+        if (verification.email().equals(account.email())) {
+            account.verifyEmail(now);
+        } else {
+            if (accounts.byEmail(verification.email()).isPresent()) {
+                throw new EmailTaken();
+            }
+            account.moveToVerifiedEmail(verification.email(), now);
+        }
+        em.createQuery("select v from EmailVerification v where v.accountId = :account and v.usedAt is null", EmailVerification.class)
+                .setParameter("account", account.id())
+                .getResultList()
+                .forEach(open -> open.use(now));
+        verification.use(now);
+        em.flush();
+        return account;
+    }
+}
