@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -14,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,8 +30,12 @@ final class ProviderFlow {
     private static final Pattern HANDOFF = Pattern.compile("#/oidc/([A-Za-z0-9_-]+)$");
 
     private final URI base;
+    /*
+     * Cookies by host and port, kept by hand: Java's CookieManager never sends the cookies
+     * Keycloak marks Secure over plain http, which browsers do send to loopback.
+     */
+    private final Map<String, Map<String, String>> cookies = new HashMap<>();
     private final HttpClient http = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
@@ -93,8 +96,27 @@ final class ProviderFlow {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
+        Map<String, String> jar = cookies.computeIfAbsent(built.uri().getRawAuthority(), a -> new HashMap<>());
+        if (!jar.isEmpty()) {
+            built = HttpRequest.newBuilder(built, (name, value) -> true)
+                    .header("Cookie", jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; ")))
+                    .build();
+        }
         try {
-            return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            for (String header : response.headers().allValues("Set-Cookie")) {
+                String pair = header.split(";", 2)[0];
+                int equals = pair.indexOf('=');
+                String name = pair.substring(0, equals).strip();
+                String value = pair.substring(equals + 1).strip();
+                if (value.isEmpty() || header.toLowerCase(java.util.Locale.ROOT).contains("max-age=0")) {
+                    jar.remove(name);
+                } else {
+                    jar.put(name, value);
+                }
+            }
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
