@@ -28,7 +28,7 @@ import org.openqa.selenium.WebDriver;
 /**
  * An instance that signs people in only through its identity provider (passwords off): someone
  * presses "Sign in with Keycloak", signs in on Keycloak's own page, lands in Moim signed in and
- * signs out again; a forged callback lands on the sign-in screen with its reason. Screenshots of
+ * signs out of both again; a forged callback lands on the sign-in screen with its reason. Screenshots of
  * the sign-in screen, en/ko, 1280 and 390 px wide: target/browser-screenshots/oidc-*.png.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -42,7 +42,8 @@ class OidcBrowserIT {
                 "moim.oidc.client-id", Keycloak.CLIENT_ID,
                 "moim.oidc.client-secret", Keycloak.CLIENT_SECRET,
                 "moim.oidc.button-label", "Keycloak",
-                "moim.auth.password.enabled", "false"));
+                "moim.auth.password.enabled", "false",
+                "moim.oidc.logout-at-provider", "true"));
         return Deployments.moim().addClass(OidcItConfig.class).addAsServiceProvider(ConfigSourceProvider.class, OidcItConfig.class);
     }
 
@@ -89,10 +90,17 @@ class OidcBrowserIT {
         assertThat(browser.localStorage("moim.refresh")).isNotBlank();
         browser.screenshot("oidc-signed-in");
 
+        // Signing out of Moim signs out at Keycloak too (RP-initiated logout), which asks first.
         browser.click("logout");
+        browser.await("Keycloak's sign-out page", d -> !d.findElements(By.id("kc-logout")).isEmpty());
+        assertThat(browser.localStorage("moim.refresh")).isNull();
+        browser.driver().findElement(By.id("kc-logout")).click();
         browser.awaitState("signed-out");
         browser.visible("sso-start");
-        assertThat(browser.localStorage("moim.refresh")).isNull();
+
+        // The provider's session is over: signing in again asks for the password again.
+        browser.click("sso-start");
+        browser.await("Keycloak's login page again", d -> !d.findElements(By.id("kc-login")).isEmpty());
     }
 
     @Test

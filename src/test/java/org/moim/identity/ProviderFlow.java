@@ -40,6 +40,10 @@ final class ProviderFlow {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
 
+    /** This browser's own client address (the test server trusts X-Forwarded-For, as Api does). */
+    private final String address = "10.77." + java.util.concurrent.ThreadLocalRandom.current().nextInt(256) + "."
+            + (1 + java.util.concurrent.ThreadLocalRandom.current().nextInt(254));
+
     ProviderFlow(URL base) {
         this.base = URI.create(base.toString());
     }
@@ -96,7 +100,7 @@ final class ProviderFlow {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
-        HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
+        HttpRequest built = request.timeout(Duration.ofSeconds(60)).header("X-Forwarded-For", address).build();
         Map<String, String> jar = cookies.computeIfAbsent(built.uri().getRawAuthority(), a -> new HashMap<>());
         if (!jar.isEmpty()) {
             built = HttpRequest.newBuilder(built, (name, value) -> true)

@@ -86,9 +86,10 @@ public class OidcResource {
             description = "Redirects the browser to the provider with a fresh state, nonce and PKCE challenge, and sets a short-lived cookie that binds the callback to this browser.")
     @APIResponse(responseCode = "303", description = "To the provider's sign-in page")
     @APIResponse(responseCode = "404", description = "No provider configured", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many sign-ins started from this address; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The provider cannot be reached", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response start() {
-        OidcSignIn.Redirect redirect = oidc.start(appRoot().resolve(CALLBACK_PATH).toString());
+        OidcSignIn.Redirect redirect = oidc.start(appRoot().resolve(CALLBACK_PATH).toString(), addresses.of(request));
         return Response.seeOther(URI.create(redirect.location()))
                 .cookie(cookie(redirect.browserSecret(), (int) settings.signInTimeout().toSeconds()))
                 .build();

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.moim.platform.security.RateLimiter;
 
 /**
  * Sign-in through the configured OpenID provider: the authorization code flow with PKCE (RFC 7636)
@@ -32,15 +33,22 @@ public class OidcSignIn {
     @Inject
     Clock clock;
 
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    RateLimits limits;
+
     /** Where to send the browser, and the secret its cookie must carry back. */
     public record Redirect(String location, String browserSecret) {
     }
 
     /** Needs a transaction (the attempt is stored). {@code callbackUri}: this server's callback, unless configured. */
-    public Redirect start(String callbackUri) {
+    public Redirect start(String callbackUri, String clientAddress) {
         if (!settings.enabled()) {
             throw OidcRefused.notConfigured();
         }
+        limiter.acquire(limits.oidcStartsPerAddress(), clientAddress);
         OidcProvider.Metadata metadata = provider.metadata();
         String redirectUri = settings.redirectUri().orElse(callbackUri);
         OidcAttempts.Begun begun = attempts.begin(redirectUri);
