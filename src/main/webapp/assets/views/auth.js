@@ -188,6 +188,7 @@ export function renderAuth(root, { onSignedIn, onLanguage, notice = null, notice
     if (!password) {
       body.replaceChildren();
       body.hidden = true;
+      switcher.replaceChildren();
       switcher.hidden = true;
       bindText(subtitle, 'auth.sso.subtitle');
       if (provider && !notice) sso.querySelector('a')?.focus();
