@@ -99,6 +99,7 @@ export function clearSession() {
   forgetTokensInMemory();
   try {
     localStorage.removeItem(REFRESH_KEY);
+    localStorage.removeItem('moim.signedInWith');
   } catch {
     /* storage unavailable: nothing to clear */
   }
@@ -310,6 +311,11 @@ export function register({ email, password, displayName, locale }) {
 export async function login(email, password) {
   const pair = await send('POST', 'auth/login', { body: { email, password } });
   acceptTokens(pair);
+  try {
+    localStorage.removeItem('moim.signedInWith');
+  } catch {
+    /* nothing stored */
+  }
   return pair;
 }
 
@@ -326,6 +332,42 @@ export async function logout() {
     /* the server session may already be gone; signing out locally is what matters */
   } finally {
     clearSession();
+  }
+}
+
+// Single sign-on (docs/security.md). The callback puts a one-time code in the
+// address (#/oidc/<code>); it is spent for the same tokens password sign-in hands out.
+const SIGNED_IN_WITH_KEY = 'moim.signedInWith';
+let methodsPromise = null;
+
+/** How this instance signs people in: { password, provider: { label, startUrl, endSessionUrl } | null }. */
+export function authMethods() {
+  if (!methodsPromise) {
+    methodsPromise = send('GET', 'auth/methods').catch((err) => {
+      methodsPromise = null;
+      throw err;
+    });
+  }
+  return methodsPromise;
+}
+
+export async function collectSsoTokens(code) {
+  const pair = await send('POST', 'auth/oidc/token', { body: { code } });
+  acceptTokens(pair);
+  try {
+    localStorage.setItem(SIGNED_IN_WITH_KEY, 'provider');
+  } catch {
+    /* storage unavailable: sign-out then only ends the Moim session */
+  }
+  return pair;
+}
+
+/** True when this browser's session began at the identity provider. */
+export function signedInWithProvider() {
+  try {
+    return localStorage.getItem(SIGNED_IN_WITH_KEY) === 'provider';
+  } catch {
+    return false;
   }
 }
 

@@ -17,7 +17,7 @@ import {
   tx,
 } from './i18n.js';
 import { h } from './dom.js';
-import { describeError } from './forms.js';
+import { describeError, describeProblemType } from './forms.js';
 import { clearMe, setMe, subscribe } from './store.js';
 import { startCalls, stopCalls } from './call/calls.js';
 import { followInvitations, stopFollowingInvitations } from './live-invitations.js';
@@ -114,8 +114,39 @@ function enterApp(me) {
 }
 
 async function signOut() {
+  // A session that began at the identity provider ends there too, when the instance says so.
+  const endSessionUrl = api.signedInWithProvider()
+    ? await api.authMethods().then((m) => m.provider?.endSessionUrl, () => null)
+    : null;
   await api.logout();
-  showSignedOut();
+  if (endSessionUrl) location.assign(endSessionUrl);
+  else showSignedOut();
+}
+
+/**
+ * The single sign-on callback's landing: #/oidc/<one-time code> (spent for tokens) or
+ * #/sign-in/problem/<type> (why it failed). Returns true when it took over the boot.
+ */
+async function landFromProvider() {
+  const hash = location.hash;
+  const landed = /^#\/oidc\/([A-Za-z0-9_-]{1,100})$/.exec(hash);
+  const failed = /^#\/sign-in\/problem\/([a-z0-9-]{1,60})$/.exec(hash);
+  if (!landed && !failed) return false;
+  // The code works once; keep it out of history and out of a reload.
+  history.replaceState(null, '', `${location.pathname}${location.search}#/`);
+  if (failed) {
+    api.clearSession();
+    showSignedOut({ notice: describeProblemType(failed[1]), noticeVariant: 'error' });
+    return true;
+  }
+  try {
+    api.clearSession();
+    await api.collectSsoTokens(landed[1]);
+    await afterLogin();
+  } catch (err) {
+    showSignedOut({ notice: describeError(err), noticeVariant: 'error' });
+  }
+  return true;
 }
 
 function sessionEnded() {
@@ -232,6 +263,8 @@ async function boot() {
     return;
   }
   installGlobalHandlers();
+
+  if (await landFromProvider()) return;
 
   // A reset or verification link opens its page even in a browser that is signed in.
   if (!api.hasStoredSession() || isPasswordRoute() || isVerifyRoute()) {

@@ -23,6 +23,18 @@ const PROBLEM_KEYS = {
   'invalid-refresh-token': 'error.sessionEnded',
   'not-found': 'error.notFound',
   'wrong-password': 'error.wrongPassword',
+  // Single sign-on and the password switch (docs/security.md)
+  'password-sign-in-disabled': 'error.passwordSignInDisabled',
+  'oidc-not-configured': 'error.oidc.notConfigured',
+  'oidc-state-invalid': 'error.oidc.stateInvalid',
+  'oidc-code-rejected': 'error.oidc.codeRejected',
+  'oidc-denied': 'error.oidc.denied',
+  'oidc-token-invalid': 'error.oidc.tokenInvalid',
+  'oidc-wrong-issuer': 'error.oidc.wrongIssuer',
+  'oidc-domain-not-allowed': 'error.oidc.domainNotAllowed',
+  'oidc-email-unverified': 'error.oidc.emailUnverified',
+  'oidc-provider-unavailable': 'error.oidc.providerUnavailable',
+  'oidc-handoff-invalid': 'error.oidc.handoffInvalid',
   // Generic types the server also uses; their English `detail` would not fit a Korean UI.
   forbidden: 'error.forbidden',
   conflict: 'error.conflict',
@@ -76,6 +88,12 @@ export function describeError(err) {
   const detail = err.problem?.detail;
   if (typeof detail === 'string' && detail.trim()) return () => detail;
   return tx('error.generic');
+}
+
+/** The message for a problem type the server named in an address (e.g. a failed single sign-on), with the type itself for support. */
+export function describeProblemType(type) {
+  const key = PROBLEM_KEYS[type] ?? 'error.generic';
+  return () => `${t(key)} ${t('auth.sso.problemType', { type })}`;
 }
 
 /** Problem types that belong to one specific field when the server lists no field errors. */

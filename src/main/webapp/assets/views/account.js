@@ -2,6 +2,7 @@
  * The "Profile" page: welcome heading plus the profile, password and
  * sessions panels.
  */
+import * as api from '../api.js';
 import { bind, t } from '../i18n.js';
 import { h } from '../dom.js';
 import { subscribe } from '../store.js';
@@ -28,6 +29,11 @@ export function renderAccount(main, ctx) {
     h('div', { class: 'page-header' }, welcome, subtitle),
     h('div', { class: 'page-body' }, profile.el, email.el, password.el, sessions.el),
   );
+
+  // Where passwords are off (single sign-on only) there is no password to change.
+  api.authMethods().then((methods) => {
+    if (!methods.password) password.el.remove();
+  }, () => {});
 
   const unsubscribe = subscribe((me) => {
     // The name is substituted into the translated template and set as text, never parsed.

@@ -29,6 +29,7 @@ export function renderAuth(root, { onSignedIn, onLanguage, notice = null, notice
     'aria-atomic': 'true',
     testid: 'auth-error',
   });
+  const sso = h('div', { class: 'auth-sso', hidden: true });
   const body = h('div', { class: 'auth-body' });
   const switcher = h('p', { class: 'auth-switch' });
 
@@ -37,6 +38,7 @@ export function renderAuth(root, { onSignedIn, onLanguage, notice = null, notice
     { class: 'card auth-card', 'aria-labelledby': 'auth-title' },
     h('header', { class: 'auth-card-header' }, brand(), title, subtitle),
     errorRegion,
+    sso,
     body,
     switcher,
   );
@@ -173,15 +175,42 @@ export function renderAuth(root, { onSignedIn, onLanguage, notice = null, notice
     return { form, controller, firstInput: name.input };
   }
 
+  /**
+   * "Sign in with <label>" when a provider is configured (a page load: the provider's own page
+   * follows); without passwords it is the only way in, and the forms go away.
+   */
+  function offerMethods({ password, provider }) {
+    if (provider) {
+      const start = h('a', { class: `btn ${password ? 'btn-secondary' : 'btn-primary'} btn-block auth-sso-start`, href: provider.startUrl, testid: 'sso-start' });
+      bind(start, { text: () => t('auth.sso.button', { label: provider.label }) });
+      sso.replaceChildren(start, password ? h('p', { class: 'auth-sso-or', i18n: 'auth.sso.or' }) : '');
+      sso.hidden = false;
+    }
+    if (!password) {
+      body.replaceChildren();
+      body.hidden = true;
+      switcher.replaceChildren();
+      switcher.hidden = true;
+      bindText(subtitle, 'auth.sso.subtitle');
+      if (provider && !notice) sso.querySelector('a')?.focus();
+    }
+  }
+
   // An invitation mail's link (#/invitations?email=…&account=0|1): the card for that address, to
   // sign up or sign in; the app then opens the invitations.
   const { segments, query } = currentLocation();
   if (!notice && segments[0] === 'invitations' && query.get('email')) {
     const email = query.get('email');
     show(query.get('account') === '0' ? 'register' : 'login', { email, message: tx('auth.invited', { email }), variant: 'info', focus: false });
-    return () => {};
+  } else {
+    // With a notice (e.g. "session ended") leave focus alone so the alert is read first.
+    show('login', { message: notice, variant: noticeVariant, focus: !notice });
   }
-  // With a notice (e.g. "session ended") leave focus alone so the alert is read first.
-  show('login', { message: notice, variant: noticeVariant, focus: !notice });
-  return () => {};
+  let live = true;
+  api.authMethods().then((methods) => live && offerMethods(methods), () => {
+    /* unknown: the password form stays, as before single sign-on existed */
+  });
+  return () => {
+    live = false;
+  };
 }

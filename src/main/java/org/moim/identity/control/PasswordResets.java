@@ -55,6 +55,9 @@ public class PasswordResets {
     EntityManager em;
 
     @Inject
+    AuthMethods methods;
+
+    @Inject
     AccountStore accounts;
 
     @Inject
@@ -101,6 +104,7 @@ public class PasswordResets {
      * ({@link #handle}), so neither the answer nor its time tells whether an account exists.
      */
     public void request(String email, String clientAddress, String appUrl) {
+        methods.requirePasswords();
         limiter.acquire(new Limit("password-reset-address", perClientAddress, window), clientAddress);
         sender.send(QUEUE, new Envelope(REQUEST_TYPE, 1, UUID.randomUUID().toString(),
                 Json.createObjectBuilder().add("email", email).add("appUrl", appUrl).build()));
@@ -153,6 +157,7 @@ public class PasswordResets {
 
     /** The reset a link stands for, if it may be used now; else the reason it may not. */
     public PasswordReset check(String token) {
+        methods.requirePasswords();
         String text = token == null ? "" : token.strip();
         if (!WHOLE.matcher(text).matches()) {
             throw CUT_SHORT.matcher(text).matches() ? ResetLinkRefused.incomplete() : ResetLinkRefused.invalid();
@@ -178,6 +183,7 @@ public class PasswordResets {
      * spent too, and the owner gets a mail.
      */
     public Account complete(String token, String newPassword) {
+        methods.requirePasswords();
         PasswordReset reset = check(token);
         Account account = accounts.byId(reset.accountId());
         PasswordPolicy.check("newPassword", newPassword, account.email());

@@ -18,6 +18,9 @@ import org.moim.platform.security.RateLimiter;
 public class Profiles {
 
     @Inject
+    AuthMethods methods;
+
+    @Inject
     AccountStore accounts;
 
     @Inject
@@ -56,6 +59,7 @@ public class Profiles {
      * wrong), then signs out every other session of the account.
      */
     public void changePassword(String accountId, String currentSessionId, String currentPassword, String newPassword) {
+        methods.requirePasswords();
         Account account = accounts.byId(accountId);
         limiter.acquire(limits.loginFailuresPerAccount(), account.email());
         if (currentPassword == null || !hasher.verify(currentPassword, account.passwordHash())) {

@@ -38,6 +38,14 @@ public class RateLimits {
     @ConfigProperty(name = "moim.rate-limit.refresh.window", defaultValue = "PT1M")
     Duration refreshWindow;
 
+    @Inject
+    @ConfigProperty(name = "moim.rate-limit.oidc-start.per-address", defaultValue = "30")
+    int oidcStartPerAddress;
+
+    @Inject
+    @ConfigProperty(name = "moim.rate-limit.oidc-start.window", defaultValue = "PT1M")
+    Duration oidcStartWindow;
+
     /** Failed sign-ins (and wrong current passwords) per email address. */
     public Limit loginFailuresPerAccount() {
         return new Limit("login-account", loginPerAccount, loginWindow);
@@ -54,5 +62,10 @@ public class RateLimits {
 
     public Limit refreshPerAddress() {
         return new Limit("refresh-address", refreshPerAddress, refreshWindow);
+    }
+
+    /** Single sign-ons started per client address (each stores an attempt until it expires). */
+    public Limit oidcStartsPerAddress() {
+        return new Limit("oidc-start-address", oidcStartPerAddress, oidcStartWindow);
     }
 }

@@ -17,6 +17,9 @@ import org.moim.platform.security.RateLimiter;
 public class Registration {
 
     @Inject
+    AuthMethods methods;
+
+    @Inject
     AccountStore accounts;
 
     @Inject
@@ -33,6 +36,7 @@ public class Registration {
 
     /** A new account; {@link EmailTaken} if the address is registered already. */
     public Account register(String email, String password, String displayName, String language, String timeZone, Client client) {
+        methods.requirePasswords();
         limiter.acquire(limits.registrationsPerAddress(), client.ipAddress());
         String address = Emails.normalize(email);
         PasswordPolicy.check("password", password, address);

@@ -18,6 +18,9 @@ import org.moim.platform.security.RateLimiter;
 public class SignIn {
 
     @Inject
+    AuthMethods methods;
+
+    @Inject
     AccountStore accounts;
 
     @Inject
@@ -33,6 +36,7 @@ public class SignIn {
     RateLimits limits;
 
     public TokenPair withPassword(String email, String password, Client client) {
+        methods.requirePasswords();
         String address = Emails.normalize(email);
         // Every attempt takes a slot before the password is checked; a success gives it back.
         limiter.acquire(limits.loginFailuresPerAccount(), address);

@@ -66,6 +66,14 @@ public class ProblemException extends RuntimeException {
         return null;
     }
 
+    /**
+     * Where a browser that navigated here (rather than calling the API) is sent to read about the
+     * problem, e.g. the sign-in screen after a failed single sign-on; null answers with the body.
+     */
+    public String browserPage() {
+        return null;
+    }
+
     public ProblemType type() {
         return type;
     }
