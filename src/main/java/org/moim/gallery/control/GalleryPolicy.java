@@ -25,6 +25,9 @@ public class GalleryPolicy {
     @Inject
     FilePolicy files;
 
+    @Inject
+    PictureAudience audience;
+
     /** The picture, if the account may see it. */
     public StoredFile picture(String fileId, String accountId) {
         StoredFile file;
@@ -46,17 +49,14 @@ public class GalleryPolicy {
     }
 
     /**
-     * Those among {@code accountIds} who may see the picture. One check per person, bounded by
-     * {@link GalleryLimits#MAX_MENTIONS}: the file rule answers per file and person.
+     * Those among {@code accountIds} who may see the picture: one question to the file rule per
+     * person ({@link PictureAudience}), bounded by {@link GalleryLimits#MAX_MENTIONS}.
      */
     public Set<String> seers(StoredFile picture, Collection<String> accountIds) {
         Set<String> seers = new LinkedHashSet<>();
         for (String accountId : accountIds) {
-            try {
-                files.require(picture.id(), accountId, FilePolicy.Use.SEE);
+            if (audience.sees(picture.id(), accountId)) {
                 seers.add(accountId);
-            } catch (NotFound e) {
-                // not someone who sees it: the mention stays plain text
             }
         }
         return seers;
