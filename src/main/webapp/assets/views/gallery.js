@@ -10,7 +10,7 @@
  * shown through blob: URLs, revoked when the page closes.
  */
 import * as api from '../api.js';
-import { bind, formatDate, formatDateTime, formatRelative, t, tx } from '../i18n.js';
+import { bind, formatDate, formatDateTime, formatRelative, getDisplayTimeZone, t, tx } from '../i18n.js';
 import { h, withBusy } from '../dom.js';
 import { describeError } from '../forms.js';
 import { renderMarkdown } from '../markdown.js';
@@ -72,9 +72,9 @@ function blobCache() {
   };
 }
 
-/** The day a picture belongs to, in the display time zone ("December 7, 2026"). */
+/** The day a picture belongs to in the display time zone, as a key ("2026-12-07"), whatever the language. */
 function dayOf(picture) {
-  return formatDate(picture.createdAt);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: getDisplayTimeZone() }).format(new Date(picture.createdAt));
 }
 
 /** A store of the pictures loaded so far, in order, with the cursor of the next page. */
@@ -228,7 +228,7 @@ export function renderGallery(main, ctx) {
       let section = grid.lastElementChild;
       if (!section || section.dataset.day !== day) {
         section = h('section', { class: 'gallery-day', testid: 'gallery-day', dataset: { day } },
-          h('h2', { class: 'gallery-day-title', text: day }),
+          bind(h('h2', { class: 'gallery-day-title' }), { text: () => formatDate(picture.createdAt) }),
           h('ul', { class: 'gallery-grid' }));
         grid.append(section);
       }

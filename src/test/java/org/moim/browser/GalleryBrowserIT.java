@@ -150,10 +150,12 @@ class GalleryBrowserIT {
         gridAndViewerShots(joons);
 
         // Mina's bell: Joon's mention (instead of the comment notice) and his reaction; the mention opens the viewer.
-        minas.await("two notifications", d -> "2".equals(minas.textOf("bell-count")));
         minas.click("bell");
-        minas.await("Joon's mention in the bell", d -> minas.all("bell-item-title").stream()
-                .anyMatch(e -> e.getText().equals("Joon mentioned you in a comment on \"green.png\"")));
+        minas.await("Joon's mention and reaction in the bell", d -> {
+            List<String> titles = minas.all("bell-item-title").stream().map(WebElement::getText).toList();
+            return titles.contains("Joon mentioned you in a comment on \"green.png\"")
+                    && titles.contains("Joon reacted (love) to your picture \"green.png\"");
+        });
         minas.all("bell-item-link").stream().filter(l -> l.getText().contains("mentioned you")).findFirst().orElseThrow().click();
         minas.visible("gallery-dialog");
         awaitFull(minas, 480);
