@@ -14,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 benches=("$@")
-(( ${#benches[@]} )) || benches=(startup.sh board-view.sh search.sh files.sh jobs.sh realtime.sh realtime/sample-stacks.sh payara-server-jms.sh)
+(( ${#benches[@]} )) || benches=(startup.sh board-view.sh gallery.sh search.sh files.sh jobs.sh realtime.sh realtime/sample-stacks.sh payara-server-jms.sh)
 total=${BENCH_SMOKE_TOTAL:-900}
 export BENCH_SMOKE=1 BENCH_SMOKE_DEADLINE=$(( $(date +%s) + total ))
 [[ -f target/moim.war && -f target/runtime/payara-micro.jar ]] || { echo "run 'mvn package' first" >&2; exit 1; }

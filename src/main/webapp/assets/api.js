@@ -576,6 +576,16 @@ export const deleteFile = (file) => authed('DELETE', filePath(file));
 export const convertVoiceMessage = (file) => authed('POST', `${filePath(file)}/conversion`);
 export const getJob = (job) => authed('GET', `jobs/${seg(job)}`);
 
+// Gallery (docs/gallery.md): pictures with comments and reactions.
+/** query: {target, limit, cursor} */
+export const listPictures = (ws, query = {}) => authed('GET', withQuery(`workspaces/${seg(ws)}/gallery`, query));
+export const getPicture = (file) => authed('GET', `pictures/${seg(file)}`);
+export const listPictureComments = (file, { cursor = null, limit = 50 } = {}) =>
+  authed('GET', withQuery(`pictures/${seg(file)}/comments`, { cursor, limit }));
+export const addPictureComment = (file, body) => authed('POST', `pictures/${seg(file)}/comments`, { body: { body } });
+export const deletePictureComment = (file, comment) => authed('DELETE', `pictures/${seg(file)}/comments/${seg(comment)}`);
+export const reactToPicture = (file, code, add) => authed(add ? 'PUT' : 'DELETE', `pictures/${seg(file)}/reactions/${seg(code)}`);
+
 /** The API URL of a file's download (what a download link names); the bytes need the token. */
 export function fileContentUrl(file, { download = false } = {}) {
   return new URL(withQuery(`${filePath(file)}/content`, { download }), API_BASE).href;

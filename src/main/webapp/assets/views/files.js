@@ -21,6 +21,7 @@ import { can, workspaceById } from '../workspaces.js';
 import { icon } from '../icons.js';
 import { showToast } from './common.js';
 import { confirmDialog, openDialog, pageHeader, statusLine, toastError } from './ui.js';
+import { hrefWithQuery } from '../router.js';
 
 const POLL_MS = 1500;
 const NAME_MAX = 255;
@@ -718,10 +719,16 @@ export function renderFiles(main, ctx) {
   const more = h('button', { type: 'button', class: 'btn btn-secondary', testid: 'files-more', i18n: 'common.loadMore', hidden: true });
   const dropHint = h('p', { class: 'files-drop-hint', 'aria-hidden': 'true', i18n: 'files.dropHere' });
 
+  // The same pictures as a gallery (of the board chosen in the filter, if one is).
+  const galleryLink = h('a', { class: 'btn btn-secondary', testid: 'files-gallery' },
+    h('span', { class: 'btn-glyph', 'aria-hidden': 'true' }, icon('image', { size: 16 })), h('span', { i18n: 'gallery.title' }));
+  const galleryHref = () => {
+    galleryLink.href = hrefWithQuery(['w', workspaceId, 'gallery'], { scope: boardSelect.value ? `board:${boardSelect.value}` : null });
+  };
   const header = pageHeader({
     title: tx('files.title'),
     subtitle: () => ctx.workspace()?.name ?? '',
-    actions: [recorder.el, filePicker('files-input', 'files-input', upload)],
+    actions: [galleryLink, recorder.el, filePicker('files-input', 'files-input', upload)],
   });
   const body = h(
     'div',
@@ -848,6 +855,8 @@ export function renderFiles(main, ctx) {
     searchTimer = setTimeout(() => load(), 300);
   });
   [boardSelect, uploaderSelect, typeSelect, sortSelect].forEach((select) => select.addEventListener('change', () => load()));
+  boardSelect.addEventListener('change', galleryHref);
+  galleryHref();
   more.addEventListener('click', () => withBusy(more, () => load({ append: true })));
 
   loadUsage();

@@ -36,6 +36,7 @@ import { renderBoard } from './board.js';
 import { renderCalendar } from './calendar.js';
 import { renderBilling } from './billing.js';
 import { renderFiles } from './files.js';
+import { renderGallery } from './gallery.js';
 import { renderMessages } from './messages.js';
 import { notificationBell } from './notification-bell.js';
 import { chatFor, onChatSwitch, stopChat } from '../chat/chat-store.js';
@@ -71,6 +72,7 @@ const ROUTES = [
   { pattern: 'w/:ws/chat/:channel', title: 'page.messages', nav: 'chat', workspace: true, render: renderMessages },
   { pattern: 'w/:ws/calendar', title: 'page.calendar', nav: 'calendar', workspace: true, render: renderCalendar },
   { pattern: 'w/:ws/files', title: 'page.files', nav: 'files', workspace: true, render: renderFiles },
+  { pattern: 'w/:ws/gallery', title: 'page.gallery', nav: 'gallery', workspace: true, render: renderGallery },
   { pattern: 'w/:ws/members', title: 'page.members', nav: 'members', workspace: true, render: renderMembers },
   { pattern: 'w/:ws/settings', title: 'page.settings', nav: 'settings', workspace: true, render: renderSettings },
   { pattern: 'w/:ws/billing', title: 'page.billing', nav: 'billing', workspace: true, render: renderBilling },
@@ -82,6 +84,7 @@ const WORKSPACE_NAV = [
   { id: 'chat', label: 'nav.messages', icon: 'message' },
   { id: 'calendar', label: 'nav.calendar', icon: 'calendar' },
   { id: 'files', label: 'nav.files', icon: 'folder' },
+  { id: 'gallery', label: 'nav.gallery', icon: 'image' },
   { id: 'members', label: 'nav.members', icon: 'people', action: 'LIST_MEMBERS' },
   { id: 'settings', label: 'nav.settings', icon: 'settings' },
   { id: 'billing', label: 'nav.billing', icon: 'card', action: 'VIEW_PLAN' },
