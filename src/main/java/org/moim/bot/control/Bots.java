@@ -1,6 +1,7 @@
 package org.moim.bot.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -24,6 +25,7 @@ import org.moim.platform.security.TokenScope;
 import org.moim.workspace.control.Action;
 import org.moim.workspace.control.WorkspacePolicy;
 import org.moim.workspace.control.WorkspaceTexts;
+import org.moim.workspace.entity.MemberJoined;
 import org.moim.workspace.entity.MemberRole;
 import org.moim.workspace.entity.Membership;
 
@@ -55,6 +57,9 @@ public class Bots {
     @Inject
     PersonalAccessTokens tokens;
 
+    @Inject
+    Event<MemberJoined> joined;
+
     public Bot create(String workspaceId, String callerId, String name, String avatar) {
         Membership admin = policy.require(workspaceId, callerId, Action.MANAGE_BOTS);
         String displayName = DisplayNames.clean("name", name);
@@ -67,6 +72,7 @@ public class Bots {
         em.persist(new Membership(admin.workspace(), account, MemberRole.MEMBER, now));
         Bot bot = new Bot(account, workspaceId, cleanAvatar, callerId, now);
         em.persist(bot);
+        joined.fire(new MemberJoined(workspaceId, account.id(), MemberRole.MEMBER, "bot"));
         return bot;
     }
 

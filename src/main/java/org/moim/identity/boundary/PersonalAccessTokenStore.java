@@ -44,9 +44,10 @@ public class PersonalAccessTokenStore implements IdentityStore {
         return 10;
     }
 
+    /** Validates and provides groups: the handler keeps a result's groups only from stores that provide them. */
     @Override
     public Set<ValidationType> validationTypes() {
-        return Set.of(ValidationType.VALIDATE);
+        return Set.of(ValidationType.VALIDATE, ValidationType.PROVIDE_GROUPS);
     }
 
     @Override
