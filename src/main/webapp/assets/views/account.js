@@ -8,6 +8,7 @@ import { subscribe } from '../store.js';
 import { profilePanel } from './profile.js';
 import { passwordPanel } from './password.js';
 import { sessionsPanel } from './sessions.js';
+import { tokensPanel } from './tokens.js';
 
 /**
  * @param {HTMLElement} main
@@ -24,7 +25,7 @@ export function renderAccount(main, ctx) {
 
   main.append(
     h('div', { class: 'page-header' }, welcome, subtitle),
-    h('div', { class: 'page-body' }, profile.el, password.el, sessions.el),
+    h('div', { class: 'page-body' }, profile.el, password.el, sessions.el, tokensPanel().el),
   );
 
   const unsubscribe = subscribe((me) => {
