@@ -114,7 +114,7 @@ function tokenList({ load, revoke, testid }) {
     const item = h(
       'li',
       { class: 'token-row', testid: 'token-row', dataset: { tokenId: token.id } },
-      h('div', { class: 'token-heading' }, h('span', { class: 'token-name', testid: 'token-name', text: token.name }), h('code', { class: 'token-hint', text: `moim_pat_…${token.hint}` }), state),
+      h('div', { class: 'token-heading' }, h('span', { class: 'token-name', testid: 'token-row-name', text: token.name }), h('code', { class: 'token-hint', text: `moim_pat_…${token.hint}` }), state),
       h('div', { class: 'token-scopes-line' }, ...token.scopes.map((scope) => h('code', { class: 'token-scope-chip', text: scope }))),
       h(
         'dl',
