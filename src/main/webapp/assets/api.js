@@ -390,6 +390,17 @@ export const listSessions = () => authed('GET', 'me/sessions');
 export const revokeSession = (id) => authed('DELETE', `me/sessions/${encodeURIComponent(id)}`);
 export const revokeOtherSessions = () => authed('DELETE', 'me/sessions');
 
+// Personal access tokens and bots (docs/tokens.md)
+export const listMyTokens = () => authed('GET', 'me/tokens');
+export const createMyToken = (body) => authed('POST', 'me/tokens', { body });
+export const revokeMyToken = (id) => authed('DELETE', `me/tokens/${encodeURIComponent(id)}`);
+export const listBots = (ws) => authed('GET', `workspaces/${seg(ws)}/bots`);
+export const createBot = (ws, body) => authed('POST', `workspaces/${seg(ws)}/bots`, { body });
+export const removeBot = (ws, bot) => authed('DELETE', `workspaces/${seg(ws)}/bots/${seg(bot)}`);
+export const listBotTokens = (ws, bot) => authed('GET', `workspaces/${seg(ws)}/bots/${seg(bot)}/tokens`);
+export const createBotToken = (ws, bot, body) => authed('POST', `workspaces/${seg(ws)}/bots/${seg(bot)}/tokens`, { body });
+export const revokeBotToken = (ws, bot, id) => authed('DELETE', `workspaces/${seg(ws)}/bots/${seg(bot)}/tokens/${seg(id)}`);
+
 // ---------------------------------------------------------------------------
 // Workspaces, members, invitations and invite links (docs/permissions.md)
 

@@ -210,7 +210,8 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
     const time = h('time', { class: 'chat-time', datetime: message.createdAt });
     bind(time, { text: () => formatWith(message.createdAt, { hour: 'numeric', minute: '2-digit' }), attrs: { title: () => formatDateTime(message.createdAt) } });
     const edited = message.editedAt && !message.deleted ? h('span', { class: 'chat-edited', testid: 'chat-edited', i18n: 'chat.edited' }) : null;
-    return h('div', { class: 'chat-meta' }, name, time, edited, pendingStatus);
+    const bot = message.senderBot ? h('span', { class: 'badge badge-bot', testid: 'chat-bot-badge', i18n: 'chat.botBadge' }) : null;
+    return h('div', { class: 'chat-meta' }, name, bot, time, edited, pendingStatus);
   }
 
   function avatar(accountId) {

@@ -37,6 +37,7 @@ export function normalizeMessage(raw) {
     channelId: raw.channelId,
     sequence: raw.sequence,
     senderId: raw.senderId,
+    senderBot: Boolean(raw.senderBot),
     text: raw.deleted ? null : raw.text ?? null,
     mentions: raw.mentions ?? [],
     parentId: raw.parentId ?? null,

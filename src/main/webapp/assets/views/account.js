@@ -10,6 +10,7 @@ import { profilePanel } from './profile.js';
 import { passwordPanel } from './password.js';
 import { sessionsPanel } from './sessions.js';
 import { emailPanel } from './verify-email.js';
+import { tokensPanel } from './tokens.js';
 
 /**
  * @param {HTMLElement} main
@@ -27,7 +28,7 @@ export function renderAccount(main, ctx) {
 
   main.append(
     h('div', { class: 'page-header' }, welcome, subtitle),
-    h('div', { class: 'page-body' }, profile.el, email.el, password.el, sessions.el),
+    h('div', { class: 'page-body' }, profile.el, email.el, password.el, sessions.el, tokensPanel().el),
   );
 
   // Where passwords are off (single sign-on only) there is no password to change.

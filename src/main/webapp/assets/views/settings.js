@@ -14,6 +14,7 @@ import { can, forgetWorkspace, subscribeWorkspaces, upsertWorkspace } from '../w
 import { showToast } from './common.js';
 import { confirmDialog, pageHeader, roleName, statusLine, workspaceAvatar } from './ui.js';
 import { checkWorkspaceFields, workspaceFields } from './workspaces-page.js';
+import { botsPanel } from './tokens.js';
 
 function section(id, titleKey, descriptionKey, ...children) {
   return h(
@@ -39,6 +40,7 @@ export function renderSettings(main, ctx) {
     const workspace = ctx.workspace();
     role = workspace.myRole;
     body.replaceChildren(generalSection(workspace));
+    if (can(role, 'MANAGE_BOTS')) body.append(botsPanel(workspaceId));
     if (can(role, 'TRANSFER_OWNERSHIP')) body.append(transferSection());
     body.append(leaveSection(workspace));
     if (can(role, 'DELETE_WORKSPACE')) body.append(deleteSection(workspace));

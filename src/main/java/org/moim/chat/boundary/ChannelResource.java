@@ -8,14 +8,18 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -27,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.moim.chat.control.ChannelReaders;
 import org.moim.chat.control.Channels;
 import org.moim.chat.control.History;
+import org.moim.chat.control.Posting;
 import org.moim.chat.control.ReadMarkers;
 import org.moim.platform.problem.Problem;
 import org.moim.platform.web.MoimApi;
@@ -52,6 +57,9 @@ public class ChannelResource {
 
     @Inject
     ChannelReaders readers;
+
+    @Inject
+    Posting posting;
 
     @Inject
     JsonWebToken jwt;
@@ -91,6 +99,22 @@ public class ChannelResource {
                                 @QueryParam("thread") @Parameter(description = "The id of a thread's first message") String thread,
                                 @QueryParam("limit") @DefaultValue("50") @Parameter(description = "1 to 200") int limit) {
         return MessagePage.from(history.page(channelId, jwt.getSubject(), before, after, thread, limit));
+    }
+
+    @POST
+    @Path("messages")
+    @Transactional
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Post a message", description = "What the WebSocket send frame does, for integrations and bots: "
+            + "subscribers hear it after commit. A bot's message carries senderBot.")
+    @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = MessageView.class)))
+    @APIResponse(responseCode = "200", description = "Stored earlier under the same idempotencyKey", content = @Content(schema = @Schema(implementation = MessageView.class)))
+    public Response post(@PathParam("channelId") String channelId, @Valid @NotNull PostMessageRequest body) {
+        Posting.Posted posted = posting.post(new Posting.Draft(channelId, jwt.getSubject(), body.text,
+                body.mentions == null ? List.of() : body.mentions, body.parentId, body.idempotencyKey, List.of(),
+                JsonValue.TRUE.equals(jwt.getClaim("bot"))));
+        MessageView view = MessageView.from(new History.Item(posted.message(), Map.of(), List.of()));
+        return Response.status(posted.repeated() ? Response.Status.OK : Response.Status.CREATED).entity(view).build();
     }
 
     @PUT

@@ -173,7 +173,7 @@ public class ChatFrames implements FrameHandler {
     private void send(Connection connection, ClientFrame.Feature frame) {
         Posting.Draft draft = new Posting.Draft(required(frame, "channelId"), connection.accountId(), required(frame, "text"),
                 strings(frame.json(), "mentions"), frame.string("parentId"), frame.string("idempotencyKey"),
-                strings(frame.json(), "attachments", "file ids"));
+                strings(frame.json(), "attachments", "file ids"), connection.isBot());
         sendQueue.submit(draft).whenComplete((posted, failure) -> {
             if (failure != null) {
                 connection.sendError(failure, frame.id());

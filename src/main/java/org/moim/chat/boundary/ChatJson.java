@@ -26,6 +26,7 @@ final class ChatJson {
                 .add("sequence", message.sequence())
                 .add("messageId", message.id())
                 .add("senderId", message.senderId())
+                .add("senderBot", message.senderBot())
                 .add("createdAt", message.createdAt().toString())
                 .add("version", message.version())
                 .add("deleted", message.deleted());

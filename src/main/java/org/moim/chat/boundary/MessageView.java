@@ -25,7 +25,8 @@ public record MessageView(
         long version,
         @Schema(description = "Reactions, by emoji, in the order first given.") List<ReactionView> reactions,
         @Schema(description = "Files, in the order sent; empty when deleted (the files stay with the channel).")
-        List<AttachmentView> attachments) {
+        List<AttachmentView> attachments,
+        @Schema(description = "Sent by a workspace's bot (shown with a bot badge).") boolean senderBot) {
 
     @Schema(name = "ChatReaction")
     public record ReactionView(String emoji, List<String> accountIds) {
@@ -56,6 +57,6 @@ public record MessageView(
                 .map(e -> new ReactionView(e.getKey(), List.copyOf(e.getValue()))).toList();
         return new MessageView(m.id(), m.channelId(), m.sequence(), m.senderId(), m.text(), m.mentions(), m.parentId(),
                 m.createdAt(), m.editedAt(), m.deleted(), m.version(), reactions,
-                item.attachments().stream().map(AttachmentView::from).toList());
+                item.attachments().stream().map(AttachmentView::from).toList(), m.senderBot());
     }
 }

@@ -83,11 +83,17 @@ public class Posting {
 
     /** A message someone sends: what {@link #post(Draft)} and {@link #postAll} store. */
     public record Draft(String channelId, String senderId, String text, List<String> mentioned, String parentId, String key,
-                        List<String> fileIds) {
+                        List<String> fileIds, boolean senderBot) {
 
         public Draft {
             mentioned = List.copyOf(mentioned);
             fileIds = List.copyOf(fileIds);
+        }
+
+        /** A person's message. */
+        public Draft(String channelId, String senderId, String text, List<String> mentioned, String parentId, String key,
+                     List<String> fileIds) {
+            this(channelId, senderId, text, mentioned, parentId, key, fileIds, false);
         }
 
         /** The checks that need no database, made again when it is stored. */
@@ -210,7 +216,7 @@ public class Posting {
         // Interceptors cost more than the calls at hundreds of messages a second: only when needed.
         List<String> mentionIds = draft.mentioned().isEmpty() ? List.of() : mentions.readersAmong(channel, draft.mentioned());
         long seq = channel.lastSeq() + 1;
-        Message message = new Message(channel.id(), seq, draft.senderId(), draft.text(), mentionIds, threadId, draft.key(),
+        Message message = new Message(channel.id(), seq, draft.senderId(), draft.senderBot(), draft.text(), mentionIds, threadId, draft.key(),
                 clock.instant());
         em.persist(message);
         channel.numberedUpTo(seq);

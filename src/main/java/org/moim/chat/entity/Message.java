@@ -63,6 +63,10 @@ public class Message {
     @Column(name = "deleted_at")
     private Instant deletedAt;
 
+    /** Sent by a workspace's bot: the badge history shows. */
+    @Column(name = "sender_bot", nullable = false)
+    private boolean senderBot;
+
     @Version
     private long version;
 
@@ -71,6 +75,12 @@ public class Message {
 
     public Message(String channelId, long seq, String senderId, String text, List<String> mentions, String parentId,
                    String clientKey, Instant now) {
+        this(channelId, seq, senderId, false, text, mentions, parentId, clientKey, now);
+    }
+
+    public Message(String channelId, long seq, String senderId, boolean senderBot, String text, List<String> mentions,
+                   String parentId, String clientKey, Instant now) {
+        this.senderBot = senderBot;
         this.id = UUID.randomUUID().toString();
         this.channelId = Objects.requireNonNull(channelId);
         this.seq = seq;
@@ -113,7 +123,7 @@ public class Message {
 
     public MessageState state() {
         return new MessageState(id, channelId, seq, senderId, text, mentionIds(), parentId, createdAt, editedAt,
-                isDeleted(), version);
+                isDeleted(), version, senderBot);
     }
 
     public List<String> mentionIds() {

@@ -9,5 +9,11 @@ import java.util.List;
  */
 public record MessageState(String id, String channelId, long sequence, String senderId, String text,
                            List<String> mentions, String parentId, Instant createdAt, Instant editedAt,
-                           boolean deleted, long version) {
+                           boolean deleted, long version, boolean senderBot) {
+
+    /** A message a person sent. */
+    public MessageState(String id, String channelId, long sequence, String senderId, String text, List<String> mentions,
+                        String parentId, Instant createdAt, Instant editedAt, boolean deleted, long version) {
+        this(id, channelId, sequence, senderId, text, mentions, parentId, createdAt, editedAt, deleted, version, false);
+    }
 }

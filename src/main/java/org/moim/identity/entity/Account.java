@@ -47,10 +47,25 @@ public class Account {
     @Column(name = "email_verified_at")
     private Instant emailVerifiedAt;
 
+    /** A workspace's bot: it signs in only with the tokens its workspace's admins make for it. */
+    @Column(nullable = false)
+    private boolean bot;
+
     @Version
     private long version;
 
     protected Account() {
+    }
+
+    /**
+     * A bot's account: no one knows its password (a hash of random bytes) nor its address (at
+     * {@code .invalid}, a name that never receives mail), so only its tokens make it act.
+     */
+    public static Account bot(String displayName, String unusablePasswordHash, Instant now) {
+        Account account = new Account("bot-" + UUID.randomUUID() + "@bots.moim.invalid", unusablePasswordHash, displayName,
+                Language.EN, ZoneId.of("UTC"), now);
+        account.bot = true;
+        return account;
     }
 
     public Account(String email, String passwordHash, String displayName, Language language, ZoneId timeZone, Instant now) {
@@ -139,6 +154,10 @@ public class Account {
 
     public long version() {
         return version;
+    }
+
+    public boolean isBot() {
+        return bot;
     }
 
     /** The languages the product speaks. */

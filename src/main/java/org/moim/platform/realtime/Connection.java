@@ -27,6 +27,7 @@ public final class Connection {
 
     private final Session session;
     private final String accountId;
+    private final boolean bot;
     private final int maxQueued;
     private final Queue<String> queue = new ArrayDeque<>();
     private final Map<String, Subscriber> subscriptions = new ConcurrentHashMap<>();
@@ -40,6 +41,7 @@ public final class Connection {
     Connection(Session session, Ticket ticket, int maxQueued) {
         this.session = session;
         this.accountId = ticket.accountId();
+        this.bot = ticket.bot();
         this.maxQueued = maxQueued;
         authenticate(ticket);
     }
@@ -50,6 +52,11 @@ public final class Connection {
 
     public String accountId() {
         return accountId;
+    }
+
+    /** Opened with a bot's token: what it sends carries the bot badge. */
+    public boolean isBot() {
+        return bot;
     }
 
     public boolean isOpen() {

@@ -3,6 +3,7 @@ package org.moim.platform.realtime;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -40,7 +41,8 @@ public class TicketsResource {
     @Operation(summary = "Get a one-time ticket to open the WebSocket")
     @APIResponse(responseCode = "201", description = "A ticket", content = @Content(schema = @Schema(implementation = TicketView.class)))
     public Response issue() {
-        String ticket = tickets.issue(new Ticket(jwt.getSubject(), jwt.getClaim("sid"), jwt.getTokenID(), jwt.getExpirationTime()));
+        String ticket = tickets.issue(new Ticket(jwt.getSubject(), jwt.getClaim("sid"), jwt.getTokenID(), jwt.getExpirationTime(),
+                JsonValue.TRUE.equals(jwt.getClaim("bot"))));
         return Response.status(Response.Status.CREATED)
                 .entity(new TicketView(ticket, RealtimeTickets.LIFETIME.toSeconds(), "/ws?ticket=" + ticket, RealtimeEndpoint.PROTOCOL))
                 .build();

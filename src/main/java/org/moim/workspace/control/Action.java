@@ -30,7 +30,9 @@ public enum Action {
     REVOKE_INVITATION(OWNER, MANAGER),
     CREATE_INVITE_LINK(OWNER, MANAGER),
     LIST_INVITE_LINKS(OWNER, MANAGER),
-    REVOKE_INVITE_LINK(OWNER, MANAGER);
+    REVOKE_INVITE_LINK(OWNER, MANAGER),
+    /** Making, listing and removing the workspace's bots and their tokens. */
+    MANAGE_BOTS(OWNER, MANAGER);
 
     private final Set<MemberRole> roles;
 

@@ -35,7 +35,8 @@ class ActionTest {
             Map.entry(Action.REVOKE_INVITATION, EnumSet.of(OWNER, MANAGER)),
             Map.entry(Action.CREATE_INVITE_LINK, EnumSet.of(OWNER, MANAGER)),
             Map.entry(Action.LIST_INVITE_LINKS, EnumSet.of(OWNER, MANAGER)),
-            Map.entry(Action.REVOKE_INVITE_LINK, EnumSet.of(OWNER, MANAGER)));
+            Map.entry(Action.REVOKE_INVITE_LINK, EnumSet.of(OWNER, MANAGER)),
+            Map.entry(Action.MANAGE_BOTS, EnumSet.of(OWNER, MANAGER)));
 
     @Test
     void everyRoleIsAllowedExactlyTheActionsOfTheMatrix() {
