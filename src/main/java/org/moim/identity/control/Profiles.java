@@ -52,16 +52,16 @@ public class Profiles {
     }
 
     /**
-     * Replaces the password after checking the current one (counted like a failed sign-in when
-     * wrong), then signs out every other session of the account.
+     * Replaces the password after checking the current one (wrong ones are limited per account,
+     * apart from the sign-in counters), then signs out every other session of the account.
      */
     public void changePassword(String accountId, String currentSessionId, String currentPassword, String newPassword) {
         Account account = accounts.byId(accountId);
-        limiter.acquire(limits.loginFailuresPerAccount(), account.email());
+        limiter.acquire(limits.currentPasswordChecks(), account.id());
         if (currentPassword == null || !hasher.verify(currentPassword, account.passwordHash())) {
             throw new WrongPassword();
         }
-        limiter.release(limits.loginFailuresPerAccount(), account.email());
+        limiter.release(limits.currentPasswordChecks(), account.id());
         PasswordPolicy.check("newPassword", newPassword, account.email());
         account.changePassword(hasher.hash(newPassword), clock.instant());
         sessions.revokeOthers(accountId, currentSessionId, RevokedReason.PASSWORD_CHANGED);
