@@ -17,6 +17,9 @@ import org.moim.platform.security.RateLimiter;
 public class Registration {
 
     @Inject
+    SystemAdministrators administrators;
+
+    @Inject
     AccountStore accounts;
 
     @Inject
@@ -43,6 +46,7 @@ public class Registration {
             throw new EmailTaken();
         }
         Account account = new Account(address, hasher.hash(password), name, preferred, zone, clock.instant());
+        administrators.promoteIfConfigured(account);
         try {
             accounts.add(account);
         } catch (PersistenceException e) {

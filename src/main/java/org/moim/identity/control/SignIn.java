@@ -6,6 +6,8 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.moim.audit.control.AuditTrail;
+import org.moim.audit.entity.AuditAction;
 import org.moim.identity.entity.Account;
 import org.moim.platform.problem.RateLimited;
 import org.moim.platform.security.RateLimiter;
@@ -48,6 +50,12 @@ public class SignIn {
     @Inject
     KnownAddresses knownAddresses;
 
+    @Inject
+    SystemAdministrators administrators;
+
+    @Inject
+    AuditTrail audit;
+
     public TokenPair withPassword(String email, String password, Client client) {
         String address = Emails.normalize(email);
         String pair = KnownAddresses.key(address, client.ipAddress());
@@ -62,6 +70,7 @@ public class SignIn {
             }
         } catch (RateLimited refused) {
             taken.forEach(slot -> limiter.release(slot.limit(), slot.key()));
+            audit.record(AuditAction.SIGN_IN_REFUSED, actor(null, address, client), null, "rate-limited");
             throw refused;
         }
         Optional<Account> account = accounts.byEmail(address);
@@ -69,11 +78,22 @@ public class SignIn {
                 ? hasher.verify(password, account.get().passwordHash())
                 : hasher.verifyNothing(password);
         if (!verified) {
+            audit.record(AuditAction.SIGN_IN_FAILED, actor(null, address, client), account.map(Account::id).orElse(null), "password");
             throw new InvalidCredentials();
         }
         taken.forEach(slot -> limiter.release(slot.limit(), slot.key()));
         knownAddresses.remember(address, client.ipAddress());
+        if (account.get().isDeactivated()) {
+            audit.record(AuditAction.SIGN_IN_REFUSED, actor(account.get().id(), address, client), account.get().id(), "deactivated");
+            throw new AccountDeactivated();
+        }
+        administrators.promoteIfConfigured(account.get());
+        audit.signedIn(account.get().id(), address, client.ipAddress(), "password");
         return sessions.open(account.get(), client);
+    }
+
+    private static AuditTrail.Actor actor(String accountId, String email, Client client) {
+        return new AuditTrail.Actor(accountId, email, client.ipAddress());
     }
 
     private void take(List<Slot> taken, Slot slot, Delays delays) {

@@ -43,6 +43,12 @@ public class Account {
     @Column(name = "password_changed_at", nullable = false)
     private Instant passwordChangedAt;
 
+    @Column(name = "system_admin", nullable = false)
+    private boolean systemAdmin;
+
+    @Column(name = "deactivated_at")
+    private Instant deactivatedAt;
+
     @Version
     private long version;
 
@@ -80,6 +86,40 @@ public class Account {
         this.passwordHash = Objects.requireNonNull(passwordHash);
         this.passwordChangedAt = now;
         this.updatedAt = now;
+    }
+
+    /** Makes the account a system administrator of the instance. */
+    public void grantAdministration(Instant now) {
+        this.systemAdmin = true;
+        this.updatedAt = now;
+    }
+
+    public void revokeAdministration(Instant now) {
+        this.systemAdmin = false;
+        this.updatedAt = now;
+    }
+
+    /** A leaver: no sign-in, no token, no socket until reactivated. */
+    public void deactivate(Instant now) {
+        this.deactivatedAt = now;
+        this.updatedAt = now;
+    }
+
+    public void reactivate(Instant now) {
+        this.deactivatedAt = null;
+        this.updatedAt = now;
+    }
+
+    public boolean isSystemAdmin() {
+        return systemAdmin;
+    }
+
+    public boolean isDeactivated() {
+        return deactivatedAt != null;
+    }
+
+    public Instant deactivatedAt() {
+        return deactivatedAt;
     }
 
     public String id() {

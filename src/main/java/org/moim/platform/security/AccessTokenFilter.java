@@ -16,7 +16,8 @@ import org.moim.platform.problem.Unauthorized;
 
 /**
  * The one place REST requests are authenticated, after MicroProfile JWT has verified the
- * token's signature, issuer, audience and expiry: a revoked token is refused, and an operation
+ * token's signature, issuer, audience and expiry: a revoked token, or any token of a deactivated
+ * account, is refused, and an operation
  * that needs a role gets 401 (not 403) when no token came at all.
  */
 @Provider
@@ -34,8 +35,8 @@ public class AccessTokenFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         Principal principal = request.getSecurityContext().getUserPrincipal();
         if (principal instanceof JsonWebToken token) {
-            if (denyList.isDenied(token.getTokenID(), token.getClaim("sid"))) {
-                throw new Unauthorized("This access token has been revoked. Sign in again.");
+            if (denyList.isDenied(token.getTokenID(), token.getClaim("sid"), token.getSubject())) {
+                throw new Unauthorized("This access token has been revoked, or its account deactivated. Sign in again.");
             }
         } else if (principal == null && requiresSignIn()) {
             throw new Unauthorized("Sign in first: send a valid access token as 'Authorization: Bearer <token>'.");
