@@ -690,6 +690,13 @@ export const revokeAdministrator = (id) => authed('DELETE', `admin/accounts/${se
 export const listAudit = ({ action = null, cursor = null, limit = 50 } = {}) =>
   authed('GET', withQuery('admin/audit', { action, cursor, limit }));
 
+export const listDeadJobs = ({ queue = null, cursor = null, limit = 50 } = {}) =>
+  authed('GET', withQuery('admin/jobs', { queue, cursor, limit }));
+export const retryJob = (id) => authed('POST', `admin/jobs/${seg(id)}/retry`);
+export const listDeadDeliveries = ({ cursor = null, limit = 50 } = {}) =>
+  authed('GET', withQuery('admin/webhook-deliveries', { cursor, limit }));
+export const retryDelivery = (id) => authed('POST', `admin/webhook-deliveries/${seg(id)}/retry`);
+
 /** The audit log as a CSV Blob (a link cannot send the token). */
 export async function auditCsv({ action = null } = {}) {
   if (!accessToken || Date.now() >= accessExpiresAt) await refreshOrEnd(false);

@@ -20,12 +20,14 @@ export function renderAdmin(main) {
     return () => {};
   }
   const accounts = accountsPanel();
+  const dead = deadWorkPanel();
   const audit = auditPanel();
   main.append(
     pageHeader({ title: tx('admin.title'), subtitle: tx('admin.subtitle') }),
-    h('div', { class: 'page-body' }, accounts.el, audit.el),
+    h('div', { class: 'page-body' }, accounts.el, dead.el, audit.el),
   );
   accounts.load();
+  dead.load();
   audit.load();
   return () => {};
 }
@@ -144,6 +146,89 @@ function accountRow(account, replace) {
     ),
     actions,
   );
+}
+
+// ---------------------------------------------------------------------------
+// Dead work: jobs (mails are jobs) and webhook deliveries that ran out of attempts
+
+function deadWorkPanel() {
+  const jobs = h('ul', { class: 'admin-list', testid: 'admin-dead-jobs' });
+  const deliveries = h('ul', { class: 'admin-list', testid: 'admin-dead-deliveries' });
+  const status = statusLine('admin-dead-status');
+  const reload = h('button', { type: 'button', class: 'btn btn-ghost btn-sm', testid: 'admin-dead-reload', i18n: 'admin.dead.reload' });
+
+  async function load() {
+    status.set(tx('common.loading'));
+    try {
+      const [jobPage, deliveryPage] = await Promise.all([api.listDeadJobs({ limit: PAGE }), api.listDeadDeliveries({ limit: PAGE })]);
+      jobs.replaceChildren(...jobPage.items.map((job) => deadRow({
+        testid: 'admin-dead-job',
+        kind: job.queue === 'moim.alerts' ? tx('admin.dead.mail') : tx('admin.dead.job'),
+        name: job.type,
+        error: job.lastError,
+        at: job.updatedAt,
+        retry: () => api.retryJob(job.id),
+      })));
+      deliveries.replaceChildren(...deliveryPage.items.map((delivery) => deadRow({
+        testid: 'admin-dead-delivery',
+        kind: tx('admin.dead.webhook'),
+        name: delivery.eventType,
+        error: delivery.lastError,
+        at: delivery.lastAttemptAt || delivery.createdAt,
+        retry: () => api.retryDelivery(delivery.id),
+      })));
+      const none = !jobPage.items.length && !deliveryPage.items.length;
+      status.set(none ? tx('admin.dead.none') : null);
+    } catch (err) {
+      status.set(describeError(err), { retry: load, variant: 'error' });
+    }
+  }
+  reload.addEventListener('click', () => withBusy(reload, load));
+
+  const el = h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'admin-dead-title' },
+    h(
+      'div',
+      { class: 'panel-header' },
+      h('h2', { class: 'panel-title', id: 'admin-dead-title', i18n: 'admin.dead.title' }),
+      h('div', { class: 'panel-actions' }, reload),
+    ),
+    h('p', { class: 'panel-description', i18n: 'admin.dead.description' }),
+    status.el,
+    jobs,
+    deliveries,
+  );
+  return { el, load };
+}
+
+function deadRow({ testid, kind, name, error, at, retry }) {
+  const button = h('button', { type: 'button', class: 'btn btn-secondary btn-sm', testid: 'admin-retry', i18n: 'admin.dead.retry' });
+  const row = h(
+    'li',
+    { class: 'admin-row', testid },
+    h(
+      'div',
+      { class: 'admin-who' },
+      bind(h('span', { class: 'badge' }), { text: kind }),
+      h('span', { class: 'admin-name' }, name),
+      bind(h('span', { class: 'admin-email' }), { text: () => formatDateTime(at) }),
+      h('span', { class: 'admin-error' }, error || ''),
+    ),
+    h('div', { class: 'admin-actions' }, button),
+  );
+  button.addEventListener('click', () =>
+    withBusy(button, async () => {
+      try {
+        await retry();
+        showToast(t('admin.dead.retried'));
+        row.remove();
+      } catch (err) {
+        toastError(err);
+      }
+    }),
+  );
+  return row;
 }
 
 // ---------------------------------------------------------------------------

@@ -51,7 +51,7 @@ class AdminIT {
 
     private String ticket(Api api, String accessToken) {
         Reply reply = api.post("/api/v1/realtime/tickets", json(), accessToken);
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return reply.json().getString("ticket");
     }
 
@@ -84,7 +84,12 @@ class AdminIT {
             assertThat(reply.status()).as(reply.toString()).isEqualTo(403);
             assertThat(reply.problemType()).isEqualTo("/problems/not-an-administrator");
         });
-        assertThat(api.get("/api/v1/me", target.accessToken()).status()).isEqualTo(200);
+        // (The administrator's round trip deactivated and reactivated the target: its sessions ended, so it signs in anew.)
+        SignedIn targetAgain = Accounts.signIn(api, target.email(), Accounts.PASSWORD, target.id());
+        JsonObject found = api.get("/api/v1/admin/accounts?q=" + target.email(), admin.accessToken()).json().getJsonArray("items").getJsonObject(0);
+        assertThat(found.getBoolean("systemAdmin")).isFalse();
+        assertThat(found.isNull("deactivatedAt")).isTrue();
+        assertThat(api.get("/api/v1/me", targetAgain.accessToken()).status()).isEqualTo(200);
         // Deactivated (even one that was an administrator): 401, as for anyone without a valid token.
         assertThat(api.request("PUT", "/api/v1/admin/accounts/" + leaver.id() + "/administrator").bearer(admin.accessToken()).send().status()).isEqualTo(200);
         assertThat(api.post("/api/v1/admin/accounts/" + leaver.id() + "/deactivation", json(), admin.accessToken()).status()).isEqualTo(200);
@@ -202,6 +207,73 @@ class AdminIT {
         assertThat(badCursor.status()).isEqualTo(400);
         assertThat(badCursor.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("cursor");
         assertThat(api.get("/api/v1/admin/accounts?limit=101", admin.accessToken()).status()).isEqualTo(400);
+    }
+
+    @Test
+    void deadMailsAndWebhookDeliveriesAreListedAndRetriedByAdministratorsOnly() throws Exception {
+        Api api = api();
+        SignedIn admin = admin(api);
+        SignedIn owner = Accounts.signUp(api, "Hooked");
+        // No SMTP server listens in this class (JobsIT starts its own), and nothing on this port: both die.
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String workspace = api.post("/api/v1/workspaces", json("name", "Hooks"), owner.accessToken()).json().getString("id");
+        Reply webhook = api.post("/api/v1/workspaces/" + workspace + "/webhooks", jakarta.json.Json.createObjectBuilder()
+                .add("url", "http://127.0.0.1:" + closedPort + "/hook").add("format", "JSON")
+                .add("events", jakarta.json.Json.createArrayBuilder().add("*")).build(), owner.accessToken());
+        assertThat(webhook.status()).as(webhook.toString()).isEqualTo(201);
+        String delivery = api.post("/api/v1/workspaces/" + workspace + "/webhooks/" + webhook.json().getString("id") + "/test", json(),
+                owner.accessToken()).json().getString("id");
+        String job = api.post("/api/v1/me/test-mail", json(), owner.accessToken()).json().getString("jobId");
+
+        JsonObject deadDelivery = awaitListed(api, admin, "/api/v1/admin/webhook-deliveries", delivery);
+        assertThat(deadDelivery.getString("status")).isEqualTo("DEAD");
+        assertThat(deadDelivery.getInt("attempts")).isEqualTo(3);
+        JsonObject deadJob = awaitListed(api, admin, "/api/v1/admin/jobs?queue=moim.alerts", job);
+        assertThat(deadJob.getString("type")).isEqualTo("test-mail");
+        assertThat(deadJob.getString("lastError")).isNotBlank();
+
+        // The workspace's owner is no system administrator: the instance-wide lists and retries are refused.
+        assertThat(api.get("/api/v1/admin/webhook-deliveries", owner.accessToken()).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/admin/jobs/" + job + "/retry", json(), owner.accessToken()).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/admin/webhook-deliveries/" + delivery + "/retry", json(), owner.accessToken()).status()).isEqualTo(403);
+
+        Reply retriedJob = api.post("/api/v1/admin/jobs/" + job + "/retry", json(), admin.accessToken());
+        assertThat(retriedJob.status()).as(retriedJob.toString()).isEqualTo(202);
+        assertThat(retriedJob.json().getString("status")).isEqualTo("QUEUED");
+        assertThat(retriedJob.json().getInt("attempts")).isZero();
+        Reply retriedDelivery = api.post("/api/v1/admin/webhook-deliveries/" + delivery + "/retry", json(), admin.accessToken());
+        assertThat(retriedDelivery.status()).as(retriedDelivery.toString()).isEqualTo(202);
+        assertThat(retriedDelivery.json().getString("status")).isEqualTo("PENDING");
+
+        Reply again = api.post("/api/v1/admin/jobs/" + job + "/retry", json(), admin.accessToken());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.problemType()).isEqualTo("/problems/job-not-dead");
+        assertThat(api.post("/api/v1/admin/webhook-deliveries/" + delivery + "/retry", json(), admin.accessToken()).problemType())
+                .isEqualTo("/problems/delivery-not-dead");
+        assertThat(api.post("/api/v1/admin/jobs/" + UUID.randomUUID() + "/retry", json(), admin.accessToken()).status()).isEqualTo(404);
+
+        List<String> audited = api.get("/api/v1/admin/audit?account=" + admin.id() + "&limit=5", admin.accessToken()).json()
+                .getJsonArray("items").getValuesAs(JsonObject.class).stream().map(e -> e.getString("action")).toList();
+        assertThat(audited).startsWith("WEBHOOK_DELIVERY_RETRIED", "JOB_RETRIED");
+    }
+
+    /** Polls an admin list of dead work until the item is in it (retries take some seconds in the tests' set-up). */
+    private static JsonObject awaitListed(Api api, SignedIn admin, String path, String id) throws InterruptedException {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(90);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            Reply page = api.get(path, admin.accessToken());
+            assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            for (JsonObject item : page.json().getJsonArray("items").getValuesAs(JsonObject.class)) {
+                if (item.getString("id").equals(id)) {
+                    return item;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError(id + " never listed in " + path);
     }
 
     @Test

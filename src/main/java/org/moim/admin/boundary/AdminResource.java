@@ -30,13 +30,16 @@ import org.moim.admin.control.AccountAdministration;
 import org.moim.admin.control.AccountDirectory;
 import org.moim.admin.control.AdminPolicy;
 import org.moim.admin.control.AuditExport;
+import org.moim.admin.control.Retries;
 import org.moim.audit.control.AuditEntries;
 import org.moim.audit.entity.AuditAction;
 import org.moim.identity.entity.Account;
+import org.moim.job.control.DeadJobs;
 import org.moim.platform.problem.InvalidField;
 import org.moim.platform.problem.Problem;
 import org.moim.platform.web.ClientAddresses;
 import org.moim.platform.web.MoimApi;
+import org.moim.webhook.control.WebhookDeliveries;
 
 /** The instance's administration, for system administrators only (AdminPolicy decides). */
 @Path("admin")
@@ -44,7 +47,7 @@ import org.moim.platform.web.MoimApi;
 @RolesAllowed(MoimApi.USER)
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = MoimApi.BEARER)
-@Tag(name = "Administration", description = "Accounts and the audit log, for system administrators.")
+@Tag(name = "Administration", description = "Accounts, dead jobs, mails and webhook deliveries, and the audit log, for system administrators.")
 @APIResponse(responseCode = "401", description = "Not signed in, or the account is deactivated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "Not a system administrator (not-an-administrator)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AdminResource {
@@ -63,6 +66,15 @@ public class AdminResource {
 
     @Inject
     AuditExport export;
+
+    @Inject
+    DeadJobs deadJobs;
+
+    @Inject
+    WebhookDeliveries deliveries;
+
+    @Inject
+    Retries retries;
 
     @Inject
     ClientAddresses addresses;
@@ -160,6 +172,51 @@ public class AdminResource {
         return Response.ok(body, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 .build();
+    }
+
+    @GET
+    @Path("jobs")
+    @Transactional
+    @Operation(summary = "Dead jobs", description = "Background jobs that ran out of attempts, newest first; queue=moim.alerts for the mails.")
+    @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(implementation = AdminJobView.PageView.class)))
+    public AdminJobView.PageView deadJobs(@QueryParam("queue") String queue, @QueryParam("cursor") String cursor,
+                                          @QueryParam("limit") @DefaultValue("50") int limit) {
+        policy.require(jwt.getSubject());
+        return AdminJobView.PageView.from(deadJobs.page(queue == null || queue.isBlank() ? null : queue, cursor, limit));
+    }
+
+    @POST
+    @Path("jobs/{jobId}/retry")
+    @Transactional
+    @Operation(summary = "Retry a dead job", description = "A new round of attempts with the same message.")
+    @APIResponse(responseCode = "202", description = "Queued again", content = @Content(schema = @Schema(implementation = AdminJobView.class)))
+    @APIResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The job is not DEAD (job-not-dead)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response retryJob(@PathParam("jobId") String jobId) {
+        Account admin = policy.require(jwt.getSubject());
+        return Response.accepted(AdminJobView.from(retries.job(admin, jobId, addresses.of(request)))).build();
+    }
+
+    @GET
+    @Path("webhook-deliveries")
+    @Transactional
+    @Operation(summary = "Dead webhook deliveries", description = "Of every workspace's webhooks, newest first.")
+    @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(implementation = AdminDeliveryView.PageView.class)))
+    public AdminDeliveryView.PageView deadDeliveries(@QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") int limit) {
+        policy.require(jwt.getSubject());
+        return AdminDeliveryView.PageView.from(deliveries.dead(cursor, limit));
+    }
+
+    @POST
+    @Path("webhook-deliveries/{deliveryId}/retry")
+    @Transactional
+    @Operation(summary = "Retry a dead webhook delivery", description = "A new round of attempts with the same body.")
+    @APIResponse(responseCode = "202", description = "Queued again", content = @Content(schema = @Schema(implementation = AdminDeliveryView.class)))
+    @APIResponse(responseCode = "404", description = "No such delivery", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The delivery is not DEAD (delivery-not-dead)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response retryDelivery(@PathParam("deliveryId") String deliveryId) {
+        Account admin = policy.require(jwt.getSubject());
+        return Response.accepted(AdminDeliveryView.from(retries.delivery(admin, deliveryId, addresses.of(request)))).build();
     }
 
     private static AuditEntries.Filter filter(String action, String account) {

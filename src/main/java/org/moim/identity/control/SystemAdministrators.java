@@ -55,7 +55,7 @@ public class SystemAdministrators {
     /** A new account whose email is configured is an administrator from the start. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void promoteIfConfigured(Account account) {
-        if (configuredEmails().contains(account.email())) {
+        if (!account.isSystemAdmin() && configuredEmails().contains(account.email())) {
             account.grantAdministration(clock.instant());
         }
     }
