@@ -307,7 +307,7 @@ function auditPanel() {
         h(
           'thead',
           {},
-          h('tr', {}, ...['when', 'what', 'who', 'subject', 'address'].map((c) => h('th', { scope: 'col', i18n: `admin.audit.column.${c}` }))),
+          h('tr', {}, ...['when', 'what', 'who', 'detail', 'address'].map((c) => h('th', { scope: 'col', i18n: `admin.audit.column.${c}` }))),
         ),
         table,
       ),
@@ -325,7 +325,7 @@ function auditRow(entry) {
     bind(h('td', { class: 'admin-when' }), { text: () => formatDateTime(entry.occurredAt) }),
     what,
     h('td', { class: 'admin-cell' }, entry.actorEmail || entry.actorId || '—'),
-    h('td', { class: 'admin-cell' }, [entry.subjectId, entry.detail].filter(Boolean).join(' · ') || '—'),
+    h('td', { class: 'admin-cell', title: entry.subjectId || null }, entry.detail || entry.subjectId || '—'),
     h('td', { class: 'admin-cell' }, entry.address || '—'),
   );
 }

@@ -282,6 +282,7 @@ class AdminIT {
         SignedIn admin = admin(api);
         Api attacker = api();
         String formula = "=HYPERLINK(\"http://evil.example\")@example.com";
+        assertThat(attacker.post("/api/v1/auth/login", json("email", Api.newEmail("nobody"), "password", "x")).status()).isEqualTo(401);
         assertThat(attacker.post("/api/v1/auth/login", json("email", formula, "password", "x")).status()).isEqualTo(401);
         SignedIn member = Accounts.signUp(api, "Audited");
         assertThat(api.request("PUT", "/api/v1/admin/accounts/" + member.id() + "/administrator").bearer(admin.accessToken()).send().status()).isEqualTo(200);
