@@ -190,7 +190,7 @@ function deadWorkPanel() {
     { class: 'panel', 'aria-labelledby': 'admin-dead-title' },
     h(
       'div',
-      { class: 'panel-header' },
+      { class: 'panel-header panel-header-actions' },
       h('h2', { class: 'panel-title', id: 'admin-dead-title', i18n: 'admin.dead.title' }),
       h('div', { class: 'panel-actions' }, reload),
     ),
@@ -243,7 +243,7 @@ function auditPanel() {
   const store = { action: null, items: [], nextCursor: null };
   const filter = h(
     'select',
-    { class: 'input input-sm', testid: 'admin-audit-action', i18nAttrs: { 'aria-label': 'admin.audit.filter' } },
+    { class: 'input input-sm admin-filter', testid: 'admin-audit-action', i18nAttrs: { 'aria-label': 'admin.audit.filter' } },
     bind(h('option', { value: '' }), { text: tx('admin.audit.all') }),
     ...ACTIONS.map((action) => bind(h('option', { value: action }), { text: tx(`admin.audit.action.${action}`) })),
   );
@@ -293,7 +293,7 @@ function auditPanel() {
     { class: 'panel', 'aria-labelledby': 'admin-audit-title' },
     h(
       'div',
-      { class: 'panel-header' },
+      { class: 'panel-header panel-header-actions' },
       h('h2', { class: 'panel-title', id: 'admin-audit-title', i18n: 'admin.audit.title' }),
       h('div', { class: 'panel-actions' }, filter, exportButton),
     ),

@@ -207,6 +207,14 @@ class AdminIT {
         assertThat(badCursor.status()).isEqualTo(400);
         assertThat(badCursor.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("cursor");
         assertThat(api.get("/api/v1/admin/accounts?limit=101", admin.accessToken()).status()).isEqualTo(400);
+
+        // One page, one query, however many rows: the same statements for one account as for three, and for the audit log.
+        String one = api.get("/api/v1/admin/accounts?q=" + tag + "&limit=1", admin.accessToken()).header("X-Moim-Sql-Statements").orElseThrow();
+        String three = api.get("/api/v1/admin/accounts?q=" + tag + "&limit=3", admin.accessToken()).header("X-Moim-Sql-Statements").orElseThrow();
+        assertThat(three).isEqualTo(one);
+        String auditOne = api.get("/api/v1/admin/audit?limit=1", admin.accessToken()).header("X-Moim-Sql-Statements").orElseThrow();
+        String auditMany = api.get("/api/v1/admin/audit?limit=20", admin.accessToken()).header("X-Moim-Sql-Statements").orElseThrow();
+        assertThat(auditMany).isEqualTo(auditOne);
     }
 
     @Test
