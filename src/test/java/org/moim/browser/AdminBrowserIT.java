@@ -26,6 +26,7 @@ import org.moim.it.Deployments;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -83,8 +84,16 @@ class AdminBrowserIT {
         admins.click("nav-admin");
         admins.visible("admin-accounts");
         admins.type("admin-account-search", tag);
-        WebElement row = accountRow(admins, member.email());
-        within(row, "admin-deactivate").click();
+        // The list redraws when the search answers: wait for the one match, then click through a retrying wait.
+        admins.await("only Mina listed", d -> admins.all("admin-account").size() == 1);
+        admins.await("Mina's Deactivate clicked", d -> {
+            try {
+                within(accountRow(admins, member.email()), "admin-deactivate").click();
+                return true;
+            } catch (StaleElementReferenceException redrawn) {
+                return false;
+            }
+        });
         admins.click("admin-confirm-ok");
         admins.await("the Deactivated badge", d -> !accountRow(admins, member.email()).findElements(testId("deactivated-badge")).isEmpty());
 
