@@ -182,6 +182,23 @@ async function doRefresh() {
   }
 }
 
+/**
+ * Asks the server whether this session still lives (the socket was closed as revoked: signed out
+ * elsewhere, or the account deactivated); when it does not, the session ends here too.
+ */
+export function checkSession() {
+  return refreshSession().then(
+    () => true,
+    (err) => {
+      if (isDeadSession(err)) {
+        endSession(false);
+        return false;
+      }
+      return true;
+    },
+  );
+}
+
 /** True when the error means the refresh token is invalid/revoked (not a transient failure). */
 function isDeadSession(err) {
   return err instanceof ApiError && !err.network && (err.status === 400 || err.status === 401);
@@ -728,3 +745,39 @@ export const channelMembers = (channel) => authed('GET', `channels/${seg(channel
 export const addChannelMembers = (channel, accountIds) => authed('POST', `channels/${seg(channel)}/members`, { body: { accountIds } });
 export const removeChannelMember = (channel, accountId) => authed('DELETE', `channels/${seg(channel)}/members/${seg(accountId)}`);
 export const muteChannel = (channel, muted) => authed('PUT', `channels/${seg(channel)}/mute`, { body: { muted } });
+
+// ---------------------------------------------------------------------------
+// Administration (system administrators only; docs/administration.md)
+
+export const listAdminAccounts = ({ q = '', cursor = null, limit = 50 } = {}) =>
+  authed('GET', withQuery('admin/accounts', { q: q || null, cursor, limit }));
+export const deactivateAccount = (id) => authed('POST', `admin/accounts/${seg(id)}/deactivation`);
+export const reactivateAccount = (id) => authed('DELETE', `admin/accounts/${seg(id)}/deactivation`);
+export const grantAdministrator = (id) => authed('PUT', `admin/accounts/${seg(id)}/administrator`);
+export const revokeAdministrator = (id) => authed('DELETE', `admin/accounts/${seg(id)}/administrator`);
+export const listAudit = ({ action = null, cursor = null, limit = 50 } = {}) =>
+  authed('GET', withQuery('admin/audit', { action, cursor, limit }));
+
+export const listDeadJobs = ({ queue = null, cursor = null, limit = 50 } = {}) =>
+  authed('GET', withQuery('admin/jobs', { queue, cursor, limit }));
+export const retryJob = (id) => authed('POST', `admin/jobs/${seg(id)}/retry`);
+export const listDeadDeliveries = ({ cursor = null, limit = 50 } = {}) =>
+  authed('GET', withQuery('admin/webhook-deliveries', { cursor, limit }));
+export const retryDelivery = (id) => authed('POST', `admin/webhook-deliveries/${seg(id)}/retry`);
+
+/** The audit log as a CSV Blob (a link cannot send the token). */
+export async function auditCsv({ action = null } = {}) {
+  if (!accessToken || Date.now() >= accessExpiresAt) await refreshOrEnd(false);
+  const url = new URL(withQuery('admin/audit.csv', { action }), API_BASE);
+  let response;
+  try {
+    response = await fetch(url, { headers: { Authorization: `Bearer ${accessToken}` }, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError({ network: true });
+  }
+  if (!response.ok) {
+    const problem = parseJson(await response.text().catch(() => ''));
+    throw new ApiError({ status: response.status, problem: problem && typeof problem === 'object' ? problem : null });
+  }
+  return response.blob();
+}

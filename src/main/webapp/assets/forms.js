@@ -50,6 +50,10 @@ const PROBLEM_KEYS = {
   'invite-link-expired': 'error.inviteLinkExpired',
   'invite-link-exhausted': 'error.inviteLinkExhausted',
   'invite-link-revoked': 'error.inviteLinkRevoked',
+  // Administration (docs/administration.md)
+  'last-administrator': 'admin.error.lastAdministrator',
+  'not-an-administrator': 'admin.error.notAnAdministrator',
+  'account-deactivated': 'admin.error.accountDeactivated',
   // Boards (docs/boards.md)
   'board-limit-reached': 'error.boardLimitReached',
   // Files (docs/files.md)

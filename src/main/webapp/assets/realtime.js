@@ -10,7 +10,7 @@
  *  - request(frame, replyType) sends a frame with an id and resolves with the reply of that
  *    type (replyTo = id), or rejects with the error frame's problem.
  */
-import { createRealtimeTicket } from './api.js';
+import { checkSession, createRealtimeTicket } from './api.js';
 
 const PING_MS = 25_000;
 const MAX_BACKOFF_MS = 15_000;
@@ -138,6 +138,8 @@ async function open() {
     failPending(new FrameError({ type: '/problems/disconnected', title: 'Disconnected' }));
     dispatch({ type: 'disconnected', code: event.code });
     if (wanted && event.code !== 4403) scheduleReconnect();
+    // Revoked: this tab's session may be over (signed out elsewhere, account deactivated); if so, sign out here.
+    if (wanted && event.code === 4403) checkSession();
   });
 }
 

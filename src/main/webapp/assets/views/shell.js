@@ -26,6 +26,7 @@ import {
 } from '../workspaces.js';
 import { brand, languageSwitch } from './common.js';
 import { renderAccount } from './account.js';
+import { renderAdmin } from './admin.js';
 import { workspaceSwitcher } from './switcher.js';
 import { renderMyInvitations, renderJoin } from './invitations.js';
 import { renderNewWorkspace, renderWorkspaces } from './workspaces-page.js';
@@ -66,6 +67,7 @@ const ROUTES = [
   { pattern: 'workspaces', title: 'page.workspaces', nav: 'workspaces', render: renderWorkspaces },
   { pattern: 'workspaces/new', title: 'page.newWorkspace', nav: 'workspaces', render: renderNewWorkspace },
   { pattern: 'join/:token', title: 'page.join', render: renderJoin },
+  { pattern: 'admin', title: 'page.admin', nav: 'admin', render: renderAdmin },
   { pattern: 'w/:ws/boards', title: 'page.boards', nav: 'boards', workspace: true, render: renderBoards },
   { pattern: 'w/:ws/boards/:board', title: 'page.board', nav: 'boards', workspace: true, render: renderBoard },
   { pattern: 'w/:ws/chat', title: 'page.messages', nav: 'chat', workspace: true, render: renderMessages },
@@ -150,6 +152,8 @@ export function renderShell(root, ctx) {
     if (item.id === 'invitations') link.append(invitationCount);
     return link;
   });
+  // Administration: only system administrators see the link (the API decides either way).
+  const adminItem = h('li', { hidden: true }, navLink({ id: 'admin', label: 'nav.admin', icon: 'settings', href: '#/admin' }));
   const nav = h(
     'nav',
     { class: 'sidenav', i18nAttrs: { 'aria-label': 'nav.label' } },
@@ -160,7 +164,7 @@ export function renderShell(root, ctx) {
       'div',
       { class: 'nav-group' },
       h('p', { class: 'nav-group-label', i18n: 'nav.account' }),
-      h('ul', { class: 'nav-list' }, accountLinks.map((link) => h('li', {}, link))),
+      h('ul', { class: 'nav-list' }, accountLinks.map((link) => h('li', {}, link)), adminItem),
     ),
   );
 
@@ -176,6 +180,7 @@ export function renderShell(root, ctx) {
   root.replaceChildren(h('div', { class: 'shell' }, skip, header, banner.el, h('div', { class: 'layout' }, nav, main)));
 
   const unsubscribeMe = subscribe((me) => {
+    adminItem.hidden = !me.systemAdmin;
     userName.textContent = me.displayName;
     userName.title = me.displayName;
     avatar.textContent = initialOf(me.displayName);

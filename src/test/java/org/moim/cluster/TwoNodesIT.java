@@ -54,6 +54,25 @@ class TwoNodesIT {
     URL nodeA;
 
     @Test
+    void deactivatingAnAccountOnOneNodeClosesItsSocketOnTheOther() throws Exception {
+        try (SecondNode second = SecondNode.start()) {
+            URL nodeB = second.base();
+            Api onA = new Api(nodeA);
+            onA.post("/api/v1/auth/register", json("email", "admin-it@example.com", "password", Accounts.PASSWORD, "displayName", "Admin"));
+            SignedIn admin = Accounts.signIn(onA, "admin-it@example.com", Accounts.PASSWORD, null);
+            SignedIn leaver = Accounts.signUp(new Api(nodeB), "Leaver");
+            WsClient leaverOnB = connect(nodeB, leaver);
+
+            Reply deactivated = onA.post("/api/v1/admin/accounts/" + leaver.id() + "/deactivation", json(), admin.accessToken());
+            assertThat(deactivated.status()).as(deactivated.toString()).isEqualTo(200);
+
+            assertThat(leaverOnB.closeCode()).as("the socket on node B closes as revoked").isEqualTo(4403);
+            assertThat(new Api(nodeB).get("/api/v1/me", leaver.accessToken()).status()).isEqualTo(401);
+            assertThat(new Api(nodeB).post("/api/v1/auth/refresh", json("refreshToken", leaver.refreshToken())).status()).isEqualTo(401);
+        }
+    }
+
+    @Test
     void chatPresenceReadMarkersAndRemovalWorkAcrossNodes() throws Exception {
         try (SecondNode second = SecondNode.start()) {
             URL nodeB = second.base();

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.moim.it.Api.json;
 
 import jakarta.json.JsonObject;
+import java.net.InetAddress;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -188,20 +193,79 @@ class IdentityIT {
     }
 
     @Test
-    void fiveFailedSignInsLockTheAccountEvenForTheRightPassword() {
+    void fiveFailuresFromOneAddressLockOnlyThatAddressOutOfTheAccount() {
         Api attacker = api();
         SignedIn victim = Accounts.signUp(api(), "Victim");
         for (int i = 0; i < 5; i++) {
             assertThat(attacker.post("/api/v1/auth/login", json("email", victim.email(), "password", "guess " + i)).status()).isEqualTo(401);
         }
-        Reply locked = api().post("/api/v1/auth/login", json("email", victim.email(), "password", Accounts.PASSWORD));
+        Reply locked = attacker.post("/api/v1/auth/login", json("email", victim.email(), "password", Accounts.PASSWORD));
 
-        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.status()).as("even the right password, from that address").isEqualTo(429);
         assertThat(locked.problemType()).isEqualTo("/problems/rate-limited");
         assertThat(locked.header("Retry-After")).hasValueSatisfying(s -> assertThat(Integer.parseInt(s)).isBetween(1, 900));
-        // Someone else, from the attacker's own address, is not locked out by it.
+        // The owner, from an address they never used before, is not kept out by it.
+        Reply owner = api().post("/api/v1/auth/login", json("email", victim.email(), "password", Accounts.PASSWORD));
+        assertThat(owner.status()).as(owner.toString()).isEqualTo(200);
+        // Nor is someone else signing in from the attacker's own address.
         SignedIn bystander = Accounts.signUp(api(), "Bystander");
         assertThat(attacker.post("/api/v1/auth/login", json("email", bystander.email(), "password", Accounts.PASSWORD)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void failuresFromManyAddressesDelayStrangersButNotTheOwnerWhereTheySignedInBefore() {
+        Api home = api();
+        SignedIn owner = Accounts.signUp(home, "Owner");
+        // delay-after is 10: ten addresses fail once each, the eleventh must wait (the tests' delay is a minute).
+        for (int i = 0; i < 10; i++) {
+            assertThat(api().post("/api/v1/auth/login", json("email", owner.email(), "password", "guess " + i)).status()).isEqualTo(401);
+        }
+        Reply delayed = api().post("/api/v1/auth/login", json("email", owner.email(), "password", "guess 10"));
+        assertThat(delayed.status()).as(delayed.toString()).isEqualTo(429);
+        assertThat(delayed.problemType()).isEqualTo("/problems/rate-limited");
+        assertThat(delayed.header("Retry-After")).hasValueSatisfying(s -> assertThat(Integer.parseInt(s)).isBetween(2, 60));
+
+        Reply atHome = home.post("/api/v1/auth/login", json("email", owner.email(), "password", Accounts.PASSWORD));
+        assertThat(atHome.status()).as("the owner at an address they signed in from: " + atHome).isEqualTo(200);
+        Reply elsewhere = api().post("/api/v1/auth/login", json("email", owner.email(), "password", Accounts.PASSWORD));
+        assertThat(elsewhere.status()).as("a new address waits like everyone else: " + elsewhere).isEqualTo(429);
+    }
+
+    @Test
+    void aBusyProxyStopsASprayerButNotThoseWhoSignedInThroughItBefore() {
+        Api proxy = api();
+        SignedIn colleague = Accounts.signUp(proxy, "Colleague");
+        SignedIn newcomer = Accounts.signUp(api(), "Newcomer");
+        for (int i = 0; i < 50; i++) {
+            assertThat(proxy.post("/api/v1/auth/login", json("email", Api.newEmail("sprayed"), "password", "Summer2026!")).status())
+                    .isEqualTo(401);
+        }
+        Reply sprayed = proxy.post("/api/v1/auth/login", json("email", newcomer.email(), "password", Accounts.PASSWORD));
+        assertThat(sprayed.status()).as("an account that never came through this address: " + sprayed).isEqualTo(429);
+
+        Reply known = proxy.post("/api/v1/auth/login", json("email", colleague.email(), "password", Accounts.PASSWORD));
+        assertThat(known.status()).as("someone who signed in through it before: " + known).isEqualTo(200);
+    }
+
+    @Test
+    void theConnectionsOwnAddressCountsWhenNoProxyNamesOne() throws Exception {
+        SignedIn victim = Accounts.signUp(api(), "Direct");
+        // No X-Forwarded-For: the server sees the TCP peer, here a second loopback address.
+        HttpClient fromElsewhere = HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.2")).build();
+        HttpClient fromHere = HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.3")).build();
+        for (int i = 0; i < 5; i++) {
+            assertThat(direct(fromElsewhere, victim.email(), "guess " + i).statusCode()).isEqualTo(401);
+        }
+        assertThat(direct(fromElsewhere, victim.email(), Accounts.PASSWORD).statusCode()).isEqualTo(429);
+        assertThat(direct(fromHere, victim.email(), Accounts.PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> direct(HttpClient client, String email, String password) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString()).resolve("api/v1/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json("email", email, "password", password).toString()))
+                .build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -13,10 +13,11 @@ public record AccountView(
         String displayName,
         @Schema(enumeration = {"en", "ko"}) String locale,
         @Schema(example = "Asia/Seoul") String timeZone,
-        Instant createdAt) {
+        Instant createdAt,
+        @Schema(description = "A system administrator of this Moim (the browser then shows Administration).") boolean systemAdmin) {
 
     static AccountView from(Account account) {
         return new AccountView(account.id(), account.email(), account.emailVerified(), account.displayName(), account.language().tag(),
-                account.timeZone().getId(), account.createdAt());
+                account.timeZone().getId(), account.createdAt(), account.isSystemAdmin());
     }
 }

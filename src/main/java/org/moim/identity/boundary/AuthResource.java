@@ -122,7 +122,7 @@ public class AuthResource {
     @APIResponse(responseCode = "204", description = "Signed out")
     @APIResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response logout() {
-        sessions.logout(jwt.getSubject(), jwt.getClaim("sid"), jwt.getTokenID());
+        sessions.logout(jwt.getSubject(), jwt.getClaim("sid"), jwt.getTokenID(), client().ipAddress());
         return Response.noContent().build();
     }
 

@@ -14,6 +14,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -29,6 +31,7 @@ import org.moim.identity.control.LoginSessions;
 import org.moim.identity.control.Profiles;
 import org.moim.identity.entity.LoginSession.RevokedReason;
 import org.moim.platform.problem.Problem;
+import org.moim.platform.web.ClientAddresses;
 import org.moim.platform.web.MoimApi;
 
 @Path("me")
@@ -54,6 +57,12 @@ public class MeResource {
     @Inject
     JsonWebToken jwt;
 
+    @Inject
+    ClientAddresses addresses;
+
+    @Context
+    HttpServletRequest request;
+
     @GET
     @Transactional
     @Operation(summary = "My account")
@@ -78,7 +87,7 @@ public class MeResource {
     @APIResponse(responseCode = "204", description = "Changed")
     @APIResponse(responseCode = "400", description = "Wrong current password or weak new one", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response changePassword(@Valid @NotNull ChangePasswordRequest body) {
-        profiles.changePassword(jwt.getSubject(), jwt.getClaim("sid"), body.currentPassword, body.newPassword);
+        profiles.changePassword(jwt.getSubject(), jwt.getClaim("sid"), body.currentPassword, body.newPassword, addresses.of(request));
         return Response.noContent().build();
     }
 

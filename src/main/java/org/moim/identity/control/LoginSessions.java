@@ -17,6 +17,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.moim.audit.control.AuditTrail;
+import org.moim.audit.entity.AuditAction;
 import org.moim.identity.entity.Account;
 import org.moim.identity.entity.LoginSession;
 import org.moim.identity.entity.LoginSession.RevokedReason;
@@ -56,6 +58,9 @@ public class LoginSessions {
     RateLimits limits;
 
     @Inject
+    AuditTrail audit;
+
+    @Inject
     @ConfigProperty(name = "moim.auth.refresh-token-ttl", defaultValue = "P14D")
     Duration refreshTtl;
 
@@ -86,7 +91,7 @@ public class LoginSessions {
         LoginSession session = found.get(0).session();
         // Refreshes of one session take turns: of two uses of the same token, the second sees it spent.
         em.lock(session, LockModeType.PESSIMISTIC_WRITE);
-        if (!session.isActive(now)) {
+        if (!session.isActive(now) || session.account().isDeactivated()) {
             throw new InvalidRefreshToken();
         }
         int spent = em.createQuery("update RefreshToken t set t.usedAt = :now where t.tokenHash = :hash and t.usedAt is null")
@@ -95,14 +100,17 @@ public class LoginSessions {
                 .executeUpdate();
         if (spent == 0) {
             end(session, RevokedReason.REFRESH_TOKEN_REUSE, now);
+            audit.record(AuditAction.REFRESH_TOKEN_REUSED, new AuditTrail.Actor(null, null, client.ipAddress()),
+                    session.account().id(), "session " + session.id() + " ended");
             throw new InvalidRefreshToken();
         }
         return issue(session, client, now);
     }
 
     /** Ends the caller's own session and denies the access token it signed out with. */
-    public void logout(String accountId, String sessionId, String accessJti) {
+    public void logout(String accountId, String sessionId, String accessJti, String address) {
         denyList.denyToken(accessJti);
+        audit.record(AuditAction.SIGN_OUT, new AuditTrail.Actor(accountId, null, address), accountId, null);
         if (sessionId != null) {
             LoginSession session = em.find(LoginSession.class, sessionId);
             if (session != null && session.account().id().equals(accountId)) {

@@ -14,6 +14,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.moim.audit.control.AuditTrail;
+import org.moim.audit.entity.AuditAction;
 import org.moim.identity.entity.Account;
 import org.moim.identity.entity.Account.Language;
 import org.moim.identity.entity.OidcHandoff;
@@ -33,6 +35,12 @@ public class OidcAccounts {
 
     @PersistenceContext(unitName = "moim")
     EntityManager em;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    SystemAdministrators administrators;
 
     @Inject
     Clock clock;
@@ -88,7 +96,16 @@ public class OidcAccounts {
         if (!handoff.isLive(clock.instant())) {
             throw OidcRefused.handoffInvalid();
         }
-        return sessions.open(handoff.account(), client);
+        Account account = handoff.account();
+        if (account.isDeactivated()) {
+            // As password sign-in: a leaver's identity at the provider opens nothing here.
+            audit.record(AuditAction.SIGN_IN_REFUSED, new AuditTrail.Actor(account.id(), account.email(), client.ipAddress()),
+                    account.id(), "deactivated");
+            throw new AccountDeactivated();
+        }
+        administrators.promoteIfConfigured(account);
+        audit.signedIn(account.id(), account.email(), client.ipAddress(), "oidc");
+        return sessions.open(account, client);
     }
 
     private Account link(JWTClaimsSet claims, String issuer, String subject, String email, Instant now) {

@@ -6,6 +6,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import org.moim.audit.control.AuditTrail;
+import org.moim.audit.entity.AuditAction;
 import org.moim.identity.entity.Account;
 import org.moim.identity.entity.Account.Language;
 import org.moim.identity.entity.LoginSession.RevokedReason;
@@ -19,6 +21,9 @@ public class Profiles {
 
     @Inject
     AuthMethods methods;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     AccountStore accounts;
@@ -55,20 +60,22 @@ public class Profiles {
     }
 
     /**
-     * Replaces the password after checking the current one (counted like a failed sign-in when
-     * wrong), then signs out every other session of the account.
+     * Replaces the password after checking the current one (wrong ones are limited per account,
+     * apart from the sign-in counters), then signs out every other session of the account.
      */
-    public void changePassword(String accountId, String currentSessionId, String currentPassword, String newPassword) {
+    public void changePassword(String accountId, String currentSessionId, String currentPassword, String newPassword, String address) {
         methods.requirePasswords();
         Account account = accounts.byId(accountId);
-        limiter.acquire(limits.loginFailuresPerAccount(), account.email());
+        limiter.acquire(limits.currentPasswordChecks(), account.id());
         if (currentPassword == null || !hasher.verify(currentPassword, account.passwordHash())) {
             throw new WrongPassword();
         }
-        limiter.release(limits.loginFailuresPerAccount(), account.email());
+        limiter.release(limits.currentPasswordChecks(), account.id());
         PasswordPolicy.check("newPassword", newPassword, account.email());
         account.changePassword(hasher.hash(newPassword), clock.instant());
-        sessions.revokeOthers(accountId, currentSessionId, RevokedReason.PASSWORD_CHANGED);
+        int ended = sessions.revokeOthers(accountId, currentSessionId, RevokedReason.PASSWORD_CHANGED);
+        audit.record(AuditAction.PASSWORD_CHANGED, new AuditTrail.Actor(accountId, account.email(), address), accountId,
+                ended + " other sessions ended");
     }
 
     static Language language(String field, String tag) {

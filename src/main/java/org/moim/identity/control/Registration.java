@@ -20,6 +20,9 @@ public class Registration {
     AuthMethods methods;
 
     @Inject
+    SystemAdministrators administrators;
+
+    @Inject
     AccountStore accounts;
 
     @Inject
@@ -47,6 +50,7 @@ public class Registration {
             throw new EmailTaken();
         }
         Account account = new Account(address, hasher.hash(password), name, preferred, zone, clock.instant());
+        administrators.promoteIfConfigured(account);
         try {
             accounts.add(account);
         } catch (PersistenceException e) {

@@ -51,6 +51,12 @@ public class Account {
     @Column(nullable = false)
     private boolean bot;
 
+    @Column(name = "system_admin", nullable = false)
+    private boolean systemAdmin;
+
+    @Column(name = "deactivated_at")
+    private Instant deactivatedAt;
+
     @Version
     private long version;
 
@@ -118,6 +124,40 @@ public class Account {
 
     public boolean emailVerified() {
         return emailVerifiedAt != null;
+    }
+
+    /** Makes the account a system administrator of the instance. */
+    public void grantAdministration(Instant now) {
+        this.systemAdmin = true;
+        this.updatedAt = now;
+    }
+
+    public void revokeAdministration(Instant now) {
+        this.systemAdmin = false;
+        this.updatedAt = now;
+    }
+
+    /** A leaver: no sign-in, no token, no socket until reactivated. */
+    public void deactivate(Instant now) {
+        this.deactivatedAt = now;
+        this.updatedAt = now;
+    }
+
+    public void reactivate(Instant now) {
+        this.deactivatedAt = null;
+        this.updatedAt = now;
+    }
+
+    public boolean isSystemAdmin() {
+        return systemAdmin;
+    }
+
+    public boolean isDeactivated() {
+        return deactivatedAt != null;
+    }
+
+    public Instant deactivatedAt() {
+        return deactivatedAt;
     }
 
     public String id() {

@@ -130,6 +130,6 @@ public class LoginSession {
 
     /** Why a session ended before its time. */
     public enum RevokedReason {
-        LOGOUT, REVOKED_BY_USER, PASSWORD_CHANGED, REFRESH_TOKEN_REUSE
+        LOGOUT, REVOKED_BY_USER, PASSWORD_CHANGED, REFRESH_TOKEN_REUSE, DEACTIVATED
     }
 }

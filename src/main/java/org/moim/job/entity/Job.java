@@ -158,6 +158,22 @@ public class Job {
         return true;
     }
 
+    /**
+     * Someone asks for a dead job to be tried again: a new round of attempts, {@code QUEUED} and
+     * watched like a retry (its message is sent again by the caller). False, and nothing
+     * changes, unless it is {@code DEAD} with a message to send.
+     */
+    public boolean revive(Instant now, java.time.Duration watch) {
+        if (status != JobStatus.DEAD || envelope == null) {
+            return false;
+        }
+        status = JobStatus.QUEUED;
+        attempts = 0;
+        nextAttemptAt = now.plus(watch);
+        updatedAt = now;
+        return true;
+    }
+
     static String oneLine(String error) {
         if (error == null || error.isBlank()) {
             return "unknown error";

@@ -180,7 +180,7 @@ public class Connections {
         index(bySession, connection.sessionId(), connection);
         index(byAccount, connection.accountId(), connection);
         // Checked only once indexed: a revocation either finds the connection or is seen here.
-        if (denyList.isDenied(ticket.tokenId(), ticket.sessionId())) {
+        if (denyList.isDenied(ticket.tokenId(), ticket.sessionId(), ticket.accountId())) {
             closed(session);
             refuse(session);
             return;
@@ -318,7 +318,7 @@ public class Connections {
     private void reauthenticate(Connection connection, ClientFrame.Authenticate frame) {
         Ticket ticket = tickets.redeem(frame.ticket()).orElse(null);
         if (ticket == null || !ticket.accountId().equals(connection.accountId())
-                || denyList.isDenied(ticket.tokenId(), ticket.sessionId())) {
+                || denyList.isDenied(ticket.tokenId(), ticket.sessionId(), ticket.accountId())) {
             connection.send(new ServerFrame.Error(TICKET_REFUSED,
                     "The ticket is unknown, used, expired or not yours; get a new one.", frame.id()));
             return;

@@ -23,10 +23,10 @@ import org.moim.platform.problem.Unauthorized;
 /**
  * The one place REST requests are authenticated, after MicroProfile JWT has verified the
  * token's signature, issuer, audience and expiry (or the identity store has resolved a personal
- * access token): a revoked token is refused, and an operation that needs a role gets 401 (not
- * 403) when no token came at all. A personal access token must also hold the scopes
- * {@link TokenScopes} names for the operation (403 {@code /problems/insufficient-scope}) and stay
- * within its rate limit (429).
+ * access token): a revoked token, or any token of a deactivated account, is refused, and an
+ * operation that needs a role gets 401 (not 403) when no token came at all. A personal access
+ * token must also hold the scopes {@link TokenScopes} names for the operation (403
+ * {@code /problems/insufficient-scope}) and stay within its rate limit (429).
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -56,8 +56,8 @@ public class AccessTokenFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         Principal principal = request.getSecurityContext().getUserPrincipal();
         if (principal instanceof JsonWebToken token) {
-            if (denyList.isDenied(token.getTokenID(), token.getClaim("sid"))) {
-                throw new Unauthorized("This access token has been revoked. Sign in again.");
+            if (denyList.isDenied(token.getTokenID(), token.getClaim("sid"), token.getSubject())) {
+                throw new Unauthorized("This access token has been revoked, or its account deactivated. Sign in again.");
             }
             if (token.getClaim("pat") instanceof String tokenId) {
                 authorizeTokenRequest(request, tokenId, token.getClaim("scope"));

@@ -39,10 +39,22 @@ public class RateLimiter {
      * grid, so parallel requests cannot all slip under the limit.
      */
     public void acquire(Limit limit, String key) {
+        acquire(limit, key, Delays.NONE);
+    }
+
+    /**
+     * Like {@link #acquire(Limit, String)}, and besides: once the window holds
+     * {@link Delays#after()} events, each further one must wait a delay that doubles with every
+     * event (up to {@link Delays#max()}); an event that comes too early is refused and not counted.
+     */
+    public void acquire(Limit limit, String key, Delays delays) {
         long now = clock.millis();
-        Window window = cache(limit).invoke(key, new Increment(now, limit.window().toMillis()));
-        if (window.count() > limit.limit()) {
-            throw new RateLimited(Duration.ofMillis(Math.max(1_000, window.resetAt() - now)));
+        Counted counted = cache(limit).invoke(key, new Increment(now, limit.window().toMillis(), delays));
+        if (counted.tooEarly()) {
+            throw new RateLimited(Duration.ofMillis(Math.max(1_000, counted.window().notBefore() - now)));
+        }
+        if (counted.window().count() > limit.limit()) {
+            throw new RateLimited(Duration.ofMillis(Math.max(1_000, counted.window().resetAt() - now)));
         }
     }
 
@@ -56,19 +68,45 @@ public class RateLimiter {
                 name -> caches.cache("moim-rate-" + name, String.class, Window.class, limit.window()));
     }
 
-    /** Events counted in the window that ends at {@code resetAt} (epoch millis). */
-    public record Window(int count, long resetAt) implements Serializable {
+    /**
+     * Progressive delays: from the {@code after}-th event of a window on, the next event may come
+     * {@code base} later, then twice that, four times, ... at most {@code max}.
+     */
+    public record Delays(int after, Duration base, Duration max) implements Serializable {
+        public static final Delays NONE = new Delays(Integer.MAX_VALUE, Duration.ZERO, Duration.ZERO);
+
+        /** The wait imposed after the {@code count}-th event of a window. */
+        public long millisAfter(int count) {
+            if (count < after || base.isZero()) {
+                return 0;
+            }
+            int doublings = Math.min(30, count - after);
+            return Math.min(max.toMillis(), base.toMillis() << doublings);
+        }
     }
 
-    record Increment(long now, long windowMillis) implements EntryProcessor<String, Window, Window>, Serializable {
+    /** Events counted in the window that ends at {@code resetAt}; the next not before {@code notBefore} (epoch millis). */
+    public record Window(int count, long resetAt, long notBefore) implements Serializable {
+    }
+
+    /** The window after an attempt, and whether the attempt came before its delay was over (then it was not counted). */
+    public record Counted(Window window, boolean tooEarly) implements Serializable {
+    }
+
+    record Increment(long now, long windowMillis, Delays delays) implements EntryProcessor<String, Window, Counted>, Serializable {
         @Override
-        public Window process(MutableEntry<String, Window> entry, Object... arguments) {
+        public Counted process(MutableEntry<String, Window> entry, Object... arguments) {
             Window current = entry.getValue();
-            Window next = current == null || current.resetAt() <= now
-                    ? new Window(1, now + windowMillis)
-                    : new Window(current.count() + 1, current.resetAt());
+            boolean open = current != null && current.resetAt() > now;
+            if (open && current.notBefore() > now) {
+                return new Counted(current, true);
+            }
+            int count = open ? current.count() + 1 : 1;
+            long resetAt = open ? current.resetAt() : now + windowMillis;
+            long wait = delays.millisAfter(count);
+            Window next = new Window(count, resetAt, wait == 0 ? 0 : now + wait);
             entry.setValue(next);
-            return next;
+            return new Counted(next, false);
         }
     }
 
@@ -79,7 +117,7 @@ public class RateLimiter {
             if (current == null || current.resetAt() <= now || current.count() == 0) {
                 return current;
             }
-            Window next = new Window(current.count() - 1, current.resetAt());
+            Window next = new Window(current.count() - 1, current.resetAt(), current.notBefore());
             entry.setValue(next);
             return next;
         }

@@ -13,7 +13,8 @@ import org.moim.platform.cluster.SharedCaches;
  * Access tokens revoked before they expire, shared by all nodes: single tokens by {@code jti}
  * (logout) and every token of an ended sign-in session by its {@code sid} (revoked sessions,
  * password changes, refresh-token reuse). An entry lives as long as the longest-lived access
- * token, so it outlasts every token it blocks.
+ * token, so it outlasts every token it blocks. Deactivated accounts are denied as a whole, for
+ * as long as they stay deactivated.
  */
 @ApplicationScoped
 public class TokenDenyList {
@@ -27,11 +28,17 @@ public class TokenDenyList {
     @ConfigProperty(name = "moim.auth.access-token-ttl", defaultValue = "PT15M")
     Duration accessTokenTtl;
 
+    static final String ACCOUNTS = "moim-deactivated-accounts";
+
     private Cache<String, Boolean> denied;
+
+    private Cache<String, Boolean> deniedAccounts;
 
     @PostConstruct
     void open() {
         denied = caches.cache(CACHE, String.class, Boolean.class, accessTokenTtl.plusMinutes(2));
+        // Deactivations last until reactivated: the database holds them, and every start loads them again.
+        deniedAccounts = caches.cache(ACCOUNTS, String.class, Boolean.class, Duration.ofDays(3650));
     }
 
     @Inject
@@ -50,7 +57,18 @@ public class TokenDenyList {
         }
     }
 
-    public boolean isDenied(String jti, String sid) {
-        return jti != null && denied.containsKey("jti:" + jti) || sid != null && denied.containsKey("sid:" + sid);
+    /** Refuses every credential of a deactivated account, whatever kind, until {@link #allowAccount}. */
+    public void denyAccount(String accountId) {
+        deniedAccounts.put(accountId, Boolean.TRUE);
+    }
+
+    public void allowAccount(String accountId) {
+        deniedAccounts.remove(accountId);
+    }
+
+    /** Whether a credential is refused: its token, its sign-in session or its whole account. */
+    public boolean isDenied(String jti, String sid, String accountId) {
+        return jti != null && denied.containsKey("jti:" + jti) || sid != null && denied.containsKey("sid:" + sid)
+                || accountId != null && deniedAccounts.containsKey(accountId);
     }
 }

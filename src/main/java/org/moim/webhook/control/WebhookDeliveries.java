@@ -180,6 +180,43 @@ public class WebhookDeliveries {
         return delivery;
     }
 
+    /** Dead deliveries of every webhook, newest first (for system administrators). */
+    @Transactional(TxType.MANDATORY)
+    public Page<WebhookDelivery> dead(String cursorText, int limit) {
+        if (limit < 1 || limit > 100) {
+            throw new InvalidField("limit", "must be between 1 and 100");
+        }
+        Cursor after = Cursor.decode("cursor", cursorText);
+        TypedQuery<WebhookDelivery> query = em.createQuery("select d from WebhookDelivery d where d.status = :dead"
+                        + (after == null ? "" : " and (d.createdAt < :createdAt or (d.createdAt = :createdAt and d.id < :id))")
+                        + " order by d.createdAt desc, d.id desc", WebhookDelivery.class)
+                .setParameter("dead", org.moim.webhook.entity.DeliveryStatus.DEAD)
+                .setMaxResults(limit + 1);
+        if (after != null) {
+            query.setParameter("createdAt", after.createdAt()).setParameter("id", after.id());
+        }
+        List<WebhookDelivery> found = query.getResultList();
+        if (found.size() <= limit) {
+            return new Page<>(found, null);
+        }
+        WebhookDelivery last = found.get(limit - 1);
+        return new Page<>(found.subList(0, limit), new Cursor(last.createdAt(), last.id()).encode());
+    }
+
+    /** A system administrator retries any dead delivery, whatever its workspace. */
+    @Transactional(TxType.MANDATORY)
+    public WebhookDelivery retryAny(String deliveryId) {
+        WebhookDelivery delivery = deliveryId == null ? null : em.find(WebhookDelivery.class, deliveryId);
+        if (delivery == null) {
+            throw new NotFound("The delivery");
+        }
+        if (!delivery.revive(UUID.randomUUID().toString(), clock.instant())) {
+            throw new DeliveryNotDead(delivery.status().name());
+        }
+        sender.send(WebhookEvents.QUEUE, DeliveryMessage.envelope(delivery));
+        return delivery;
+    }
+
     /** The webhook's deliveries, newest first. */
     @Transactional(TxType.MANDATORY)
     public Page<WebhookDelivery> page(Webhook webhook, String cursorText, int limit) {

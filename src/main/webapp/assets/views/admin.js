@@ -1,0 +1,331 @@
+/**
+ * "Administration" (system administrators only; the link shows only for them): the instance's
+ * accounts — search, pages, deactivate/reactivate, grant/revoke the role — and the audit log
+ * with a CSV export. A module of small functions over one store per panel.
+ */
+import * as api from '../api.js';
+import { bind, formatDateTime, t, tx } from '../i18n.js';
+import { h, withBusy } from '../dom.js';
+import { describeError } from '../forms.js';
+import { getMe } from '../store.js';
+import { confirmDialog, pageHeader, statusLine, toastError } from './ui.js';
+import { showToast } from './common.js';
+
+const PAGE = 25;
+
+/** @param {HTMLElement} main */
+export function renderAdmin(main) {
+  if (!getMe()?.systemAdmin) {
+    main.append(pageHeader({ title: tx('admin.title') }), h('p', { class: 'page-subtitle', i18n: 'admin.error.notAnAdministrator' }));
+    return () => {};
+  }
+  const accounts = accountsPanel();
+  const dead = deadWorkPanel();
+  const audit = auditPanel();
+  main.append(
+    pageHeader({ title: tx('admin.title'), subtitle: tx('admin.subtitle') }),
+    h('div', { class: 'page-body' }, accounts.el, dead.el, audit.el),
+  );
+  accounts.load();
+  dead.load();
+  audit.load();
+  return () => {};
+}
+
+// ---------------------------------------------------------------------------
+// Accounts
+
+function accountsPanel() {
+  const store = { q: '', items: [], nextCursor: null };
+  const search = h('input', { type: 'search', class: 'input', testid: 'admin-account-search', maxlength: '100', i18nAttrs: { placeholder: 'admin.accounts.search', 'aria-label': 'admin.accounts.search' } });
+  const list = h('ul', { class: 'admin-list', testid: 'admin-accounts' });
+  const more = h('button', { type: 'button', class: 'btn btn-ghost btn-sm', testid: 'admin-accounts-more', i18n: 'admin.more', hidden: true });
+  const status = statusLine('admin-accounts-status');
+  let timer = null;
+
+  async function load({ append = false } = {}) {
+    status.set(tx('common.loading'));
+    try {
+      const page = await api.listAdminAccounts({ q: store.q, cursor: append ? store.nextCursor : null, limit: PAGE });
+      store.items = append ? [...store.items, ...page.items] : page.items;
+      store.nextCursor = page.nextCursor;
+      draw();
+      status.set(store.items.length ? null : tx('admin.accounts.none'));
+    } catch (err) {
+      status.set(describeError(err), { retry: () => load({ append }), variant: 'error' });
+    }
+  }
+
+  function draw() {
+    list.replaceChildren(...store.items.map((account) => accountRow(account, replace)));
+    more.hidden = !store.nextCursor;
+  }
+
+  function replace(updated) {
+    store.items = store.items.map((a) => (a.id === updated.id ? updated : a));
+    draw();
+  }
+
+  search.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      store.q = search.value.trim();
+      load();
+    }, 250);
+  });
+  more.addEventListener('click', () => withBusy(more, () => load({ append: true })));
+
+  const el = h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'admin-accounts-title' },
+    h('div', { class: 'panel-header' }, h('h2', { class: 'panel-title', id: 'admin-accounts-title', i18n: 'admin.accounts.title' })),
+    search,
+    status.el,
+    list,
+    more,
+  );
+  return { el, load };
+}
+
+function accountRow(account, replace) {
+  const me = getMe();
+  const badges = h('span', { class: 'admin-badges' });
+  if (account.systemAdmin) badges.append(h('span', { class: 'badge', testid: 'admin-badge', i18n: 'admin.accounts.administrator' }));
+  if (account.deactivatedAt) badges.append(h('span', { class: 'badge badge-danger', testid: 'deactivated-badge', i18n: 'admin.accounts.deactivated' }));
+
+  const actions = h('div', { class: 'admin-actions' });
+  const act = (key, testid, run, { danger = false, confirm = null } = {}) => {
+    const button = h('button', { type: 'button', class: `btn btn-sm ${danger ? 'btn-danger' : 'btn-secondary'}`, testid, i18n: key });
+    button.addEventListener('click', async () => {
+      if (confirm) {
+        await confirmDialog({
+          title: tx(confirm.title),
+          message: () => t(confirm.message, { name: account.displayName, email: account.email }),
+          confirm: key,
+          danger,
+          testid: 'admin-confirm',
+          action: async () => replace(await run()),
+        });
+        return;
+      }
+      await withBusy(button, async () => {
+        try {
+          replace(await run());
+        } catch (err) {
+          toastError(err);
+        }
+      });
+    });
+    return button;
+  };
+  if (account.deactivatedAt) {
+    actions.append(act('admin.accounts.reactivate', 'admin-reactivate', () => api.reactivateAccount(account.id)));
+  } else if (account.id !== me?.id) {
+    actions.append(act('admin.accounts.deactivate', 'admin-deactivate', () => api.deactivateAccount(account.id), {
+      danger: true,
+      confirm: { title: 'admin.accounts.deactivateTitle', message: 'admin.accounts.deactivateMessage' },
+    }));
+  }
+  if (account.systemAdmin) {
+    actions.append(act('admin.accounts.revoke', 'admin-revoke', () => api.revokeAdministrator(account.id), {
+      confirm: { title: 'admin.accounts.revokeTitle', message: 'admin.accounts.revokeMessage' },
+    }));
+  } else if (!account.deactivatedAt) {
+    actions.append(act('admin.accounts.grant', 'admin-grant', () => api.grantAdministrator(account.id)));
+  }
+
+  return h(
+    'li',
+    { class: 'admin-row', testid: 'admin-account', dataset: { email: account.email } },
+    h(
+      'div',
+      { class: 'admin-who' },
+      h('span', { class: 'admin-name' }, account.displayName),
+      h('span', { class: 'admin-email' }, account.email),
+      badges,
+    ),
+    actions,
+  );
+}
+
+// ---------------------------------------------------------------------------
+// Dead work: jobs (mails are jobs) and webhook deliveries that ran out of attempts
+
+function deadWorkPanel() {
+  const jobs = h('ul', { class: 'admin-list', testid: 'admin-dead-jobs' });
+  const deliveries = h('ul', { class: 'admin-list', testid: 'admin-dead-deliveries' });
+  const status = statusLine('admin-dead-status');
+  const reload = h('button', { type: 'button', class: 'btn btn-ghost btn-sm', testid: 'admin-dead-reload', i18n: 'admin.dead.reload' });
+
+  async function load() {
+    status.set(tx('common.loading'));
+    try {
+      const [jobPage, deliveryPage] = await Promise.all([api.listDeadJobs({ limit: PAGE }), api.listDeadDeliveries({ limit: PAGE })]);
+      jobs.replaceChildren(...jobPage.items.map((job) => deadRow({
+        testid: 'admin-dead-job',
+        kind: job.queue === 'moim.alerts' ? tx('admin.dead.mail') : tx('admin.dead.job'),
+        name: job.type,
+        error: job.lastError,
+        at: job.updatedAt,
+        retry: () => api.retryJob(job.id),
+      })));
+      deliveries.replaceChildren(...deliveryPage.items.map((delivery) => deadRow({
+        testid: 'admin-dead-delivery',
+        kind: tx('admin.dead.webhook'),
+        name: delivery.eventType,
+        error: delivery.lastError,
+        at: delivery.lastAttemptAt || delivery.createdAt,
+        retry: () => api.retryDelivery(delivery.id),
+      })));
+      const none = !jobPage.items.length && !deliveryPage.items.length;
+      status.set(none ? tx('admin.dead.none') : null);
+    } catch (err) {
+      status.set(describeError(err), { retry: load, variant: 'error' });
+    }
+  }
+  reload.addEventListener('click', () => withBusy(reload, load));
+
+  const el = h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'admin-dead-title' },
+    h(
+      'div',
+      { class: 'panel-header panel-header-actions' },
+      h('h2', { class: 'panel-title', id: 'admin-dead-title', i18n: 'admin.dead.title' }),
+      h('div', { class: 'panel-actions' }, reload),
+    ),
+    h('p', { class: 'panel-description', i18n: 'admin.dead.description' }),
+    status.el,
+    jobs,
+    deliveries,
+  );
+  return { el, load };
+}
+
+function deadRow({ testid, kind, name, error, at, retry }) {
+  const button = h('button', { type: 'button', class: 'btn btn-secondary btn-sm', testid: 'admin-retry', i18n: 'admin.dead.retry' });
+  const row = h(
+    'li',
+    { class: 'admin-row', testid },
+    h(
+      'div',
+      { class: 'admin-who' },
+      bind(h('span', { class: 'badge' }), { text: kind }),
+      h('span', { class: 'admin-name' }, name),
+      bind(h('span', { class: 'admin-email' }), { text: () => formatDateTime(at) }),
+      h('span', { class: 'admin-error' }, error || ''),
+    ),
+    h('div', { class: 'admin-actions' }, button),
+  );
+  button.addEventListener('click', () =>
+    withBusy(button, async () => {
+      try {
+        await retry();
+        showToast(t('admin.dead.retried'));
+        row.remove();
+      } catch (err) {
+        toastError(err);
+      }
+    }),
+  );
+  return row;
+}
+
+// ---------------------------------------------------------------------------
+// Audit log
+
+const ACTIONS = [
+  'SIGN_IN', 'SIGN_IN_FAILED', 'SIGN_IN_REFUSED', 'SIGN_OUT', 'REFRESH_TOKEN_REUSED', 'PASSWORD_CHANGED',
+  'ACCOUNT_DEACTIVATED', 'ACCOUNT_REACTIVATED', 'ADMIN_GRANTED', 'ADMIN_REVOKED',
+];
+
+function auditPanel() {
+  const store = { action: null, items: [], nextCursor: null };
+  const filter = h(
+    'select',
+    { class: 'input input-sm admin-filter', testid: 'admin-audit-action', i18nAttrs: { 'aria-label': 'admin.audit.filter' } },
+    bind(h('option', { value: '' }), { text: tx('admin.audit.all') }),
+    ...ACTIONS.map((action) => bind(h('option', { value: action }), { text: tx(`admin.audit.action.${action}`) })),
+  );
+  const exportButton = h('button', { type: 'button', class: 'btn btn-secondary btn-sm', testid: 'admin-audit-export', i18n: 'admin.audit.export' });
+  const table = h('tbody', { testid: 'admin-audit' });
+  const more = h('button', { type: 'button', class: 'btn btn-ghost btn-sm', testid: 'admin-audit-more', i18n: 'admin.more', hidden: true });
+  const status = statusLine('admin-audit-status');
+
+  async function load({ append = false } = {}) {
+    status.set(tx('common.loading'));
+    try {
+      const page = await api.listAudit({ action: store.action, cursor: append ? store.nextCursor : null, limit: PAGE });
+      store.items = append ? [...store.items, ...page.items] : page.items;
+      store.nextCursor = page.nextCursor;
+      table.replaceChildren(...store.items.map(auditRow));
+      more.hidden = !store.nextCursor;
+      status.set(store.items.length ? null : tx('admin.audit.none'));
+    } catch (err) {
+      status.set(describeError(err), { retry: () => load({ append }), variant: 'error' });
+    }
+  }
+
+  filter.addEventListener('change', () => {
+    store.action = filter.value || null;
+    load();
+  });
+  more.addEventListener('click', () => withBusy(more, () => load({ append: true })));
+  exportButton.addEventListener('click', () =>
+    withBusy(exportButton, async () => {
+      try {
+        const blob = await api.auditCsv({ action: store.action });
+        const url = URL.createObjectURL(blob);
+        const link = h('a', { href: url, download: `moim-audit-${new Date().toISOString().slice(0, 10)}.csv`, hidden: true });
+        document.body.append(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+        showToast(t('admin.audit.exported'));
+      } catch (err) {
+        toastError(err);
+      }
+    }),
+  );
+
+  const el = h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'admin-audit-title' },
+    h(
+      'div',
+      { class: 'panel-header panel-header-actions' },
+      h('h2', { class: 'panel-title', id: 'admin-audit-title', i18n: 'admin.audit.title' }),
+      h('div', { class: 'panel-actions' }, filter, exportButton),
+    ),
+    status.el,
+    h(
+      'div',
+      { class: 'admin-table-wrap' },
+      h(
+        'table',
+        { class: 'admin-table' },
+        h(
+          'thead',
+          {},
+          h('tr', {}, ...['when', 'what', 'who', 'detail', 'address'].map((c) => h('th', { scope: 'col', i18n: `admin.audit.column.${c}` }))),
+        ),
+        table,
+      ),
+    ),
+    more,
+  );
+  return { el, load };
+}
+
+function auditRow(entry) {
+  const what = bind(h('td', { testid: 'audit-action', dataset: { action: entry.action } }), { text: tx(`admin.audit.action.${entry.action}`) });
+  return h(
+    'tr',
+    { testid: 'audit-entry' },
+    bind(h('td', { class: 'admin-when' }), { text: () => formatDateTime(entry.occurredAt) }),
+    what,
+    h('td', { class: 'admin-cell' }, entry.actorEmail || entry.actorId || '—'),
+    h('td', { class: 'admin-cell', title: entry.subjectId || null }, entry.detail || entry.subjectId || '—'),
+    h('td', { class: 'admin-cell' }, entry.address || '—'),
+  );
+}

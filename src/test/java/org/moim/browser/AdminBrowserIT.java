@@ -1,0 +1,156 @@
+package org.moim.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.moim.browser.Browser.testId;
+import static org.moim.browser.Browser.within;
+
+import java.io.IOException;
+import java.net.URL;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.moim.it.Accounts;
+import org.moim.it.Accounts.SignedIn;
+import org.moim.it.Api;
+import org.moim.it.Deployments;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Administration in two headless Chromium browsers: an administrator finds a member from the
+ * Administration link (which only administrators see) and deactivates them, and the member's open
+ * app in the other browser is signed out at once; signing in again says the account is
+ * deactivated. Screenshots of the admin screen in English and Korean, 1280 and 390 px wide, land
+ * in target/browser-screenshots/admin-*.png.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AdminBrowserIT {
+
+    /** The address failsafe's MOIM_ADMIN_EMAILS names (AdminIT registers it too). */
+    static final String ADMIN_EMAIL = "admin-it@example.com";
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return Deployments.moim();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private final Map<String, Browser> browsers = new LinkedHashMap<>();
+
+    @RegisterExtension
+    final AfterTestExecutionCallback evidence = context -> {
+        String test = context.getRequiredTestMethod().getName();
+        browsers.forEach((who, browser) -> {
+            browser.saveConsole(test + "-" + who);
+            browser.screenshot(test + "-" + who);
+        });
+    };
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.values().forEach(Browser::close);
+        browsers.clear();
+    }
+
+    @Test
+    void anAdministratorDeactivatesAMemberWhoseOpenAppIsSignedOutAtOnce() throws Exception {
+        Api api = new Api(base);
+        api.post("/api/v1/auth/register", Api.json("email", ADMIN_EMAIL, "password", Accounts.PASSWORD, "displayName", "Admin"));
+        SignedIn admin = Accounts.signIn(api, ADMIN_EMAIL, Accounts.PASSWORD, null);
+        String tag = "Cho" + UUID.randomUUID().toString().substring(0, 4);
+        SignedIn member = Accounts.signUp(api, "Mina " + tag);
+
+        Browser minas = signedIn("member", member.email());
+        minas.await("Mina's live connection", d -> realtimeConnected(minas));
+        assertThat(minas.driver().findElements(testId("nav-admin"))).as("members do not see Administration")
+                .allSatisfy(link -> assertThat(link.isDisplayed()).isFalse());
+
+        Browser admins = signedIn("admin", admin.email());
+        admins.click("nav-admin");
+        admins.visible("admin-accounts");
+        admins.type("admin-account-search", tag);
+        // The list redraws when the search answers: wait for the one match, then click through a retrying wait.
+        admins.await("only Mina listed", d -> admins.all("admin-account").size() == 1);
+        admins.await("Mina's Deactivate clicked", d -> {
+            try {
+                within(accountRow(admins, member.email()), "admin-deactivate").click();
+                return true;
+            } catch (StaleElementReferenceException redrawn) {
+                return false;
+            }
+        });
+        admins.click("admin-confirm-ok");
+        admins.await("the Deactivated badge", d -> !accountRow(admins, member.email()).findElements(testId("deactivated-badge")).isEmpty());
+
+        // Mina's socket closed as revoked; her tab asked the server, found the session over and signed out.
+        minas.awaitState("signed-out");
+        minas.type("login-email", member.email());
+        minas.type("login-password", Accounts.PASSWORD);
+        minas.click("login-submit");
+        minas.await("told the account is deactivated", d -> d.findElements(By.cssSelector("[role=alert], .alert")).stream()
+                .anyMatch(e -> e.getText().contains("deactivated")));
+
+        // The audit log names the deactivation.
+        admins.setValue("admin-audit-action", "ACCOUNT_DEACTIVATED");
+        admins.await("the deactivation in the audit log", d -> admins.all("audit-action").stream()
+                .findFirst().map(e -> "ACCOUNT_DEACTIVATED".equals(e.getAttribute("data-action"))).orElse(false));
+        admins.setValue("admin-audit-action", "");
+        admins.setValue("admin-account-search", "");
+        shots(admins, "admin");
+    }
+
+    private Browser signedIn(String who, String email) throws IOException {
+        Browser browser = Browser.start();
+        browsers.put(who, browser);
+        browser.open(base.toString());
+        browser.awaitState("signed-out");
+        browser.type("login-email", email);
+        browser.type("login-password", Accounts.PASSWORD);
+        browser.click("login-submit");
+        browser.awaitState("signed-in");
+        return browser;
+    }
+
+    private static boolean realtimeConnected(Browser browser) {
+        Object connected = ((JavascriptExecutor) browser.driver()).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "import(new URL('assets/realtime.js', document.baseURI).href).then(m => done(m.isConnected()), () => done(false));");
+        return Boolean.TRUE.equals(connected);
+    }
+
+    private static WebElement accountRow(Browser browser, String email) {
+        return browser.await("the account " + email, d -> browser.all("admin-account").stream()
+                .filter(r -> email.equals(r.getAttribute("data-email"))).findFirst().orElse(null));
+    }
+
+    /** The screen in English and Korean, 1280 and 390 px wide; back to English at 1280 afterwards. */
+    private static void shots(Browser browser, String name) {
+        for (String language : List.of("en", "ko")) {
+            browser.click("lang-" + language);
+            browser.await("html lang=" + language, d -> language.equals(browser.htmlLang()));
+            for (int width : List.of(1280, 390)) {
+                browser.driver().manage().window().setSize(new Dimension(width, 900));
+                browser.await("the window at " + width, d -> ((Number) browser.script("return window.innerWidth")).intValue() <= width);
+                browser.screenshot(name + "-" + language + "-" + width);
+            }
+            browser.driver().manage().window().setSize(new Dimension(1280, 900));
+        }
+        browser.click("lang-en");
+        browser.await("html lang=en", d -> "en".equals(browser.htmlLang()));
+    }
+}
