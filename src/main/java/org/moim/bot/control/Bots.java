@@ -111,7 +111,7 @@ public class Bots {
 
     public void revokeToken(String workspaceId, String callerId, String botId, String tokenId) {
         policy.require(workspaceId, callerId, Action.MANAGE_BOTS);
-        tokens.revoke(find(workspaceId, botId).id(), tokenId);
+        tokens.revoke(find(workspaceId, botId).id(), tokenId, callerId);
     }
 
     /** The workspace's bot; another workspace's (or an unknown id) is 404. */

@@ -81,7 +81,7 @@ public class TokensResource {
     @APIResponse(responseCode = "204", description = "Revoked (again is fine)")
     @APIResponse(responseCode = "404", description = "No such token of mine", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response revoke(@PathParam("tokenId") String tokenId) {
-        tokens.revoke(jwt.getSubject(), tokenId);
+        tokens.revoke(jwt.getSubject(), tokenId, jwt.getSubject());
         return Response.noContent().build();
     }
 }

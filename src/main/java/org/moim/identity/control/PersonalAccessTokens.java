@@ -16,6 +16,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.moim.audit.control.AuditTrail;
+import org.moim.audit.entity.AuditAction;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.moim.identity.entity.Account;
@@ -49,6 +51,9 @@ public class PersonalAccessTokens {
 
     @PersistenceContext(unitName = "moim")
     EntityManager em;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     Clock clock;
@@ -108,6 +113,8 @@ public class PersonalAccessTokens {
         PersonalAccessToken token = new PersonalAccessToken(account, trimmed, hash(secret), secret.substring(secret.length() - 4),
                 TokenScope.format(scopes), createdBy, now, now.plus(Duration.ofDays(expiresInDays)));
         em.persist(token);
+        audit.record(AuditAction.TOKEN_CREATED, new AuditTrail.Actor(createdBy, null, null), account.id(),
+                token.id() + " " + TokenScope.format(scopes));
         return new Created(token, secret);
     }
 
@@ -133,14 +140,15 @@ public class PersonalAccessTokens {
                 .getResultList();
     }
 
-    /** Revokes one of the account's tokens; someone else's (or an unknown id) is 404. */
-    public PersonalAccessToken revoke(String accountId, String tokenId) {
+    /** Revokes one of the account's tokens, asked by {@code byAccountId}; someone else's (or an unknown id) is 404. */
+    public PersonalAccessToken revoke(String accountId, String tokenId, String byAccountId) {
         PersonalAccessToken token = tokenId == null || tokenId.length() > 36 ? null : em.find(PersonalAccessToken.class, tokenId);
         if (token == null || !token.account().id().equals(accountId)) {
             throw new NotFound("The token");
         }
         token.revoke(clock.instant());
         denyList.denySession(SESSION_PREFIX + token.id());
+        audit.record(AuditAction.TOKEN_REVOKED, new AuditTrail.Actor(byAccountId, null, null), accountId, token.id());
         return token;
     }
 
