@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -135,6 +136,7 @@ public class BillingResource {
     @Path("payments")
     @Transactional
     @Operation(summary = "Payments, newest first")
+    @APIResponse(responseCode = "200", description = "Payments", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = PaymentView.class)))
     public List<PaymentView> payments(@PathParam("workspaceId") String workspaceId) {
         return payments.list(workspaceId, jwt.getSubject()).stream().map(PaymentView::from).toList();
     }
@@ -143,6 +145,7 @@ public class BillingResource {
     @Path("payments/{paymentId}")
     @Transactional
     @Operation(summary = "One payment")
+    @APIResponse(responseCode = "200", description = "The payment", content = @Content(schema = @Schema(implementation = PaymentView.class)))
     public PaymentView payment(@PathParam("workspaceId") String workspaceId, @PathParam("paymentId") String paymentId) {
         return PaymentView.from(payments.get(workspaceId, jwt.getSubject(), paymentId));
     }
@@ -171,6 +174,7 @@ public class BillingResource {
     @Path("invoices")
     @Transactional
     @Operation(summary = "Invoices, newest first")
+    @APIResponse(responseCode = "200", description = "Invoices", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = InvoiceView.class)))
     public List<InvoiceView> invoices(@PathParam("workspaceId") String workspaceId) {
         return invoices.list(workspaceId, jwt.getSubject()).stream().map(InvoiceView::from).toList();
     }
@@ -179,6 +183,7 @@ public class BillingResource {
     @Path("invoices/{invoiceId}")
     @Transactional
     @Operation(summary = "One invoice")
+    @APIResponse(responseCode = "200", description = "The invoice", content = @Content(schema = @Schema(implementation = InvoiceView.class)))
     public InvoiceView invoice(@PathParam("workspaceId") String workspaceId, @PathParam("invoiceId") String invoiceId) {
         return InvoiceView.from(invoices.get(workspaceId, jwt.getSubject(), invoiceId));
     }
@@ -188,6 +193,7 @@ public class BillingResource {
     @Transactional
     @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
     @Operation(summary = "One invoice as a printable HTML page", description = "English or Korean (lang=en|ko, else Accept-Language).")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public String printable(@PathParam("workspaceId") String workspaceId, @PathParam("invoiceId") String invoiceId,
                             @QueryParam("lang") @DefaultValue("") String lang, @Context HttpHeaders headers) {
         return InvoicePage.render(invoices.get(workspaceId, jwt.getSubject(), invoiceId), AppUrls.language(lang, headers));
@@ -197,6 +203,7 @@ public class BillingResource {
     @Path("events")
     @Transactional
     @Operation(summary = "The billing audit trail, newest first", description = "Up to 200 entries (limit).")
+    @APIResponse(responseCode = "200", description = "Entries", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = BillingEventView.class)))
     public List<BillingEventView> events(@PathParam("workspaceId") String workspaceId,
                                          @QueryParam("limit") @DefaultValue("100") int limit) {
         policy.require(workspaceId, jwt.getSubject(), BillingAction.VIEW_BILLING);

@@ -26,6 +26,7 @@ import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -87,7 +88,7 @@ public class WebhooksResource {
     @GET
     @Transactional
     @Operation(summary = "The workspace's webhooks", description = "Oldest first; never with their secrets.")
-    @APIResponse(responseCode = "200", description = "Every webhook of the workspace")
+    @APIResponse(responseCode = "200", description = "Every webhook of the workspace", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = WebhookView.class)))
     public List<WebhookView> list(@PathParam("workspaceId") String workspaceId) {
         return webhooks.list(workspaceId, jwt.getSubject()).stream().map(WebhookView::from).toList();
     }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -47,6 +48,7 @@ public class InviteLinksResource {
     @GET
     @Transactional
     @Operation(summary = "The workspace's invite links", description = "Owners and managers.")
+    @APIResponse(responseCode = "200", description = "The links", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = InviteLinkView.class)))
     public List<InviteLinkView> list(@PathParam("workspaceId") String workspaceId) {
         return links.ofWorkspace(workspaceId, jwt.getSubject()).stream().map(this::view).toList();
     }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -47,6 +48,7 @@ public class MembersResource {
     @GET
     @Transactional
     @Operation(summary = "The member directory", description = "Not for guests (403).")
+    @APIResponse(responseCode = "200", description = "The members", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = MemberView.class)))
     public List<MemberView> list(@PathParam("workspaceId") String workspaceId) {
         return members.list(workspaceId, jwt.getSubject()).stream().map(MemberView::from).toList();
     }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -46,6 +47,7 @@ public class WorkspaceInvitationsResource {
     @GET
     @Transactional
     @Operation(summary = "The workspace's invitations and their outcome", description = "Owners and managers.")
+    @APIResponse(responseCode = "200", description = "The invitations", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = InvitationView.class)))
     public List<InvitationView> list(@PathParam("workspaceId") String workspaceId) {
         return invitations.ofWorkspace(workspaceId, jwt.getSubject()).stream().map(InvitationView::from).toList();
     }
