@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -136,9 +137,11 @@ public class BillingResource {
     @Path("payments")
     @Transactional
     @Operation(summary = "Payments, newest first")
-    @APIResponse(responseCode = "200", description = "Payments", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = PaymentView.class)))
-    public List<PaymentView> payments(@PathParam("workspaceId") String workspaceId) {
-        return payments.list(workspaceId, jwt.getSubject()).stream().map(PaymentView::from).toList();
+    @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(implementation = PaymentPage.class)))
+    public PaymentPage payments(@PathParam("workspaceId") String workspaceId,
+            @QueryParam("limit") @DefaultValue("50") @Parameter(description = "1 to 200") int limit,
+            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+        return PaymentPage.of(payments.list(workspaceId, jwt.getSubject(), limit, cursor).map(PaymentView::from));
     }
 
     @GET
@@ -174,9 +177,11 @@ public class BillingResource {
     @Path("invoices")
     @Transactional
     @Operation(summary = "Invoices, newest first")
-    @APIResponse(responseCode = "200", description = "Invoices", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = InvoiceView.class)))
-    public List<InvoiceView> invoices(@PathParam("workspaceId") String workspaceId) {
-        return invoices.list(workspaceId, jwt.getSubject()).stream().map(InvoiceView::from).toList();
+    @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(implementation = InvoiceListPage.class)))
+    public InvoiceListPage invoices(@PathParam("workspaceId") String workspaceId,
+            @QueryParam("limit") @DefaultValue("50") @Parameter(description = "1 to 200") int limit,
+            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+        return InvoiceListPage.of(invoices.list(workspaceId, jwt.getSubject(), limit, cursor).map(InvoiceView::from));
     }
 
     @GET
