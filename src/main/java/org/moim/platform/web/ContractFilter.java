@@ -2,11 +2,9 @@ package org.moim.platform.web;
 
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -14,7 +12,6 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.headers.Header;
-import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
@@ -34,11 +31,6 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * checked-in snapshot does not change with the order classes are scanned in);</li>
  * <li>a path parameter is always required;</li>
  * <li>a response header without a schema ({@code @Header(name = "Location")}) is a string;</li>
- * <li>a request or response schema that Payara wrote out in full as a copy of a component schema
- * ({@code @Schema(implementation = X.class)} inside {@code @Content}) refers to that component
- * instead, so a generated client has one type per view ({@code Workspace}, not
- * {@code WorkspacesCreate201Response}); a copy is recognised by being equal to the component, or
- * else by having the same property names as exactly one component;</li>
  * <li>a request body whose media type is declared ({@code @RequestBody(content = @Content(mediaType = …))})
  * loses the untyped {@code *}{@code /*} entry Payara adds beside it for {@code @Consumes(WILDCARD)} and
  * form parameters.</li>
@@ -62,7 +54,6 @@ public class ContractFilter implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        Components components = new Components(openAPI);
         for (PathItem item : openAPI.getPaths().getPathItems().values()) {
             requirePathParameters(item.getParameters());
             if (item.getOperations() == null) {
@@ -73,88 +64,7 @@ public class ContractFilter implements OASFilter {
                 operation.setOperationId(operationId(operation));
                 dropWildcardBody(operation.getRequestBody());
                 typeHeaders(operation);
-                components.refer(operation);
             }
-        }
-    }
-
-    /** The component schemas, to recognise the copies Payara writes into operations. */
-    private static final class Components {
-        private final Map<String, String> byShape = new HashMap<>();
-        private final Map<Set<String>, String> byPropertyNames = new HashMap<>();
-
-        Components(OpenAPI openAPI) {
-            if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
-                return;
-            }
-            openAPI.getComponents().getSchemas().forEach((name, schema) -> {
-                byShape.merge(canonical(schema), name, (a, b) -> AMBIGUOUS);
-                if (schema.getProperties() != null && !schema.getProperties().isEmpty()) {
-                    byPropertyNames.merge(Set.copyOf(schema.getProperties().keySet()), name, (a, b) -> AMBIGUOUS);
-                }
-            });
-        }
-
-        void refer(Operation operation) {
-            if (operation.getRequestBody() != null) {
-                refer(operation.getRequestBody().getContent());
-            }
-            if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
-                operation.getResponses().getAPIResponses().values().forEach(response -> refer(response.getContent()));
-            }
-        }
-
-        private void refer(Content content) {
-            if (content == null || content.getMediaTypes() == null) {
-                return;
-            }
-            for (org.eclipse.microprofile.openapi.models.media.MediaType media : content.getMediaTypes().values()) {
-                Schema schema = media.getSchema();
-                if (schema == null || schema.getRef() != null) {
-                    continue;
-                }
-                if (schema.getItems() != null && schema.getItems().getRef() == null) {
-                    String name = componentOf(schema.getItems());
-                    if (name != null) {
-                        schema.setItems(OASFactory.createSchema().ref(name));
-                    }
-                } else {
-                    String name = componentOf(schema);
-                    if (name != null) {
-                        media.setSchema(OASFactory.createSchema().ref(name));
-                    }
-                }
-            }
-        }
-
-        private String componentOf(Schema schema) {
-            if (schema.getProperties() == null || schema.getProperties().isEmpty()) {
-                return null;
-            }
-            String name = byShape.get(canonical(schema));
-            if (name == null) {
-                name = byPropertyNames.get(Set.copyOf(schema.getProperties().keySet()));
-            }
-            return AMBIGUOUS.equals(name) ? null : name;
-        }
-
-        private static final String AMBIGUOUS = "";
-
-        private static String canonical(Object value) {
-            if (value instanceof Schema schema) {
-                return schema.getRef() != null ? "$ref:" + schema.getRef() : canonical(schema.getAll());
-            }
-            if (value instanceof Map<?, ?> map) {
-                Map<String, String> sorted = new TreeMap<>();
-                map.forEach((k, v) -> sorted.put(String.valueOf(k), canonical(v)));
-                return sorted.toString();
-            }
-            if (value instanceof List<?> list) {
-                StringBuilder out = new StringBuilder("[");
-                list.forEach(v -> out.append(canonical(v)).append(','));
-                return out.append(']').toString();
-            }
-            return String.valueOf(value);
         }
     }
 
