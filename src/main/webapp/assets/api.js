@@ -464,18 +464,22 @@ export const transferOwnership = (id, accountId) =>
   authed('POST', `workspaces/${seg(id)}/transfer`, { body: { accountId } });
 export const leaveWorkspace = (id) => authed('POST', `workspaces/${seg(id)}/leave`);
 
-export const listMembers = (id) => authed('GET', `workspaces/${seg(id)}/members`);
+/** Every member (the API pages them, oldest first). */
+export const listMembers = (id) =>
+  allPages((cursor) => authed('GET', withQuery(`workspaces/${seg(id)}/members`, { cursor, limit: 200 })));
 export const changeMemberRole = (id, accountId, role) =>
   authed('PATCH', `workspaces/${seg(id)}/members/${seg(accountId)}`, { body: { role } });
 export const removeMember = (id, accountId) => authed('DELETE', `workspaces/${seg(id)}/members/${seg(accountId)}`);
 
-export const listWorkspaceInvitations = (id) => authed('GET', `workspaces/${seg(id)}/invitations`);
+export const listWorkspaceInvitations = (id) =>
+  allPages((cursor) => authed('GET', withQuery(`workspaces/${seg(id)}/invitations`, { cursor, limit: 200 })));
 export const inviteByEmail = (id, email, role) =>
   authed('POST', `workspaces/${seg(id)}/invitations`, { body: { email, role } });
 export const revokeInvitation = (id, invitationId) =>
   authed('POST', `workspaces/${seg(id)}/invitations/${seg(invitationId)}/revoke`);
 
-export const listInviteLinks = (id) => authed('GET', `workspaces/${seg(id)}/invite-links`);
+export const listInviteLinks = (id) =>
+  allPages((cursor) => authed('GET', withQuery(`workspaces/${seg(id)}/invite-links`, { cursor, limit: 200 })));
 export const createInviteLink = (id, { role, expiresInDays, maxUses }) =>
   authed('POST', `workspaces/${seg(id)}/invite-links`, { body: { role, expiresInDays, maxUses } });
 export const revokeInviteLink = (id, linkId) => authed('POST', `workspaces/${seg(id)}/invite-links/${seg(linkId)}/revoke`);
@@ -569,7 +573,8 @@ export const startCheckout = (ws, { plan, period, currency, locale }) =>
   authed('POST', `${billingOf(ws)}/checkout`, { body: { plan, period, currency, locale } });
 export const cancelSubscription = (ws) => authed('POST', `${billingOf(ws)}/subscription/cancel`);
 export const resumeSubscription = (ws) => authed('POST', `${billingOf(ws)}/subscription/resume`);
-export const listInvoices = (ws) => authed('GET', `${billingOf(ws)}/invoices`);
+/** The newest invoices (one page of up to 200; the plan page shows no more). */
+export const listInvoices = async (ws) => (await authed('GET', withQuery(`${billingOf(ws)}/invoices`, { limit: 200 })))?.items ?? [];
 export const getPayment = (ws, payment) => authed('GET', `${billingOf(ws)}/payments/${seg(payment)}`);
 
 /** The printable invoice (HTML text, not JSON). */

@@ -332,7 +332,7 @@ class BrowserIT {
         browser.awaitText("switcher-current", "디자인팀 Design");
         browser.await("no pending invitations left", d -> !d.findElement(testId("nav-invitations-count")).isDisplayed());
         Api.Reply members = api.get("/api/v1/workspaces/" + workspaceId + "/members", owner.accessToken());
-        assertThat(members.array().stream().map(m -> m.asJsonObject().getString("email")))
+        assertThat(members.items().stream().map(m -> m.asJsonObject().getString("email")))
                 .containsExactlyInAnyOrder(owner.email(), invitee.email());
 
         // The owner creates a board with two lists and three cards.
@@ -586,7 +586,7 @@ class BrowserIT {
         assertThat(browser.textOf("settings-leave")).contains("You are a Guest here.");
         Api.Reply joined = api.get("/api/v1/workspaces/" + workspace, guest.accessToken());
         assertThat(joined.json().getString("myRole")).isEqualTo("GUEST");
-        assertThat(api.get("/api/v1/workspaces/" + workspace + "/invite-links", owner.accessToken()).array().getJsonObject(0).getInt("uses"))
+        assertThat(api.get("/api/v1/workspaces/" + workspace + "/invite-links", owner.accessToken()).items().getJsonObject(0).getInt("uses"))
                 .isEqualTo(1);
         assertQuietConsole();
     }
@@ -999,7 +999,7 @@ class BrowserIT {
 
     /** The member's role as the owner's API sees it, or null when they are not a member. */
     private String roleOf(Api api, SignedIn asker, String workspace, String email) {
-        return api.get("/api/v1/workspaces/" + workspace + "/members", asker.accessToken()).array().stream()
+        return api.get("/api/v1/workspaces/" + workspace + "/members", asker.accessToken()).items().stream()
                 .map(m -> m.asJsonObject()).filter(m -> m.getString("email").equals(email))
                 .map(m -> m.getString("role")).findFirst().orElse(null);
     }

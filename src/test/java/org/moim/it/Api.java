@@ -149,6 +149,11 @@ public final class Api {
             }
         }
 
+        /** The items of a page ({@code {"items": [...], "nextCursor": …}}). */
+        public JsonArray items() {
+            return json().getJsonArray("items");
+        }
+
         public JsonArray array() {
             try (JsonReader reader = Json.createReader(new StringReader(body))) {
                 return reader.readArray();

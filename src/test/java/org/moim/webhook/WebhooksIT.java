@@ -226,7 +226,7 @@ class WebhooksIT {
         String path = webhooks(workspace) + "/" + webhook.getString("id");
 
         assertThat(api.get(path, owner.accessToken()).json().containsKey("secret")).isFalse();
-        assertThat(api.get(webhooks(workspace), owner.accessToken()).array().getJsonObject(0).containsKey("secret")).isFalse();
+        assertThat(api.get(webhooks(workspace), owner.accessToken()).items().getJsonObject(0).containsKey("secret")).isFalse();
         Reply rotated = api.post(path + "/rotate-secret", json(), owner.accessToken());
         assertThat(rotated.status()).as(rotated.toString()).isEqualTo(200);
         String secret = rotated.json().getString("secret");

@@ -97,7 +97,7 @@ class WorkspacesIT {
     private static List<String> memberIds(Api api, SignedIn who, String workspace) {
         Reply members = api.get(WORKSPACES + "/" + workspace + "/members", who.accessToken());
         assertThat(members.status()).as(members.toString()).isEqualTo(200);
-        return members.array().getValuesAs(JsonObject.class).stream().map(o -> o.getString("accountId")).toList();
+        return members.items().getValuesAs(JsonObject.class).stream().map(o -> o.getString("accountId")).toList();
     }
 
     // ---------------------------------------------------------------- permissions
@@ -236,9 +236,9 @@ class WorkspacesIT {
         assertThat(after.json().getString("name")).isEqualTo("Secret Plans");
         assertThat(after.json().getString("myRole")).isEqualTo("OWNER");
         assertThat(memberIds(api, alice, secret)).containsExactlyInAnyOrder(alice.id(), member.id());
-        assertThat(api.get(WORKSPACES + "/" + secret + "/invitations", alice.accessToken()).array().getJsonObject(0).getString("status"))
+        assertThat(api.get(WORKSPACES + "/" + secret + "/invitations", alice.accessToken()).items().getJsonObject(0).getString("status"))
                 .isEqualTo("PENDING");
-        JsonObject stillLive = api.get(WORKSPACES + "/" + secret + "/invite-links", alice.accessToken()).array().getJsonObject(0);
+        JsonObject stillLive = api.get(WORKSPACES + "/" + secret + "/invite-links", alice.accessToken()).items().getJsonObject(0);
         assertThat(!stillLive.containsKey("revokedAt") || stillLive.isNull("revokedAt")).isTrue();
         assertThat(api.get(WORKSPACES + "?limit=200", m).json().getJsonArray("items").getValuesAs(JsonObject.class))
                 .extracting(o -> o.getString("id")).containsExactly(own);
@@ -457,7 +457,7 @@ class WorkspacesIT {
         assertThat(twice.json().getString("myRole")).isEqualTo("MANAGER");
 
         assertThat(memberIds(api, owner, id)).containsExactlyInAnyOrder(owner.id(), invitee.id());
-        JsonObject outcome = api.get(WORKSPACES + "/" + id + "/invitations", owner.accessToken()).array().getJsonObject(0);
+        JsonObject outcome = api.get(WORKSPACES + "/" + id + "/invitations", owner.accessToken()).items().getJsonObject(0);
         assertThat(outcome.getString("status")).isEqualTo("ACCEPTED");
         assertThat(outcome.getString("answeredAt")).isNotBlank();
         assertThat(api.get("/api/v1/me/invitations", invitee.accessToken()).array()).isEmpty();
@@ -493,7 +493,7 @@ class WorkspacesIT {
 
         assertThat(memberIds(api, owner, id)).containsExactly(owner.id());
         Map<String, String> statuses = new java.util.HashMap<>();
-        api.get(WORKSPACES + "/" + id + "/invitations", owner.accessToken()).array().getValuesAs(JsonObject.class)
+        api.get(WORKSPACES + "/" + id + "/invitations", owner.accessToken()).items().getValuesAs(JsonObject.class)
                 .forEach(i -> statuses.put(i.getString("id"), i.getString("status")));
         assertThat(statuses).containsEntry(declined, "DECLINED").containsEntry(withdrawn, "REVOKED");
         assertProblem(api.post(WORKSPACES + "/" + id + "/invitations", json("email", Api.newEmail("boss"), "role", "OWNER"),
@@ -533,7 +533,7 @@ class WorkspacesIT {
         assertThat(api.post("/api/v1/invite-links/redeem", json("token", token), user("Link Second").accessToken()).status()).isEqualTo(200);
         assertProblem(api.post("/api/v1/invite-links/redeem", json("token", token), user("Link Third").accessToken()),
                 410, "/problems/invite-link-exhausted");
-        assertThat(api.get(WORKSPACES + "/" + id + "/invite-links", owner.accessToken()).array().getJsonObject(0).getInt("uses")).isEqualTo(2);
+        assertThat(api.get(WORKSPACES + "/" + id + "/invite-links", owner.accessToken()).items().getJsonObject(0).getInt("uses")).isEqualTo(2);
 
         String revocable = api.post(WORKSPACES + "/" + id + "/invite-links", json("role", "MEMBER"), owner.accessToken()).json().getString("token");
         Reply revoked = api.post(WORKSPACES + "/" + id + "/invite-links/" + revocable.split("\\.")[0] + "/revoke", json(), owner.accessToken());
@@ -582,7 +582,7 @@ class WorkspacesIT {
             pool.shutdownNow();
         }
         assertThat(memberIds(api, owner, id)).hasSize(4);
-        assertThat(api.get(WORKSPACES + "/" + id + "/invite-links", owner.accessToken()).array().getJsonObject(0).getInt("uses")).isEqualTo(3);
+        assertThat(api.get(WORKSPACES + "/" + id + "/invite-links", owner.accessToken()).items().getJsonObject(0).getInt("uses")).isEqualTo(3);
         Set<String> unique = new HashSet<>(memberIds(api, owner, id));
         assertThat(unique).hasSize(4);
     }
@@ -610,7 +610,7 @@ class WorkspacesIT {
             pool.shutdownNow();
         }
         assertThat(memberIds(api, owner, id)).hasSize(2);
-        assertThat(api.get(WORKSPACES + "/" + id + "/invite-links", owner.accessToken()).array().getJsonObject(0).getInt("uses")).isEqualTo(1);
+        assertThat(api.get(WORKSPACES + "/" + id + "/invite-links", owner.accessToken()).items().getJsonObject(0).getInt("uses")).isEqualTo(1);
     }
 
     @Test
@@ -634,7 +634,7 @@ class WorkspacesIT {
             pool.shutdownNow();
         }
         assertThat(replies).as(replies.toString()).extracting(Reply::status).isSubsetOf(200, 201, 409).contains(201);
-        List<String> pending = api.get(WORKSPACES + "/" + id + "/invitations", owner.accessToken()).array()
+        List<String> pending = api.get(WORKSPACES + "/" + id + "/invitations", owner.accessToken()).items()
                 .getValuesAs(JsonObject.class).stream()
                 .filter(i -> i.getString("status").equals("PENDING")).map(i -> i.getString("id")).toList();
         assertThat(pending).hasSize(1);

@@ -22,8 +22,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -135,14 +137,18 @@ public class BillingResource {
     @Path("payments")
     @Transactional
     @Operation(summary = "Payments, newest first")
-    public List<PaymentView> payments(@PathParam("workspaceId") String workspaceId) {
-        return payments.list(workspaceId, jwt.getSubject()).stream().map(PaymentView::from).toList();
+    @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(implementation = PaymentPage.class)))
+    public PaymentPage payments(@PathParam("workspaceId") String workspaceId,
+            @QueryParam("limit") @DefaultValue("50") @Parameter(description = "1 to 200") int limit,
+            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+        return PaymentPage.of(payments.list(workspaceId, jwt.getSubject(), limit, cursor).map(PaymentView::from));
     }
 
     @GET
     @Path("payments/{paymentId}")
     @Transactional
     @Operation(summary = "One payment")
+    @APIResponse(responseCode = "200", description = "The payment", content = @Content(schema = @Schema(implementation = PaymentView.class)))
     public PaymentView payment(@PathParam("workspaceId") String workspaceId, @PathParam("paymentId") String paymentId) {
         return PaymentView.from(payments.get(workspaceId, jwt.getSubject(), paymentId));
     }
@@ -171,14 +177,18 @@ public class BillingResource {
     @Path("invoices")
     @Transactional
     @Operation(summary = "Invoices, newest first")
-    public List<InvoiceView> invoices(@PathParam("workspaceId") String workspaceId) {
-        return invoices.list(workspaceId, jwt.getSubject()).stream().map(InvoiceView::from).toList();
+    @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(implementation = InvoiceListPage.class)))
+    public InvoiceListPage invoices(@PathParam("workspaceId") String workspaceId,
+            @QueryParam("limit") @DefaultValue("50") @Parameter(description = "1 to 200") int limit,
+            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+        return InvoiceListPage.of(invoices.list(workspaceId, jwt.getSubject(), limit, cursor).map(InvoiceView::from));
     }
 
     @GET
     @Path("invoices/{invoiceId}")
     @Transactional
     @Operation(summary = "One invoice")
+    @APIResponse(responseCode = "200", description = "The invoice", content = @Content(schema = @Schema(implementation = InvoiceView.class)))
     public InvoiceView invoice(@PathParam("workspaceId") String workspaceId, @PathParam("invoiceId") String invoiceId) {
         return InvoiceView.from(invoices.get(workspaceId, jwt.getSubject(), invoiceId));
     }
@@ -188,6 +198,7 @@ public class BillingResource {
     @Transactional
     @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
     @Operation(summary = "One invoice as a printable HTML page", description = "English or Korean (lang=en|ko, else Accept-Language).")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public String printable(@PathParam("workspaceId") String workspaceId, @PathParam("invoiceId") String invoiceId,
                             @QueryParam("lang") @DefaultValue("") String lang, @Context HttpHeaders headers) {
         return InvoicePage.render(invoices.get(workspaceId, jwt.getSubject(), invoiceId), AppUrls.language(lang, headers));
@@ -197,6 +208,7 @@ public class BillingResource {
     @Path("events")
     @Transactional
     @Operation(summary = "The billing audit trail, newest first", description = "Up to 200 entries (limit).")
+    @APIResponse(responseCode = "200", description = "Entries", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = BillingEventView.class)))
     public List<BillingEventView> events(@PathParam("workspaceId") String workspaceId,
                                          @QueryParam("limit") @DefaultValue("100") int limit) {
         policy.require(workspaceId, jwt.getSubject(), BillingAction.VIEW_BILLING);

@@ -39,7 +39,7 @@ public class PlanResource {
 
     @GET
     @Transactional
-    @Operation(summary = "The workspace's plan, its limits and the current use",
+    @Operation(operationId = "billingPlan", summary = "The workspace's plan, its limits and the current use",
             description = "Owners, managers and members. Also lists every plan with its limits and prices.")
     @APIResponse(responseCode = "200", description = "The plan", content = @Content(schema = @Schema(implementation = WorkspacePlanView.class)))
     public WorkspacePlanView get(@PathParam("workspaceId") String workspaceId) {

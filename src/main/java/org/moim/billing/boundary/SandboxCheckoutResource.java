@@ -31,7 +31,9 @@ import org.moim.platform.problem.NotFound;
  * The sandbox provider's hosted checkout page, as a real provider would serve it: reached by its
  * unguessable address (no sign-in), plain HTML forms in English or Korean, test cards only. Paying
  * redirects (303) to the app; the app learns the outcome from the sandbox's webhook, not from
- * this redirect. Exists only while the sandbox is the active provider (404 otherwise).
+ * this redirect. Exists only while the sandbox is the active provider (404 otherwise). Left out of
+ * the OpenAPI document: a payer's browser posts these forms, never an API client (form parameters
+ * also come out there as an untyped body).
  */
 @Path("billing/sandbox/checkouts/{checkoutId}")
 @RequestScoped
@@ -54,7 +56,7 @@ public class SandboxCheckoutResource {
 
     @GET
     @Transactional
-    @Operation(summary = "The checkout page")
+    @Operation(hidden = true, summary = "The checkout page")
     public Response page(@PathParam("checkoutId") String checkoutId, @QueryParam("lang") @DefaultValue("") String lang) {
         SandboxCheckout checkout = checkout(checkoutId);
         String language = language(lang, checkout);
@@ -70,7 +72,7 @@ public class SandboxCheckoutResource {
     @POST
     @Transactional
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Pay with a test card", description = "303 to the app when paid; a page when declined, when a second "
+    @Operation(hidden = true, summary = "Pay with a test card", description = "303 to the app when paid; a page when declined, when a second "
             + "step is needed, or when the number is not a test card (422).")
     public Response pay(@PathParam("checkoutId") String checkoutId, @FormParam("card") String card,
                         @FormParam("lang") @DefaultValue("") String lang) {
@@ -89,7 +91,7 @@ public class SandboxCheckoutResource {
     @Path("authenticate")
     @Transactional
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "The second step: complete or fail the authentication")
+    @Operation(hidden = true, summary = "The second step: complete or fail the authentication")
     public Response authenticate(@PathParam("checkoutId") String checkoutId, @FormParam("outcome") String outcome,
                                  @FormParam("lang") @DefaultValue("") String lang) {
         SandboxCheckout checkout = checkout(checkoutId);
@@ -105,7 +107,7 @@ public class SandboxCheckoutResource {
     @Path("cancel")
     @Transactional
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Give up: the checkout expires and the payer goes back to the app")
+    @Operation(hidden = true, summary = "Give up: the checkout expires and the payer goes back to the app")
     public Response cancel(@PathParam("checkoutId") String checkoutId) {
         SandboxCheckout checkout = checkout(checkoutId);
         checkouts.abandon(checkoutId);

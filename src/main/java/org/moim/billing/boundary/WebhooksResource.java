@@ -13,8 +13,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.moim.billing.control.Webhooks;
@@ -48,6 +50,8 @@ public class WebhooksResource {
     @Transactional
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "A provider event", description = "Verified (signature and timestamp) and applied at most once per event id.")
+    @RequestBody(description = "The provider's event, as it signed it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "200", description = "Handled, or handled before (duplicate)", content = @Content(schema = @Schema(implementation = Received.class)))
     @APIResponse(responseCode = "400", description = "Forged, stale or unreadable: rejected and logged", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Early (a refund before the success): deliver again later", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

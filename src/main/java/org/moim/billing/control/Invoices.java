@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import org.moim.billing.entity.Invoice;
 import org.moim.billing.entity.Payment;
+import org.moim.platform.persistence.Cursor;
+import org.moim.platform.persistence.Keyset;
+import org.moim.platform.persistence.Page;
 import org.moim.platform.problem.NotFound;
 import org.moim.workspace.entity.Workspace;
 
@@ -52,12 +55,12 @@ public class Invoices {
     }
 
     /** The workspace's invoices, newest first. */
-    public List<Invoice> list(String workspaceId, String accountId) {
+    public Page<Invoice> list(String workspaceId, String accountId, int limit, String cursor) {
+        Keyset keyset = Keyset.newestFirst("i.issuedAt", "i.id", limit, cursor);
         policy.require(workspaceId, accountId, BillingAction.VIEW_BILLING);
-        return em.createQuery("select i from Invoice i where i.workspaceId = :workspace order by i.issuedAt desc, i.id", Invoice.class)
-                .setParameter("workspace", workspaceId)
-                .setMaxResults(MAX_LIST)
-                .getResultList();
+        return keyset.page(em.createQuery("select i from Invoice i where i.workspaceId = :workspace"
+                        + keyset.and() + keyset.orderBy(), Invoice.class)
+                .setParameter("workspace", workspaceId), x -> new Cursor(x.issuedAt(), x.id()));
     }
 
     public Invoice get(String workspaceId, String accountId, String invoiceId) {

@@ -22,6 +22,9 @@ import org.moim.billing.entity.Plan;
 import org.moim.billing.entity.Subscription;
 import org.moim.billing.entity.SubscriptionStatus;
 import org.moim.identity.control.AccountStore;
+import org.moim.platform.persistence.Cursor;
+import org.moim.platform.persistence.Keyset;
+import org.moim.platform.persistence.Page;
 import org.moim.platform.problem.InvalidField;
 import org.moim.platform.problem.NotFound;
 import org.moim.workspace.entity.Membership;
@@ -164,12 +167,12 @@ public class Payments {
         return payment;
     }
 
-    public List<Payment> list(String workspaceId, String accountId) {
+    public Page<Payment> list(String workspaceId, String accountId, int limit, String cursor) {
+        Keyset keyset = Keyset.newestFirst("p.createdAt", "p.id", limit, cursor);
         policy.require(workspaceId, accountId, BillingAction.VIEW_BILLING);
-        return em.createQuery("select p from Payment p where p.workspaceId = :workspace order by p.createdAt desc, p.id", Payment.class)
-                .setParameter("workspace", workspaceId)
-                .setMaxResults(MAX_LIST)
-                .getResultList();
+        return keyset.page(em.createQuery("select p from Payment p where p.workspaceId = :workspace"
+                        + keyset.and() + keyset.orderBy(), Payment.class)
+                .setParameter("workspace", workspaceId), x -> new Cursor(x.createdAt(), x.id()));
     }
 
     public Payment get(String workspaceId, String accountId, String paymentId) {

@@ -4,6 +4,7 @@ import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.moim.board.control.BoardAction;
 import org.moim.board.control.BoardViews;
@@ -27,7 +28,7 @@ public record BoardDetailView(
         @Schema(description = "The board's own version (for If-Match on PATCH of the board), also the ETag.") long version,
         @Schema(description = "The caller's role in the workspace.") MemberRole myRole,
         @Schema(description = "One more for every change on the board; live viewers compare it with board-changed frames (docs/realtime-protocol.md).") long revision,
-        @Schema(description = "What the caller may do on this board.") List<BoardAction> myActions,
+        @Schema(type = SchemaType.ARRAY, implementation = BoardAction.class, description = "What the caller may do on this board.") List<BoardAction> myActions,
         List<BoardMemberView> members,
         List<LabelView> labels,
         List<ColumnView> lists) {

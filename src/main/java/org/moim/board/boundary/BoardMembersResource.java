@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -44,6 +45,7 @@ public class BoardMembersResource {
     @GET
     @Transactional
     @Operation(summary = "The board's members", description = "In the order they were added, with their workspace roles.")
+    @APIResponse(responseCode = "200", description = "The members", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = BoardMemberView.class)))
     public List<BoardMemberView> list(@PathParam("workspaceId") String workspaceId, @PathParam("boardId") String boardId) {
         return members.list(workspaceId, boardId, jwt.getSubject()).stream().map(BoardMemberView::from).toList();
     }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -39,8 +40,9 @@ public class BoardReadersResource {
 
     @GET
     @Transactional
-    @Operation(summary = "Who can read the board", description = "Everyone a mention in a card description or comment would notify "
+    @Operation(operationId = "boardMembersReaders", summary = "Who can read the board", description = "Everyone a mention in a card description or comment would notify "
             + "(the mention picker's list), by name.")
+    @APIResponse(responseCode = "200", description = "The readers", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = PersonView.class)))
     public List<PersonView> list(@PathParam("workspaceId") String workspaceId, @PathParam("boardId") String boardId) {
         return readers.of(workspaceId, boardId, jwt.getSubject()).stream().map(PersonView::from).toList();
     }

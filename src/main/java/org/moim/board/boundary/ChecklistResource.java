@@ -64,7 +64,7 @@ public class ChecklistResource {
     @Path("{itemId}")
     @Transactional
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Change a checklist item", description = "Text, done, and/or position (0 = first). With If-Match: 409 "
+    @Operation(operationId = "cardsUpdateChecklistItem", summary = "Change a checklist item", description = "Text, done, and/or position (0 = first). With If-Match: 409 "
             + "stale-version (with the current item) if it changed.")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = ChecklistItemView.class)))
     @APIResponse(responseCode = "409", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

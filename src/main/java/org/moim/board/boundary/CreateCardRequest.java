@@ -3,6 +3,7 @@ package org.moim.board.boundary;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "CreateCardRequest", description = "A new card in a list: at the end, or right after / before a card of that list.")
@@ -27,11 +28,11 @@ public class CreateCardRequest {
     @Size(max = 64)
     public String dueAt;
 
-    @Schema(description = "People who can see the board.")
+    @Schema(type = SchemaType.ARRAY, implementation = String.class, description = "People who can see the board.")
     @Size(max = 1000)
     public List<String> assigneeIds;
 
-    @Schema(description = "Labels of this board.")
+    @Schema(type = SchemaType.ARRAY, implementation = String.class, description = "Labels of this board.")
     @Size(max = 1000)
     public List<String> labelIds;
 

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -53,6 +54,7 @@ public class LabelsResource {
     @GET
     @Transactional
     @Operation(summary = "The board's labels")
+    @APIResponse(responseCode = "200", description = "The labels", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = LabelView.class)))
     public List<LabelView> list(@PathParam("workspaceId") String workspaceId, @PathParam("boardId") String boardId) {
         return labels.list(workspaceId, boardId, jwt.getSubject()).stream().map(LabelView::from).toList();
     }

@@ -23,6 +23,7 @@ import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -55,6 +56,7 @@ public class ListsResource {
     @GET
     @Transactional
     @Operation(summary = "The board's lists in order", description = "The live ones, or with archived=true the archived ones.")
+    @APIResponse(responseCode = "200", description = "The lists", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ListView.class)))
     public List<ListView> list(@PathParam("workspaceId") String workspaceId, @PathParam("boardId") String boardId,
                                @QueryParam("archived") @DefaultValue("false") boolean archived) {
         return lists.list(workspaceId, boardId, jwt.getSubject(), archived).stream().map(ListView::from).toList();

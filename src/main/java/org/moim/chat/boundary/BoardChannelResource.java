@@ -39,7 +39,7 @@ public class BoardChannelResource {
 
     @GET
     @Transactional
-    @Operation(summary = "A board's channel", description = "The same as GET /workspaces/{workspaceId}/channels/boards/{boardId}.")
+    @Operation(operationId = "chatBoardChannel", summary = "A board's channel", description = "The same as GET /workspaces/{workspaceId}/channels/boards/{boardId}.")
     @APIResponse(responseCode = "200", description = "The channel", content = @Content(schema = @Schema(implementation = ChannelView.class)))
     public ChannelView get(@PathParam("boardId") String boardId) {
         return ChannelView.from(channels.forBoard(null, boardId, jwt.getSubject()));

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -74,6 +75,7 @@ public class ChannelResource {
     @Transactional
     @Operation(summary = "Who reads the channel", description = "Everyone a mention in this channel would notify (the composer's "
             + "mention picker), by name.")
+    @APIResponse(responseCode = "200", description = "Everyone who reads the channel", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ReaderView.class)))
     public List<ReaderView> readers(@PathParam("channelId") String channelId) {
         return readers.of(channelId, jwt.getSubject()).stream().map(r -> new ReaderView(r.accountId(), r.displayName())).toList();
     }

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -77,7 +78,8 @@ public class FileResource {
                     + "video and plain text come inline, everything else (and with ?download=true everything) as an attachment; "
                     + "always with nosniff and a sandboxing Content-Security-Policy.")
     @APIResponse(responseCode = "200", description = "The content",
-            headers = {@Header(name = "ETag"), @Header(name = "Content-Disposition"), @Header(name = "Accept-Ranges")})
+            headers = {@Header(name = "ETag"), @Header(name = "Content-Disposition"), @Header(name = "Accept-Ranges")},
+            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "206", description = "The requested range", headers = @Header(name = "Content-Range"))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
     @APIResponse(responseCode = "416", description = "The range starts past the end; Content-Range: bytes */size",

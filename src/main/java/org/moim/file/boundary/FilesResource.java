@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -141,7 +142,7 @@ public class FilesResource {
                     + "The name comes from ?name= or from Content-Disposition (filename*=UTF-8''… for Unicode). "
                     + "Content-Length, when sent, must match the bytes that arrive. The Content-Type is not trusted: "
                     + "the stored type is sniffed, and an image type for content that is none answers 415.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "201", description = "Stored", headers = @Header(name = "Location", description = "/api/v1/files/{id}"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileView.class)))
     @APIResponse(responseCode = "400", description = "Bad or missing name, a body shorter than its Content-Length", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -177,7 +178,7 @@ public class FilesResource {
     @StreamedBody
     @Operation(summary = "Upload a file as the request body (PUT)",
             description = "The same as POST with a raw body, for clients that upload with PUT (curl -T). Every request makes a new file.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "201", description = "Stored", headers = @Header(name = "Location", description = "/api/v1/files/{id}"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileView.class)))
     public Response put(@PathParam("workspaceId") String workspaceId,

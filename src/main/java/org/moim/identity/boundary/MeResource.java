@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -66,6 +67,7 @@ public class MeResource {
     @GET
     @Transactional
     @Operation(summary = "My account")
+    @APIResponse(responseCode = "200", description = "My account", content = @Content(schema = @Schema(implementation = AccountView.class)))
     public AccountView get() {
         return AccountView.from(accounts.byId(jwt.getSubject()));
     }
@@ -75,6 +77,7 @@ public class MeResource {
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     @Operation(summary = "Change display name, language or time zone")
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = AccountView.class)))
     public AccountView update(@Valid @NotNull UpdateProfileRequest body) {
         return AccountView.from(profiles.update(jwt.getSubject(), body.displayName, body.locale, body.timeZone));
     }
@@ -95,6 +98,7 @@ public class MeResource {
     @Path("sessions")
     @Transactional
     @Operation(summary = "Where I am signed in")
+    @APIResponse(responseCode = "200", description = "My sessions", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SessionView.class)))
     public List<SessionView> sessions() {
         String current = jwt.getClaim("sid");
         return sessions.active(jwt.getSubject()).stream().map(s -> SessionView.from(s, current)).toList();

@@ -70,6 +70,7 @@ public class NotificationsResource {
     @Path("unread-count")
     @Transactional
     @Operation(summary = "How many of my notifications are unread")
+    @APIResponse(responseCode = "200", description = "The count", content = @Content(schema = @Schema(implementation = UnreadCount.class)))
     public UnreadCount unreadCount() {
         return new UnreadCount(inbox.unreadCount(jwt.getSubject()));
     }

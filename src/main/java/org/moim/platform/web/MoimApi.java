@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.servers.Server;
 @OpenAPIDefinition(
         info = @Info(title = "Moim API", version = "1",
                 description = "Workspaces, boards, chat, calls and files. Errors are RFC 9457 problem details.",
-                license = @License(name = "Proprietary")),
+                license = @License(name = "Proprietary", identifier = "LicenseRef-Proprietary")),
         servers = @Server(url = "/"))
 @SecurityScheme(securitySchemeName = MoimApi.BEARER, type = SecuritySchemeType.HTTP,
         scheme = "bearer", bearerFormat = "JWT")

@@ -26,6 +26,7 @@ import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -87,9 +88,11 @@ public class WebhooksResource {
     @GET
     @Transactional
     @Operation(summary = "The workspace's webhooks", description = "Oldest first; never with their secrets.")
-    @APIResponse(responseCode = "200", description = "Every webhook of the workspace")
-    public List<WebhookView> list(@PathParam("workspaceId") String workspaceId) {
-        return webhooks.list(workspaceId, jwt.getSubject()).stream().map(WebhookView::from).toList();
+    @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(implementation = WebhookPage.class)))
+    public WebhookPage list(@PathParam("workspaceId") String workspaceId,
+            @QueryParam("limit") @DefaultValue("50") @Parameter(description = "1 to 200") int limit,
+            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+        return WebhookPage.of(webhooks.list(workspaceId, jwt.getSubject(), limit, cursor).map(WebhookView::from));
     }
 
     @GET

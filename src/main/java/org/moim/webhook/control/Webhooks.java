@@ -15,6 +15,9 @@ import java.util.Set;
 import org.moim.billing.control.PlanLimits;
 import org.moim.billing.entity.Limit;
 import org.moim.identity.control.AccountStore;
+import org.moim.platform.persistence.Cursor;
+import org.moim.platform.persistence.Keyset;
+import org.moim.platform.persistence.Page;
 import org.moim.platform.problem.InvalidField;
 import org.moim.webhook.entity.Webhook;
 import org.moim.webhook.entity.WebhookDelivery;
@@ -83,11 +86,12 @@ public class Webhooks {
     }
 
     /** The workspace's webhooks, oldest first (there are at most {@link WebhookCeiling#ceiling()}). */
-    public List<Webhook> list(String workspaceId, String accountId) {
+    public Page<Webhook> list(String workspaceId, String accountId, int limit, String cursor) {
+        Keyset keyset = Keyset.oldestFirst("w.createdAt", "w.id", limit, cursor);
         policy.require(workspaceId, accountId, WebhookAction.LIST_WEBHOOKS);
-        return em.createQuery("select w from Webhook w where w.workspaceId = :workspace order by w.createdAt, w.id", Webhook.class)
-                .setParameter("workspace", workspaceId)
-                .getResultList();
+        return keyset.page(em.createQuery("select w from Webhook w where w.workspaceId = :workspace"
+                        + keyset.and() + keyset.orderBy(), Webhook.class)
+                .setParameter("workspace", workspaceId), x -> new Cursor(x.createdAt(), x.id()));
     }
 
     public Webhook get(String workspaceId, String webhookId, String accountId) {

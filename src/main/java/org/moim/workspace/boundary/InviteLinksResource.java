@@ -7,18 +7,22 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -47,8 +51,11 @@ public class InviteLinksResource {
     @GET
     @Transactional
     @Operation(summary = "The workspace's invite links", description = "Owners and managers.")
-    public List<InviteLinkView> list(@PathParam("workspaceId") String workspaceId) {
-        return links.ofWorkspace(workspaceId, jwt.getSubject()).stream().map(this::view).toList();
+    @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(implementation = InviteLinkPage.class)))
+    public InviteLinkPage list(@PathParam("workspaceId") String workspaceId,
+            @QueryParam("limit") @DefaultValue("50") @Parameter(description = "1 to 200") int limit,
+            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+        return InviteLinkPage.of(links.ofWorkspace(workspaceId, jwt.getSubject(), limit, cursor).map(this::view));
     }
 
     @POST

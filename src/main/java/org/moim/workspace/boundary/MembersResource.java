@@ -8,18 +8,22 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,9 +50,12 @@ public class MembersResource {
 
     @GET
     @Transactional
-    @Operation(summary = "The member directory", description = "Not for guests (403).")
-    public List<MemberView> list(@PathParam("workspaceId") String workspaceId) {
-        return members.list(workspaceId, jwt.getSubject()).stream().map(MemberView::from).toList();
+    @Operation(summary = "The member directory", description = "Not for guests (403). In the order they joined, a page at a time.")
+    @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(implementation = MemberPage.class)))
+    public MemberPage list(@PathParam("workspaceId") String workspaceId,
+                           @QueryParam("limit") @DefaultValue("50") @Parameter(description = "1 to 200") int limit,
+                           @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+        return MemberPage.of(members.list(workspaceId, jwt.getSubject(), limit, cursor).map(MemberView::from));
     }
 
     @PATCH

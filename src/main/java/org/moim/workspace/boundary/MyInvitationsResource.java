@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -41,7 +42,8 @@ public class MyInvitationsResource {
 
     @GET
     @Transactional
-    @Operation(summary = "Pending invitations to my email address")
+    @Operation(operationId = "invitationsMine", summary = "Pending invitations to my email address")
+    @APIResponse(responseCode = "200", description = "The invitations", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = InvitationView.class)))
     public List<InvitationView> list() {
         return invitations.mine(jwt.getSubject()).stream().map(p -> InvitationView.from(p.invitation(), p.inviterName())).toList();
     }

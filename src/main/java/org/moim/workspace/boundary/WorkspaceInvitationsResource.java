@@ -7,11 +7,13 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Context;
@@ -22,8 +24,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.moim.platform.web.AppUrls;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -58,8 +62,11 @@ public class WorkspaceInvitationsResource {
     @GET
     @Transactional
     @Operation(summary = "The workspace's invitations and their outcome", description = "Owners and managers.")
-    public List<InvitationView> list(@PathParam("workspaceId") String workspaceId) {
-        return invitations.ofWorkspace(workspaceId, jwt.getSubject()).stream().map(InvitationView::from).toList();
+    @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(implementation = InvitationPage.class)))
+    public InvitationPage list(@PathParam("workspaceId") String workspaceId,
+            @QueryParam("limit") @DefaultValue("50") @Parameter(description = "1 to 200") int limit,
+            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+        return InvitationPage.of(invitations.ofWorkspace(workspaceId, jwt.getSubject(), limit, cursor).map(InvitationView::from));
     }
 
     @POST

@@ -15,6 +15,9 @@ import org.moim.identity.control.EmailUnverified;
 import org.moim.identity.control.Emails;
 import org.moim.notification.control.Mailer;
 import org.moim.identity.entity.Account;
+import org.moim.platform.persistence.Cursor;
+import org.moim.platform.persistence.Keyset;
+import org.moim.platform.persistence.Page;
 import org.moim.platform.problem.InvalidField;
 import org.moim.platform.problem.NotFound;
 import org.moim.workspace.entity.Invitation;
@@ -111,12 +114,12 @@ public class Invitations {
     }
 
     /** Every invitation of the workspace, newest first, whatever its status. */
-    public List<Invitation> ofWorkspace(String workspaceId, String accountId) {
+    public Page<Invitation> ofWorkspace(String workspaceId, String accountId, int limit, String cursor) {
+        Keyset keyset = Keyset.newestFirst("i.createdAt", "i.id", limit, cursor);
         policy.require(workspaceId, accountId, Action.LIST_INVITATIONS);
-        return em.createQuery("select i from Invitation i where i.workspace.id = :workspace order by i.createdAt desc, i.id",
-                        Invitation.class)
-                .setParameter("workspace", workspaceId)
-                .getResultList();
+        return keyset.page(em.createQuery("select i from Invitation i where i.workspace.id = :workspace"
+                        + keyset.and() + keyset.orderBy(), Invitation.class)
+                .setParameter("workspace", workspaceId), x -> new Cursor(x.createdAt(), x.id()));
     }
 
     public Invitation revoke(String workspaceId, String accountId, String invitationId) {

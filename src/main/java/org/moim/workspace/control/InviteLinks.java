@@ -12,6 +12,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.moim.identity.control.AccountStore;
+import org.moim.platform.persistence.Cursor;
+import org.moim.platform.persistence.Keyset;
+import org.moim.platform.persistence.Page;
 import org.moim.platform.problem.InvalidField;
 import org.moim.platform.problem.NotFound;
 import org.moim.workspace.entity.InviteLink;
@@ -69,12 +72,12 @@ public class InviteLinks {
         return link;
     }
 
-    public List<InviteLink> ofWorkspace(String workspaceId, String accountId) {
+    public Page<InviteLink> ofWorkspace(String workspaceId, String accountId, int limit, String cursor) {
+        Keyset keyset = Keyset.newestFirst("l.createdAt", "l.id", limit, cursor);
         policy.require(workspaceId, accountId, Action.LIST_INVITE_LINKS);
-        return em.createQuery("select l from InviteLink l where l.workspace.id = :workspace order by l.createdAt desc, l.id",
-                        InviteLink.class)
-                .setParameter("workspace", workspaceId)
-                .getResultList();
+        return keyset.page(em.createQuery("select l from InviteLink l where l.workspace.id = :workspace"
+                        + keyset.and() + keyset.orderBy(), InviteLink.class)
+                .setParameter("workspace", workspaceId), x -> new Cursor(x.createdAt(), x.id()));
     }
 
     public InviteLink revoke(String workspaceId, String accountId, String linkId) {

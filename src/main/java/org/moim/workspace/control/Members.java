@@ -8,6 +8,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import org.moim.platform.persistence.Cursor;
+import org.moim.platform.persistence.Keyset;
+import org.moim.platform.persistence.Page;
 import org.moim.platform.problem.InvalidField;
 import org.moim.platform.problem.NotFound;
 
@@ -38,14 +41,13 @@ public class Members {
     @Inject
     Event<MemberRoleChanged> roleChanged;
 
-    /** Everyone in the workspace, in the order they joined (with their accounts, in one query). */
-    public List<Membership> list(String workspaceId, String accountId) {
+    /** One page of the workspace's members, in the order they joined (with their accounts, in one query). */
+    public Page<Membership> list(String workspaceId, String accountId, int limit, String cursor) {
+        Keyset keyset = Keyset.oldestFirst("m.joinedAt", "m.id", limit, cursor);
         policy.require(workspaceId, accountId, Action.LIST_MEMBERS);
-        return em.createQuery("""
-                        select m from Membership m join fetch m.account
-                        where m.workspace.id = :workspace order by m.joinedAt, m.id""", Membership.class)
-                .setParameter("workspace", workspaceId)
-                .getResultList();
+        return keyset.page(em.createQuery("select m from Membership m join fetch m.account where m.workspace.id = :workspace"
+                        + keyset.and() + keyset.orderBy(), Membership.class)
+                .setParameter("workspace", workspaceId), m -> new Cursor(m.joinedAt(), m.id()));
     }
 
     public Membership changeRole(String workspaceId, String accountId, String memberId, MemberRole role) {
