@@ -18,8 +18,8 @@ import java.util.Set;
  *
  * <p>Reading (GET, HEAD) needs {@code read} everywhere a token may go. Writing needs the scope of
  * the feature's area. Some endpoints take no token at all, whatever its scopes: a token never
- * makes or revokes tokens or bots, changes a password, profile or sessions, or makes a
- * calendar-feed secret. Empty means "no token may do this".
+ * makes or revokes tokens or bots, changes a password, profile or sessions, makes a
+ * calendar-feed secret, or administers the instance. Empty means "no token may do this".
  */
 public final class TokenScopes {
 
@@ -42,8 +42,11 @@ public final class TokenScopes {
             // A socket carries reads and chat sends alike.
             Map.entry("platform", Set.of(READ, CHAT_WRITE)));
 
-    /** Resources no token may use at all, reads included: the credentials themselves. */
-    private static final Set<String> NEVER = Set.of("TokensResource", "BotTokensResource");
+    /**
+     * Resources no token may use at all, reads included: the credentials themselves, and the
+     * instance's administration (accounts, roles, the audit log need the administrator signed in).
+     */
+    private static final Set<String> NEVER = Set.of("TokensResource", "BotTokensResource", "AdminResource");
 
     /** Resources no token may write through: accounts, sessions, secrets, test mails. */
     private static final Set<String> NEVER_WRITE = Set.of("AuthResource", "MeResource", "PasswordResetResource",

@@ -50,6 +50,7 @@ class TokenScopesTest {
             assertThat(TokenScopes.required(BotTokensResource.class, method)).as(method).isEmpty();
         }
         assertThat(TokenScopes.required(BotsResource.class, "POST")).isEmpty();
+        assertThat(TokenScopes.required(org.moim.admin.boundary.AdminResource.class, "GET")).as("instance administration").isEmpty();
         assertThat(TokenScopes.required(MeResource.class, "POST")).isEmpty();
         assertThat(TokenScopes.required(MeResource.class, "GET")).contains(Set.of(READ));
     }
@@ -61,7 +62,7 @@ class TokenScopesTest {
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                 .importPackages("org.moim").stream().filter(c -> c.isAnnotatedWith(Path.class)).toList();
         assertThat(resources).hasSizeGreaterThan(30);
-        Set<String> refusedOnPurpose = Set.of("identity", "bot");
+        Set<String> refusedOnPurpose = Set.of("identity", "bot", "admin");
         Set<String> personalSecrets = Set.of("MyCalendarFeedResource", "TestMailResource");
         for (JavaClass resource : resources) {
             Optional<Set<TokenScope>> writes = TokenScopes.required(resource.reflect(), "POST");
