@@ -23,14 +23,17 @@ CREATE TABLE schedule_lease (
 );
 
 -- A reminder that was sent: one per subject and moment (a card's due instant, an event's start),
--- so a moved due date or start reminds again, and a second run reminds nobody twice.
+-- so a moved due date or start reminds again, and a second run reminds nobody twice (the key is
+-- type:id:epoch-microseconds of the moment).
 CREATE TABLE reminder_sent (
+    reminder_key  VARCHAR(120) NOT NULL,
     subject_type  VARCHAR(16)  NOT NULL,
     subject_id    CHAR(36)     NOT NULL,
     due_at        DATETIME(6)  NOT NULL,
     sent_at       DATETIME(6)  NOT NULL,
-    CONSTRAINT pk_reminder_sent PRIMARY KEY (subject_type, subject_id, due_at)
+    CONSTRAINT pk_reminder_sent PRIMARY KEY (reminder_key)
 );
+CREATE INDEX ix_reminder_sent_subject ON reminder_sent (subject_type, subject_id, due_at);
 
 -- A person's choice of notification mail: OFF, DIGEST or IMMEDIATE (no row: the default).
 CREATE TABLE notification_mail_setting (

@@ -33,6 +33,14 @@ public class CardNotices {
         deliver("card.assigned", card, actorId, Map.of("card", card.title()), null, assignees);
     }
 
+    /** {@code card.due-soon} to these assignees, who the caller found may read the board (the system tells them: no actor). */
+    public void dueSoon(Card card, Collection<String> readingAssignees) {
+        if (!readingAssignees.isEmpty()) {
+            inbox.deliver(new NotificationDraft("card.due-soon", null, card.board().workspaceId(), "card", card.id(),
+                    Map.of("card", card.title(), "dueAt", card.dueAt().toString()), null, link(card)), readingAssignees);
+        }
+    }
+
     public Set<String> mentionedInCard(Card card, String actorId, Collection<String> mentioned) {
         return deliver("card.mentioned", card, actorId, Map.of("card", card.title()), excerpt(card.description()), mentioned);
     }
@@ -56,9 +64,12 @@ public class CardNotices {
             return notReaders;
         }
         String workspaceId = card.board().workspaceId();
-        inbox.deliver(new NotificationDraft(kind, actorId, workspaceId, "card", card.id(), params, excerpt,
-                "#/w/" + workspaceId + "/boards/" + card.board().id() + "?card=" + card.id()), recipients);
+        inbox.deliver(new NotificationDraft(kind, actorId, workspaceId, "card", card.id(), params, excerpt, link(card)), recipients);
         return notReaders;
+    }
+
+    static String link(Card card) {
+        return "#/w/" + card.board().workspaceId() + "/boards/" + card.board().id() + "?card=" + card.id();
     }
 
     /** The start of a Markdown text as one plain line, mentions shown by their names. */
