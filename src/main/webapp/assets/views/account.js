@@ -8,6 +8,7 @@ import { subscribe } from '../store.js';
 import { profilePanel } from './profile.js';
 import { passwordPanel } from './password.js';
 import { sessionsPanel } from './sessions.js';
+import { notificationMailPanel } from './notification-mail.js';
 
 /**
  * @param {HTMLElement} main
@@ -21,10 +22,11 @@ export function renderAccount(main, ctx) {
   const sessions = sessionsPanel();
   const profile = profilePanel({ applyLanguage: ctx.applyLanguage });
   const password = passwordPanel({ onChanged: () => sessions.reload() });
+  const mail = notificationMailPanel();
 
   main.append(
     h('div', { class: 'page-header' }, welcome, subtitle),
-    h('div', { class: 'page-body' }, profile.el, password.el, sessions.el),
+    h('div', { class: 'page-body' }, profile.el, mail.el, password.el, sessions.el),
   );
 
   const unsubscribe = subscribe((me) => {

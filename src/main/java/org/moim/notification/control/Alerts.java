@@ -50,6 +50,10 @@ public class Alerts {
     @Inject
     jakarta.enterprise.inject.Instance<AccountMails> accountMails;
 
+    /** Through a provider, like {@link #accountMails}: notification mail queues its jobs here too. */
+    @Inject
+    jakarta.enterprise.inject.Instance<NotificationMails> notificationMails;
+
     @Inject
     @ConfigProperty(name = "moim.rate-limit.test-mail.per-account", defaultValue = "5")
     int testMailsPerHour;
@@ -95,6 +99,7 @@ public class Alerts {
             case MailAlert.TYPE -> mail(MailAlert.from(envelope));
             case JobFailedMail.TYPE -> jobFailedMail(JobFailedMail.from(envelope));
             case PasswordResetMail.TYPE -> passwordResetMail(PasswordResetMail.from(envelope));
+            case NotificationMailAlert.TYPE -> notificationMail(NotificationMailAlert.from(envelope));
             default -> throw new MalformedMessage("unknown alert type " + envelope.type());
         };
         String key = envelope.idempotencyKey();
@@ -123,6 +128,10 @@ public class Alerts {
 
     private Runnable passwordResetMail(PasswordResetMail alert) {
         return () -> accountMails.get().sendPasswordReset(alert);
+    }
+
+    private Runnable notificationMail(NotificationMailAlert alert) {
+        return () -> notificationMails.get().send(alert);
     }
 
     private Runnable jobFailedMail(JobFailedMail alert) {

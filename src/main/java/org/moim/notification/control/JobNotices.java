@@ -31,9 +31,10 @@ public class JobNotices {
      * failure mail, other mails the system sends ({@code mail}: receipts and the like), and thumbnails (type {@code thumbnail} of the file feature, named here as text
      * so that notification does not depend on files): a file shows its thumbnail's state itself.
      */
-    static final Set<String> SILENT = Set.of(JobFailedMail.TYPE, MailAlert.TYPE, PasswordResetMail.TYPE, "thumbnail");
+    static final Set<String> SILENT = Set.of(JobFailedMail.TYPE, MailAlert.TYPE, PasswordResetMail.TYPE, NotificationMailAlert.TYPE, "thumbnail");
     /** Job types whose death is not mailed: they are mail themselves. */
-    static final Set<String> NOT_MAILED = Set.of(TestMailAlert.TYPE, JobFailedMail.TYPE, MailAlert.TYPE, PasswordResetMail.TYPE);
+    static final Set<String> NOT_MAILED = Set.of(TestMailAlert.TYPE, JobFailedMail.TYPE, MailAlert.TYPE, PasswordResetMail.TYPE,
+            NotificationMailAlert.TYPE);
 
 
     @Inject

@@ -54,5 +54,12 @@ public class OnOneNode {
     @PreDestroy
     void stop() {
         runs.forEach(run -> run.cancel(false));
+        if (!runs.isEmpty()) {
+            try {
+                leases.releaseAll();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Could not release the schedule leases while stopping; they lapse on their own", e);
+            }
+        }
     }
 }

@@ -80,6 +80,15 @@ public class ScheduleLeases {
         return true;
     }
 
+    /** Lets go of the leases this node holds (it is stopping): another node takes them on its next tick. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public int releaseAll() {
+        return em.createQuery("update ScheduleLease l set l.expiresAt = :now where l.holder = :node and l.expiresAt > :now")
+                .setParameter("now", clock.instant())
+                .setParameter("node", node)
+                .executeUpdate();
+    }
+
     /** The lease as it is now, or null; for operators and tests. */
     @Transactional(TxType.REQUIRES_NEW)
     public ScheduleLease find(String name) {
