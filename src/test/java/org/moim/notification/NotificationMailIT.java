@@ -31,7 +31,7 @@ import org.moim.it.Deployments;
 import org.moim.it.WsClient;
 
 /**
- * Notification mail with GreenMail as the SMTP server (the tests wait 2 s for a read, and mail
+ * Notification mail with GreenMail as the SMTP server (the tests wait 20 s for a read, and mail
  * nobody who has not chosen it, pom.xml): two mentions a person did not read come as one digest
  * in their language, with a one-click unsubscribe (RFC 8058) that needs no sign-in; someone who
  * lost access to the channel meanwhile is mailed nothing; after unsubscribing, nothing more.
