@@ -8,7 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.moim.platform.schedule.ScheduleLease;
+import org.moim.platform.schedule.entity.ScheduleLease;
 import org.moim.platform.schedule.ScheduleLeases;
 
 /** Test-only resource that {@code RemindersIT} adds to node A's WAR: how often a schedule's lease was taken (each is one run). */

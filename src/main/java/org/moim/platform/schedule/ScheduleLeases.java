@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.moim.platform.persistence.DuplicateKeys;
+import org.moim.platform.schedule.entity.ScheduleLease;
 
 /**
  * Database leases ({@code schedule_lease}): one row per schedule, held by one node at a time. A

@@ -1,4 +1,4 @@
-package org.moim.platform.schedule;
+package org.moim.platform.schedule.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -31,7 +31,7 @@ public class ScheduleLease {
     protected ScheduleLease() {
     }
 
-    ScheduleLease(String name, String holder, Instant expiresAt) {
+    public ScheduleLease(String name, String holder, Instant expiresAt) {
         this.name = name;
         this.holder = holder;
         this.expiresAt = expiresAt;
