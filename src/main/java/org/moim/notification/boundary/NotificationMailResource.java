@@ -1,6 +1,5 @@
 package org.moim.notification.boundary;
 
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -9,17 +8,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,8 +24,8 @@ import org.moim.notification.entity.MailMode;
 import org.moim.platform.problem.Problem;
 import org.moim.platform.web.MoimApi;
 
-/** My notification mail setting, and the one-click unsubscribe that mails link to (RFC 8058). */
-@Path("")
+/** My notification mail setting (the one-click unsubscribe is {@link UnsubscribeResource}). */
+@Path("me/notification-mail")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Notifications")
@@ -42,7 +38,6 @@ public class NotificationMailResource {
     JsonWebToken jwt;
 
     @GET
-    @Path("me/notification-mail")
     @RolesAllowed(MoimApi.USER)
     @SecurityRequirement(name = MoimApi.BEARER)
     @Transactional
@@ -52,7 +47,6 @@ public class NotificationMailResource {
     }
 
     @PUT
-    @Path("me/notification-mail")
     @RolesAllowed(MoimApi.USER)
     @SecurityRequirement(name = MoimApi.BEARER)
     @Consumes(MediaType.APPLICATION_JSON)
@@ -62,20 +56,5 @@ public class NotificationMailResource {
     @APIResponse(responseCode = "400", description = "Not a mode", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MailSettingView choose(@Valid @NotNull MailSettingRequest body) {
         return new MailSettingView(preferences.choose(jwt.getSubject(), MailMode.valueOf(body.mode)));
-    }
-
-    @POST
-    @Path("notification-mail/unsubscribe")
-    @PermitAll
-    @Consumes(MediaType.WILDCARD)
-    @Transactional
-    @Operation(summary = "One-click unsubscribe from notification mail (RFC 8058)",
-            description = "The URL of a notification mail's List-Unsubscribe header: a POST (its body, List-Unsubscribe=One-Click, is not needed) turns the token's account's notification mail OFF, without signing in. Again is fine.")
-    @APIResponse(responseCode = "200", description = "Notification mail is off", content = @Content(schema = @Schema(implementation = MailSettingView.class)))
-    @APIResponse(responseCode = "400", description = "A link cut short (unsubscribe-link-incomplete) or not signed by Moim (unsubscribe-link-invalid)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public MailSettingView unsubscribe(@QueryParam("token") @Parameter(description = "From the mail's link") String token) {
-        preferences.unsubscribe(token);
-        return new MailSettingView(MailMode.OFF);
     }
 }
