@@ -68,8 +68,8 @@ public class EventReminders {
         Map<String, Set<String>> attendees = new HashMap<>();
         em.createQuery("""
                         select e.id, a from CalendarEvent e join e.attendeeIds a, Membership m
-                        where e in :events and m.workspace = e.workspace and m.account.id = a""", Object[].class)
-                .setParameter("events", soon)
+                        where e.id in :ids and m.workspace = e.workspace and m.account.id = a""", Object[].class)
+                .setParameter("ids", soon.stream().map(CalendarEvent::id).toList())
                 .getResultList()
                 .forEach(row -> attendees.computeIfAbsent((String) row[0], k -> new LinkedHashSet<>()).add((String) row[1]));
         for (CalendarEvent event : soon) {
