@@ -401,6 +401,9 @@ export const requestEmailChange = (email, currentPassword) => authed('POST', 'me
 
 export const getMe = () => authed('GET', 'me');
 export const updateMe = (patch) => authed('PATCH', 'me', { body: patch });
+// Notification mail (docs/notifications.md, Mail).
+export const getNotificationMail = () => authed('GET', 'me/notification-mail');
+export const setNotificationMail = (mode) => authed('PUT', 'me/notification-mail', { body: { mode } });
 export const changePassword = (currentPassword, newPassword) =>
   authed('POST', 'me/password', { body: { currentPassword, newPassword } });
 export const listSessions = () => authed('GET', 'me/sessions');

@@ -11,6 +11,7 @@ import { passwordPanel } from './password.js';
 import { sessionsPanel } from './sessions.js';
 import { emailPanel } from './verify-email.js';
 import { tokensPanel } from './tokens.js';
+import { notificationMailPanel } from './notification-mail.js';
 
 /**
  * @param {HTMLElement} main
@@ -25,10 +26,11 @@ export function renderAccount(main, ctx) {
   const profile = profilePanel({ applyLanguage: ctx.applyLanguage });
   const password = passwordPanel({ onChanged: () => sessions.reload() });
   const email = emailPanel();
+  const mail = notificationMailPanel();
 
   main.append(
     h('div', { class: 'page-header' }, welcome, subtitle),
-    h('div', { class: 'page-body' }, profile.el, email.el, password.el, sessions.el, tokensPanel().el),
+    h('div', { class: 'page-body' }, profile.el, email.el, mail.el, password.el, sessions.el, tokensPanel().el),
   );
 
   // Where passwords are off (single sign-on only) there is no password to change.

@@ -153,8 +153,8 @@ class GalleryBrowserIT {
         minas.click("bell");
         minas.await("Joon's mention and reaction in the bell", d -> {
             List<String> titles = minas.all("bell-item-title").stream().map(WebElement::getText).toList();
-            return titles.contains("Joon mentioned you in a comment on \"green.png\"")
-                    && titles.contains("Joon reacted (love) to your picture \"green.png\"");
+            return titles.contains("Joon mentioned you in a comment on “green.png”")
+                    && titles.contains("Joon reacted (love) to your picture “green.png”");
         });
         minas.all("bell-item-link").stream().filter(l -> l.getText().contains("mentioned you")).findFirst().orElseThrow().click();
         minas.visible("gallery-dialog");

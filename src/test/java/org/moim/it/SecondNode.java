@@ -37,6 +37,11 @@ public final class SecondNode implements AutoCloseable {
 
     /** Starts the node and waits until it is ready (at most four minutes). */
     public static SecondNode start() throws Exception {
+        return start(Duration.ofMinutes(4));
+    }
+
+    /** Starts the node and waits until it is ready, at most {@code bootTimeout} (a machine under load boots slowly). */
+    public static SecondNode start(Duration bootTimeout) throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -61,7 +66,7 @@ public final class SecondNode implements AutoCloseable {
         Process process = builder.start();
         SecondNode node = new SecondNode(process, URI.create("http://127.0.0.1:" + port + "/").toURL());
         try {
-            node.awaitReady(Duration.ofMinutes(4));
+            node.awaitReady(bootTimeout);
         } catch (Exception | AssertionError e) {
             node.close();
             throw e;

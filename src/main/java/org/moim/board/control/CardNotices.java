@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import org.moim.board.entity.Card;
 import org.moim.notification.control.Inbox;
@@ -29,21 +30,27 @@ public class CardNotices {
     BoardPolicy policy;
 
     public void assigned(Card card, String actorId, Collection<String> assignees) {
-        deliver("card.assigned", card, actorId, "You were assigned to \"" + card.title() + "\"", null, assignees);
+        deliver("card.assigned", card, actorId, Map.of("card", card.title()), null, assignees);
+    }
+
+    /** {@code card.due-soon} to these assignees, who the caller found may read the board (the system tells them: no actor). */
+    public void dueSoon(Card card, Collection<String> readingAssignees) {
+        if (!readingAssignees.isEmpty()) {
+            inbox.deliver(new NotificationDraft("card.due-soon", null, card.board().workspaceId(), "card", card.id(),
+                    Map.of("card", card.title(), "dueAt", card.dueAt().toString()), null, link(card)), readingAssignees);
+        }
     }
 
     public Set<String> mentionedInCard(Card card, String actorId, Collection<String> mentioned) {
-        return deliver("card.mentioned", card, actorId, "You were mentioned in \"" + card.title() + "\"",
-                excerpt(card.description()), mentioned);
+        return deliver("card.mentioned", card, actorId, Map.of("card", card.title()), excerpt(card.description()), mentioned);
     }
 
     public Set<String> mentionedInComment(Card card, String actorId, String comment, Collection<String> mentioned) {
-        return deliver("comment.mentioned", card, actorId, "You were mentioned in a comment on \"" + card.title() + "\"",
-                excerpt(comment), mentioned);
+        return deliver("comment.mentioned", card, actorId, Map.of("card", card.title()), excerpt(comment), mentioned);
     }
 
     /** Tells the readers among {@code named} (never the actor); answers those named who cannot read the board. */
-    private Set<String> deliver(String kind, Card card, String actorId, String title, String excerpt, Collection<String> named) {
+    private Set<String> deliver(String kind, Card card, String actorId, Map<String, String> params, String excerpt, Collection<String> named) {
         Set<String> recipients = new LinkedHashSet<>(named);
         recipients.remove(actorId);
         if (recipients.isEmpty()) {
@@ -57,9 +64,12 @@ public class CardNotices {
             return notReaders;
         }
         String workspaceId = card.board().workspaceId();
-        inbox.deliver(new NotificationDraft(kind, actorId, workspaceId, "card", card.id(), title, excerpt,
-                "#/w/" + workspaceId + "/boards/" + card.board().id() + "?card=" + card.id()), recipients);
+        inbox.deliver(new NotificationDraft(kind, actorId, workspaceId, "card", card.id(), params, excerpt, link(card)), recipients);
         return notReaders;
+    }
+
+    static String link(Card card) {
+        return "#/w/" + card.board().workspaceId() + "/boards/" + card.board().id() + "?card=" + card.id();
     }
 
     /** The start of a Markdown text as one plain line, mentions shown by their names. */

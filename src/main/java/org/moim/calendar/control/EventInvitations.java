@@ -3,6 +3,7 @@ package org.moim.calendar.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Map;
 import java.util.Set;
 import org.moim.calendar.entity.CalendarEvent;
 import org.moim.calendar.entity.EventTime;
@@ -32,7 +33,7 @@ public class EventInvitations {
         }
         String actor = accounts.byId(actorId).displayName();
         inbox.deliver(new NotificationDraft(KIND, actorId, event.workspace().id(), "event", event.id(),
-                actor + " invited you to “" + event.title() + "”", when(event.time()), link(event)), accountIds);
+                Map.of("actor", actor, "event", event.title()), when(event.time()), link(event)), accountIds);
     }
 
     /** When, in words that need no time zone: UTC for timed events, dates for all-day ones. */

@@ -114,7 +114,7 @@ public class Calls {
         ringing.remove(peer.accountId());
         String name = names(List.of(peer.accountId())).get(peer.accountId());
         inbox.deliver(new NotificationDraft("call.started", peer.accountId(), channel.workspaceId(), "call", call.id(),
-                name + " started a call", null, link(channel.id())), ringing);
+                Map.of("actor", name), null, link(channel.id())), ringing);
         events.fire(new CallEvent.Started(call.id(), channel.id(), channel.kind(), channel.workspaceId(), peer.accountId(),
                 name, now, Set.copyOf(ringing)));
         return new Joined(call, self, List.of(state(self, name)), limits.maxParticipants(channel));

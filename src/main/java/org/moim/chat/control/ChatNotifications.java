@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import org.moim.chat.entity.Channel;
 import org.moim.chat.entity.ChannelKind;
@@ -52,7 +53,7 @@ public class ChatNotifications {
         String sender = null;
         if (!message.mentions().isEmpty()) {
             sender = accounts.byId(message.senderId()).displayName();
-            inbox.deliver(draft("chat.mentioned", sender + " mentioned you in a chat", channel, message, link), message.mentions());
+            inbox.deliver(draft("chat.mentioned", Map.of("actor", sender), channel, message, link), message.mentions());
         }
         if (channel.kind() == ChannelKind.DIRECT) {
             Set<String> others = new LinkedHashSet<>(policy.readers(channel));
@@ -62,7 +63,7 @@ public class ChatNotifications {
             Set<String> told = message.sequence() == 1 ? others : away.notOnline(others);
             if (!told.isEmpty()) {
                 sender = sender != null ? sender : accounts.byId(message.senderId()).displayName();
-                inbox.deliver(draft("chat.direct", sender + " sent you a direct message", channel, message, link), told);
+                inbox.deliver(draft("chat.direct", Map.of("actor", sender), channel, message, link), told);
             }
         }
         if (notifiesChannel(channel, message)) {
@@ -84,12 +85,12 @@ public class ChatNotifications {
                 .getResultList()
                 .forEach(everyone::remove);
         if (!everyone.isEmpty()) {
-            inbox.deliver(draft("chat.channel", sender + " notified #" + channel.name(), channel, message, link), everyone);
+            inbox.deliver(draft("chat.channel", Map.of("actor", sender, "channel", channel.name()), channel, message, link), everyone);
         }
     }
 
-    private static NotificationDraft draft(String kind, String title, Channel channel, MessageState message, String link) {
-        return new NotificationDraft(kind, message.senderId(), channel.workspaceId(), "message", message.id(), title,
+    private static NotificationDraft draft(String kind, Map<String, String> params, Channel channel, MessageState message, String link) {
+        return new NotificationDraft(kind, message.senderId(), channel.workspaceId(), "message", message.id(), params,
                 excerpt(message.text()), link);
     }
 

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.moim.file.entity.StoredFile;
 import org.moim.identity.entity.Account;
@@ -45,11 +46,11 @@ public class GalleryNotices {
         notTold.removeAll(told);
         String excerpt = excerpt(text);
         if (!told.isEmpty()) {
-            deliver("gallery.mentioned", picture, actorId, name(actorId) + " mentioned you in a comment on \"" + picture.name() + "\"", excerpt, told);
+            deliver("gallery.mentioned", picture, actorId, Map.of("actor", name(actorId), "picture", picture.name()), excerpt, told);
         }
         String uploader = picture.uploader() == null ? null : picture.uploader().id();
         if (uploader != null && !uploader.equals(actorId) && !told.contains(uploader)) {
-            deliver("gallery.commented", picture, actorId, name(actorId) + " commented on your picture \"" + picture.name() + "\"", excerpt, List.of(uploader));
+            deliver("gallery.commented", picture, actorId, Map.of("actor", name(actorId), "picture", picture.name()), excerpt, List.of(uploader));
         }
         return notTold;
     }
@@ -57,14 +58,14 @@ public class GalleryNotices {
     public void reacted(StoredFile picture, String actorId, String code) {
         String uploader = picture.uploader() == null ? null : picture.uploader().id();
         if (uploader != null && !uploader.equals(actorId)) {
-            deliver("gallery.reacted", picture, actorId, name(actorId) + " reacted (" + code + ") to your picture \"" + picture.name() + "\"",
+            deliver("gallery.reacted", picture, actorId, Map.of("actor", name(actorId), "picture", picture.name(), "reaction", code),
                     null, List.of(uploader));
         }
     }
 
-    private void deliver(String kind, StoredFile picture, String actorId, String title, String excerpt, Collection<String> to) {
+    private void deliver(String kind, StoredFile picture, String actorId, Map<String, String> params, String excerpt, Collection<String> to) {
         String workspaceId = picture.workspaceId();
-        inbox.deliver(new NotificationDraft(kind, actorId, workspaceId, "file", picture.id(), title, excerpt,
+        inbox.deliver(new NotificationDraft(kind, actorId, workspaceId, "file", picture.id(), params, excerpt,
                 "#/w/" + workspaceId + "/gallery?picture=" + picture.id()), to);
     }
 

@@ -12,6 +12,7 @@ import jakarta.json.bind.JsonbBuilder;
 import java.io.StringReader;
 import org.moim.notification.entity.Notification;
 import org.moim.notification.entity.NotificationCreated;
+import org.moim.notification.entity.NotificationReader;
 import org.moim.notification.entity.NotificationsRead;
 import org.moim.platform.realtime.Deliveries;
 import org.moim.platform.realtime.ServerFrame;
@@ -31,7 +32,11 @@ public class NotificationPush {
 
     void created(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationCreated event) {
         for (Notification notification : event.notifications()) {
-            JsonObject view = toJson(NotificationView.from(notification, event.actorName()));
+            NotificationReader reader = event.readers().get(notification.recipientId());
+            if (reader == null) {
+                continue; // the account went in the same transaction
+            }
+            JsonObject view = toJson(NotificationView.from(notification, event.actorName(), reader));
             deliveries.toAccount(notification.recipientId(),
                     ServerFrame.of("notification").add("notification", view).build());
         }

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.moim.notification.control.Inbox;
 import org.moim.notification.entity.Notification;
+import org.moim.notification.entity.NotificationReader;
 import org.moim.platform.persistence.Cursor;
 import org.moim.platform.persistence.Page;
 import org.moim.platform.problem.InvalidField;
@@ -61,8 +62,9 @@ public class NotificationsResource {
         String me = jwt.getSubject();
         Page<Notification> page = inbox.page(me, unreadOnly, Cursor.decode("cursor", cursor), limit);
         Map<String, String> names = inbox.actorNames(page.items());
+        NotificationReader reader = inbox.reader(me);
         List<NotificationView> items = page.items().stream()
-                .map(n -> NotificationView.from(n, n.actorId() == null ? null : names.get(n.actorId()))).toList();
+                .map(n -> NotificationView.from(n, n.actorId() == null ? null : names.get(n.actorId()), reader)).toList();
         return new NotificationPage(items, page.nextCursor(), inbox.unreadCount(me));
     }
 
@@ -83,7 +85,8 @@ public class NotificationsResource {
     @APIResponse(responseCode = "404", description = "No such notification of mine", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public NotificationView markRead(@PathParam("notificationId") String notificationId) {
         Notification read = inbox.markRead(jwt.getSubject(), notificationId);
-        return NotificationView.from(read, read.actorId() == null ? null : inbox.actorNames(List.of(read)).get(read.actorId()));
+        return NotificationView.from(read, read.actorId() == null ? null : inbox.actorNames(List.of(read)).get(read.actorId()),
+                inbox.reader(jwt.getSubject()));
     }
 
     @POST

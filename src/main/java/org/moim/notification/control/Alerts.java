@@ -50,6 +50,10 @@ public class Alerts {
     @Inject
     jakarta.enterprise.inject.Instance<AccountMails> accountMails;
 
+    /** Through a provider, like {@link #accountMails}: notification mail queues its jobs here too. */
+    @Inject
+    jakarta.enterprise.inject.Instance<NotificationMails> notificationMails;
+
     @Inject
     @ConfigProperty(name = "moim.rate-limit.test-mail.per-account", defaultValue = "5")
     int testMailsPerHour;
@@ -105,6 +109,7 @@ public class Alerts {
             case PasswordResetMail.TYPE -> passwordResetMail(PasswordResetMail.from(envelope));
             case VerificationMail.TYPE -> verificationMail(VerificationMail.from(envelope));
             case LetterMail.TYPE -> letter(LetterMail.from(envelope));
+            case NotificationMailAlert.TYPE -> notificationMail(NotificationMailAlert.from(envelope));
             default -> throw new MalformedMessage("unknown alert type " + envelope.type());
         };
         String key = envelope.idempotencyKey();
@@ -141,6 +146,10 @@ public class Alerts {
 
     private Runnable passwordResetMail(PasswordResetMail alert) {
         return () -> accountMails.get().sendPasswordReset(alert);
+    }
+
+    private Runnable notificationMail(NotificationMailAlert alert) {
+        return () -> notificationMails.get().send(alert);
     }
 
     private Runnable jobFailedMail(JobFailedMail alert) {

@@ -21,6 +21,7 @@ import org.moim.identity.entity.Account;
 import org.moim.notification.entity.Notification;
 import org.moim.notification.entity.NotificationCreated;
 import org.moim.notification.entity.NotificationDraft;
+import org.moim.notification.entity.NotificationReader;
 import org.moim.notification.entity.NotificationsRead;
 import org.moim.platform.persistence.Cursor;
 import org.moim.platform.persistence.Page;
@@ -67,7 +68,7 @@ public class Inbox {
         }
         String actorName = draft.actorId() == null ? null
                 : Optional.ofNullable(em.find(Account.class, draft.actorId())).map(Account::displayName).orElse(null);
-        created.fire(new NotificationCreated(stored, actorName));
+        created.fire(new NotificationCreated(stored, actorName, readers(recipients)));
     }
 
     /** A page of the account's inbox, newest first; {@code unreadOnly} leaves read ones out. */
@@ -100,6 +101,30 @@ public class Inbox {
                 .setParameter("ids", ids)
                 .getResultStream()
                 .collect(Collectors.toMap(row -> (String) row[0], row -> (String) row[1]));
+    }
+
+    /** The language and time zone of each of these accounts, in one query (accounts that are gone are left out). */
+    public Map<String, NotificationReader> readers(Collection<String> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("select a from Account a where a.id in :ids", Account.class)
+                .setParameter("ids", Set.copyOf(accountIds))
+                .getResultStream()
+                .collect(Collectors.toMap(Account::id, Inbox::reader));
+    }
+
+    /** The language and time zone of one account. */
+    public NotificationReader reader(String accountId) {
+        Account account = em.find(Account.class, accountId);
+        if (account == null) {
+            throw new NotFound("The account");
+        }
+        return reader(account);
+    }
+
+    static NotificationReader reader(Account account) {
+        return new NotificationReader(account.id(), account.language(), account.timeZone());
     }
 
     public long unreadCount(String accountId) {

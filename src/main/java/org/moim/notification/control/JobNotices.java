@@ -32,18 +32,11 @@ public class JobNotices {
      * so that notification does not depend on files): a file shows its thumbnail's state itself.
      */
     static final Set<String> SILENT = Set.of(JobFailedMail.TYPE, MailAlert.TYPE, PasswordResetMail.TYPE, VerificationMail.TYPE,
-            LetterMail.TYPE, "thumbnail");
+            LetterMail.TYPE, NotificationMailAlert.TYPE, "thumbnail");
     /** Job types whose death is not mailed: they are mail themselves. */
     static final Set<String> NOT_MAILED = Set.of(TestMailAlert.TYPE, JobFailedMail.TYPE, MailAlert.TYPE, PasswordResetMail.TYPE,
-            VerificationMail.TYPE, LetterMail.TYPE);
+            VerificationMail.TYPE, LetterMail.TYPE, NotificationMailAlert.TYPE);
 
-    /** Words for the job types people see; others are named by their type. */
-    private static final Map<String, Words> WORDS = Map.of(
-            TestMailAlert.TYPE, new Words("Your test mail was sent", "Your test mail could not be sent"),
-            "voice", new Words("Your voice message is ready to play", "Your voice message could not be converted"));
-
-    record Words(String succeeded, String failed) {
-    }
 
     @Inject
     Inbox inbox;
@@ -63,9 +56,10 @@ public class JobNotices {
     }
 
     static NotificationDraft draft(JobFinished event) {
-        Words words = WORDS.getOrDefault(event.type(), new Words(
-                "Background job “" + event.type() + "” finished", "Background job “" + event.type() + "” failed"));
+        // Titles (docs/notifications.md) name test mails and voice messages in words, other jobs by their type.
+        String outcome = event.succeeded() ? "succeeded" : "failed";
         return new NotificationDraft(KIND, null, null, "job", event.jobId(),
-                event.succeeded() ? words.succeeded() : words.failed(), event.succeeded() ? null : event.lastError(), null);
+                Map.of("type", event.type(), "outcome", outcome, "variant", event.type() + "." + outcome),
+                event.succeeded() ? null : event.lastError(), null);
     }
 }

@@ -13,6 +13,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Level;
@@ -65,10 +66,15 @@ public class Mailer {
      * "mail disabled").
      */
     public void send(String to, String subject, String text) {
+        send(to, subject, text, Map.of());
+    }
+
+    /** The same, with extra headers (e.g. {@code List-Unsubscribe}); their values are put on one line. */
+    public void send(String to, String subject, String text, Map<String, String> headers) {
         subject = oneLine(subject);
         if (!enabled) {
             if ("log".equalsIgnoreCase(outbox.strip())) {
-                LOG.log(Level.INFO, outboxEntry(to, subject, text));
+                LOG.log(Level.INFO, outboxEntry(to, subject, text, headers));
             } else {
                 LOG.log(Level.INFO, "mail disabled (moim.mail.enabled=false): \"{0}\" to {1} not sent", new Object[] {subject, to});
             }
@@ -81,6 +87,9 @@ public class Mailer {
             message.setSubject(subject, StandardCharsets.UTF_8.name());
             message.setText(text, StandardCharsets.UTF_8.name());
             message.setSentDate(new Date());
+            for (Map.Entry<String, String> header : headers.entrySet()) {
+                message.setHeader(oneLine(header.getKey()), oneLine(header.getValue()));
+            }
             Transport.send(message);
         } catch (MessagingException e) {
             // The details (host, port, the server's words) are for the operator's log, not the job's owner.
@@ -132,9 +141,16 @@ public class Mailer {
 
     /** The local outbox: the whole mail, links included, for someone reading the server log. */
     static String outboxEntry(String to, String subject, String text) {
+        return outboxEntry(to, subject, text, Map.of());
+    }
+
+    static String outboxEntry(String to, String subject, String text, Map<String, String> headers) {
+        StringBuilder extra = new StringBuilder();
+        headers.forEach((name, value) -> extra.append(oneLine(name)).append(": ").append(oneLine(value)).append("\n"));
         return "MAIL OUTBOX (moim.mail.enabled=false, moim.mail.outbox=log): not sent, written here instead\n"
                 + "To: " + oneLine(to) + "\n"
-                + "Subject: " + subject + "\n\n"
+                + "Subject: " + subject + "\n"
+                + extra + "\n"
                 + text.strip() + "\n"
                 + "-- end of mail --";
     }

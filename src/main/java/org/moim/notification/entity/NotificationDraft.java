@@ -1,6 +1,9 @@
 package org.moim.notification.entity;
 
+import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Objects;
+import org.moim.identity.entity.Account.Language;
 
 /**
  * What happened, before it is addressed to anyone: {@code Inbox.deliver(draft, recipients)} turns
@@ -12,15 +15,28 @@ import java.util.Objects;
  * @param workspaceId the workspace it happened in, or null
  * @param subjectType what it is about ({@code card}, {@code message}, {@code invitation}, {@code job}…)
  * @param subjectId   the id of that subject
- * @param title       one line for people, already in words
+ * @param params      what the title names (the card's title, the actor's name, an instant…): the
+ *                    title is rendered from the kind and these in each reader's language
+ *                    ({@link NotificationTitles}); values longer than {@value #MAX_PARAM} are cut
  * @param excerpt     an optional short plain-text excerpt (a comment, a message)
  * @param link        an optional browser route, e.g. {@code #/w/{workspace}/boards/{board}?card={card}}
  */
 public record NotificationDraft(String kind, String actorId, String workspaceId, String subjectType,
-                                String subjectId, String title, String excerpt, String link) {
+                                String subjectId, Map<String, String> params, String excerpt, String link) {
+
+    public static final int MAX_PARAM = 200;
 
     public NotificationDraft {
         Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(params, "params");
+        params = Map.copyOf(params);
+        if (!NotificationTitles.knows(kind, params)) {
+            throw new IllegalArgumentException("no title for notification kind " + kind);
+        }
+    }
+
+    /** The title in English: what is stored beside the parameters, for readers that know no parameters. */
+    public String title() {
+        return NotificationTitles.render(kind, params, Language.EN, ZoneOffset.UTC);
     }
 }

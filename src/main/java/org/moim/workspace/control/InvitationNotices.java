@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 import org.moim.identity.control.AccountStore;
 import org.moim.identity.entity.Account;
 import org.moim.notification.control.Inbox;
@@ -40,7 +41,7 @@ public class InvitationNotices {
             String workspace = invitation.workspace().name();
             inbox.deliver(new NotificationDraft("invitation.received", event.invitedBy(), event.workspaceId(),
                     "invitation", event.invitationId(),
-                    inviter.displayName() + " invited you to “" + workspace + "” as " + event.role(),
+                    Map.of("actor", inviter.displayName(), "workspace", workspace, "role", String.valueOf(event.role())),
                     null, "#/invitations"), List.of(invitee.id()));
         });
     }
@@ -48,10 +49,10 @@ public class InvitationNotices {
     void answered(@Observes InvitationAnswered event) {
         Invitation invitation = em.find(Invitation.class, event.invitationId());
         Account invitee = accounts.byId(event.accountId());
-        String verb = event.outcome() == Invitation.Status.ACCEPTED ? "accepted" : "declined";
+        String outcome = event.outcome() == Invitation.Status.ACCEPTED ? "accepted" : "declined";
         inbox.deliver(new NotificationDraft("invitation.answered", event.accountId(), event.workspaceId(),
                 "invitation", event.invitationId(),
-                invitee.displayName() + " " + verb + " your invitation to “" + invitation.workspace().name() + "”",
+                Map.of("actor", invitee.displayName(), "outcome", outcome, "workspace", invitation.workspace().name()),
                 null, "#/w/" + event.workspaceId() + "/members"), List.of(invitation.invitedBy()));
     }
 }
