@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Clock;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -163,7 +164,7 @@ public class AdminResource {
     @Transactional
     @Operation(summary = "The audit log as CSV", description = "Newest first, at most moim.admin.audit-export.max-rows rows; "
             + "cells a spreadsheet would read as formulas start with an apostrophe.")
-    @APIResponse(responseCode = "200", description = "CSV", content = @Content(mediaType = "text/csv"))
+    @APIResponse(responseCode = "200", description = "CSV", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     public Response auditCsv(@QueryParam("action") String action, @QueryParam("account") String account) {
         policy.require(jwt.getSubject());
         AuditEntries.Filter filter = filter(action, account);

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -53,6 +54,8 @@ public class BotTokensResource {
     @GET
     @Transactional
     @Operation(operationId = "listBotTokens", summary = "A bot's tokens", description = "Newest first.")
+    @APIResponse(responseCode = "200", description = "The tokens (never their secrets)",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = TokenView.class)))
     public List<TokenView> list(@PathParam("workspaceId") String workspaceId, @PathParam("botId") String botId) {
         Instant now = clock.instant();
         return bots.tokens(workspaceId, jwt.getSubject(), botId).stream().map(token -> TokenView.from(token, now)).toList();

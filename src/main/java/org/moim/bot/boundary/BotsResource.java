@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -47,6 +48,7 @@ public class BotsResource {
     @GET
     @Transactional
     @Operation(operationId = "listBots", summary = "The workspace's bots", description = "Oldest first.")
+    @APIResponse(responseCode = "200", description = "The bots", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = BotView.class)))
     public List<BotView> list(@PathParam("workspaceId") String workspaceId) {
         return bots.of(workspaceId, jwt.getSubject()).stream().map(BotView::from).toList();
     }

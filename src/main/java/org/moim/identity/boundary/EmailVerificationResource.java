@@ -47,7 +47,8 @@ public class EmailVerificationResource {
     @Path("check")
     @PermitAll
     @Transactional
-    @Operation(summary = "Whether a verification link can be used", description = "204, or the problem the link has.")
+    @Operation(operationId = "authenticationVerificationCheck", summary = "Whether a verification link can be used",
+            description = "204, or the problem the link has.")
     @APIResponse(responseCode = "204", description = "The link can be used")
     public Response check(@Valid @NotNull LinkRequest body) {
         verifications.check(body.token);
@@ -58,7 +59,7 @@ public class EmailVerificationResource {
     @Path("confirm")
     @PermitAll
     @Transactional
-    @Operation(summary = "Verify an address through its link",
+    @Operation(operationId = "authenticationVerificationConfirm", summary = "Verify an address through its link",
             description = "The address becomes the account's, verified (for a change of address, only now); every other link of the account is spent.")
     @APIResponse(responseCode = "204", description = "Verified")
     @APIResponse(responseCode = "409", description = "Another account took the new address meanwhile (email-taken)",

@@ -71,6 +71,8 @@ public class OidcResource {
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "How this instance signs people in")
+    @APIResponse(responseCode = "200", description = "Password sign-in on or off, and the identity provider if one is configured",
+            content = @Content(schema = @Schema(implementation = AuthMethodsView.class)))
     public AuthMethodsView methods() {
         String label = methods.providerLabel();
         AuthMethodsView.Provider provider = label == null ? null

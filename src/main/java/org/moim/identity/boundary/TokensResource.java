@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -56,6 +57,8 @@ public class TokensResource {
     @GET
     @Transactional
     @Operation(operationId = "listMyTokens", summary = "My tokens", description = "Newest first, revoked and expired ones included.")
+    @APIResponse(responseCode = "200", description = "The tokens (never their secrets)",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = TokenView.class)))
     public List<TokenView> list() {
         Instant now = clock.instant();
         return tokens.of(jwt.getSubject()).stream().map(token -> TokenView.from(token, now)).toList();

@@ -42,6 +42,7 @@ public class NotificationMailResource {
     @SecurityRequirement(name = MoimApi.BEARER)
     @Transactional
     @Operation(summary = "How my unseen notifications are mailed")
+    @APIResponse(responseCode = "200", description = "The mode", content = @Content(schema = @Schema(implementation = MailSettingView.class)))
     public MailSettingView mine() {
         return new MailSettingView(preferences.mode(jwt.getSubject()));
     }

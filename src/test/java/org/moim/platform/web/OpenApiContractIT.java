@@ -67,7 +67,11 @@ class OpenApiContractIT {
             "GET /api/v1/workspaces/{workspaceId}/channels",
             "GET /api/v1/workspaces/{workspaceId}/channels/browse",
             "GET /api/v1/channels/{channelId}/readers",
-            "GET /api/v1/workspaces/{workspaceId}/billing/events");
+            "GET /api/v1/workspaces/{workspaceId}/billing/events",
+            // Merged from the tokens branch written beside this rule: revoked and expired tokens stay listed.
+            "GET /api/v1/me/tokens",
+            "GET /api/v1/workspaces/{workspaceId}/bots",
+            "GET /api/v1/workspaces/{workspaceId}/bots/{botId}/tokens");
 
     /** Media types whose answers are bytes or pages, not JSON a client decodes. */
     static final Set<String> UNTYPED_MEDIA = Set.of("text/html", "text/html;charset=UTF-8", "text/calendar",
