@@ -203,7 +203,8 @@ class ChannelsIT {
                 Json.createArrayBuilder().add(eve.id()).add(ben.id()).build());
         assertThat(reply(anns, "m").getString("type")).isEqualTo("ack");
 
-        assertThat(chatNotifications(ben)).extracting(n -> n.getString("kind")).containsExactly("chat.mentioned");
+        assertThat(chatNotifications(ben)).extracting(n -> n.getString("kind"))
+                .as("put in the channel by Ann, then mentioned").containsExactlyInAnyOrder("chat.channel-added", "chat.mentioned");
         assertThat(chatNotifications(eve)).as("a mention never tells a non-member").isEmpty();
         for (String path : List.of("", "/messages", "/members")) {
             Reply reply = get("/api/v1/channels/" + secret + path, eve);
@@ -228,6 +229,11 @@ class ChannelsIT {
         assertThat(refused.toString()).contains("not-found").doesNotContain("Salaries");
 
         assertThat(invite(secret, ben, eve).status()).as("members invite").isEqualTo(200);
+        assertThat(chatNotifications(eve)).as("told who put her in, and where").singleElement().satisfies(n -> {
+            assertThat(n.getString("kind")).isEqualTo("chat.channel-added");
+            assertThat(n.getString("title")).isEqualTo("Ben added you to #Salaries");
+            assertThat(n.getString("link")).endsWith("/chat/" + secret);
+        });
         assertThat(get("/api/v1/channels/" + secret + "/messages", eve).json().getJsonArray("items")).hasSize(1);
         Reply removed = api().delete("/api/v1/channels/" + secret + "/members/" + eve.id(), ann.accessToken());
         assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
@@ -317,8 +323,9 @@ class ChannelsIT {
         WsClient anns = connect(base, ann);
         send(anns, team, "standup in 5 @channel", null);
         send(anns, team, "not a mention: mail@channel.example", null);
-        assertThat(chatNotifications(ben)).extracting(n -> n.getString("kind")).containsExactly("chat.channel");
-        assertThat(chatNotifications(cid)).as("muted").isEmpty();
+        assertThat(chatNotifications(ben)).extracting(n -> n.getString("kind")).containsExactlyInAnyOrder("chat.channel-added", "chat.channel");
+        assertThat(chatNotifications(cid)).extracting(n -> n.getString("kind")).as("muted: told of being added, not of @channel")
+                .containsExactly("chat.channel-added");
         assertThat(chatNotifications(ann)).as("never the sender").isEmpty();
         JsonObject cids = channels(workspace, cid).stream().filter(c -> team.equals(c.getString("id"))).findFirst().orElseThrow();
         assertThat(cids.getBoolean("muted")).isTrue();

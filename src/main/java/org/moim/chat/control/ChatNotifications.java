@@ -21,8 +21,8 @@ import org.moim.notification.entity.NotificationDraft;
  * mentions; {@code chat.direct} to the other members of a direct conversation who are not mentioned
  * anyway: for its first message (a new conversation) to all of them, later only to those not
  * online right now; {@code chat.channel} for {@code @channel} in a workspace channel, to every
- * reader of it who has not muted it and is not mentioned anyway. Never to the sender (the inbox
- * sees to that).
+ * reader of it who has not muted it and is not mentioned anyway; {@code chat.channel-added} to
+ * those someone else put in a workspace channel. Never to the sender (the inbox sees to that).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -87,6 +87,21 @@ public class ChatNotifications {
         if (!everyone.isEmpty()) {
             inbox.deliver(draft("chat.channel", Map.of("actor", sender, "channel", channel.name()), channel, message, link), everyone);
         }
+    }
+
+    /**
+     * {@code chat.channel-added} to the people someone else put in a workspace channel (at its
+     * creation or later): their browsers list the channel at once, and the bell says who did it.
+     */
+    public void added(Channel channel, String actorId, java.util.Collection<String> accountIds) {
+        Set<String> told = new LinkedHashSet<>(accountIds);
+        told.remove(actorId);
+        if (told.isEmpty()) {
+            return;
+        }
+        inbox.deliver(new NotificationDraft("chat.channel-added", actorId, channel.workspaceId(), "channel", channel.id(),
+                Map.of("actor", accounts.byId(actorId).displayName(), "channel", channel.name()), null,
+                "#/w/" + channel.workspaceId() + "/chat/" + channel.id()), told);
     }
 
     private static NotificationDraft draft(String kind, Map<String, String> params, Channel channel, MessageState message, String link) {

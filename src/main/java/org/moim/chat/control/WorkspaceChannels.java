@@ -53,6 +53,9 @@ public class WorkspaceChannels {
     Channels channels;
 
     @Inject
+    ChatNotifications notifications;
+
+    @Inject
     Event<AccessLost> lost;
 
     @Inject
@@ -142,6 +145,7 @@ public class WorkspaceChannels {
         em.persist(channel);
         members.forEach(member -> em.persist(new ChannelMember(channel.id(), member, now)));
         flushNamed();
+        notifications.added(channel, accountId, members);
         return channels.get(channel.id(), accountId);
     }
 
@@ -216,7 +220,9 @@ public class WorkspaceChannels {
                 .setParameter("ids", invited)
                 .getResultList());
         Instant now = clock.instant();
-        invited.stream().filter(id -> !already.contains(id)).forEach(id -> em.persist(new ChannelMember(channel.id(), id, now)));
+        List<String> added = invited.stream().filter(id -> !already.contains(id)).toList();
+        added.forEach(id -> em.persist(new ChannelMember(channel.id(), id, now)));
+        notifications.added(channel, accountId, added);
         return members(channelId, accountId);
     }
 
