@@ -245,7 +245,7 @@ class TokensIT {
         String botToken = minted.json().getString("secret");
 
         Reply members = api.get("/api/v1/workspaces/" + ws + "/members", ann.accessToken());
-        assertThat(members.array().stream().map(JsonObject.class::cast).filter(m -> m.getString("accountId").equals(bot)).findFirst()
+        assertThat(members.items().stream().map(JsonObject.class::cast).filter(m -> m.getString("accountId").equals(bot)).findFirst()
                 .orElseThrow().getBoolean("bot")).isTrue();
 
         WsClient reader = Chat.connect(base, ben);

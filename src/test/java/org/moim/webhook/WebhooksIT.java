@@ -346,7 +346,7 @@ class WebhooksIT {
         Reply noEvents = api.post(webhooks(workspace), Json.createObjectBuilder().add("url", receiver.url("/"))
                 .add("events", Json.createArrayBuilder()).build(), owner.accessToken());
         assertProblem(noEvents, 400, "/problems/validation");
-        assertThat(api.get(webhooks(workspace), owner.accessToken()).array()).isEmpty();
+        assertThat(api.get(webhooks(workspace), owner.accessToken()).items()).isEmpty();
     }
 
     // ------------------------------------------------------------------ permissions
