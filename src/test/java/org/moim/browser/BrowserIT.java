@@ -761,7 +761,7 @@ class BrowserIT {
         awaitToast("You declined the invitation to Studio.");
         browser.await("no invitations left", d -> browser.all("my-invitation").isEmpty());
         browser.awaitText("my-invitations-status", "No pending invitations.");
-        assertThat(api.get(invitations, ada.accessToken()).array().stream().map(i -> i.asJsonObject())
+        assertThat(api.get(invitations, ada.accessToken()).items().stream().map(i -> i.asJsonObject())
                 .filter(i -> i.getString("email").equals(dee.email())).findFirst().orElseThrow().getString("status")).isEqualTo("DECLINED");
         assertQuietConsole();
     }

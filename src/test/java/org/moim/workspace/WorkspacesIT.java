@@ -136,6 +136,7 @@ class WorkspacesIT {
         requests.put(Action.CREATE_INVITE_LINK, s -> s.api.post(s.path("/invite-links"), json("role", "GUEST"), s.caller.accessToken()));
         requests.put(Action.LIST_INVITE_LINKS, s -> s.api.get(s.path("/invite-links"), s.caller.accessToken()));
         requests.put(Action.REVOKE_INVITE_LINK, s -> s.api.post(s.path("/invite-links/" + s.link() + "/revoke"), json(), s.caller.accessToken()));
+        requests.put(Action.MANAGE_BOTS, s -> s.api.get(s.path("/bots"), s.caller.accessToken()));
         return requests;
     }
 
