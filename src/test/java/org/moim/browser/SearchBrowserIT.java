@@ -177,7 +177,11 @@ class SearchBrowserIT {
         assertThat(inView).as("scrolled to the message, 60 newer ones below it").isTrue();
 
         searchFor("회의록 카");
-        browser.visible("search-hit-cards").click();
+        // The results list redraws as the search settles: the click is retried on a fresh hit.
+        browser.await("a click on the card hit", d -> {
+            browser.visible("search-hit-cards").click();
+            return true;
+        });
         browser.await("the card's dialog on its board", d -> d.getCurrentUrl().contains("/boards/" + board) && d.getCurrentUrl().contains("card=" + cardId));
         assertThat(browser.visible("card-title-input").getAttribute("value")).isEqualTo("분기 회의록 카드");
         assertThat(browser.textOf("board-title")).isEqualTo("Launch board");
