@@ -8,6 +8,8 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A second Payara Micro with the same WAR, database, signing key and data-grid cluster name as
  * the one Arquillian started: a two-node cluster on this machine. Its log goes to
- * {@code target/second-node.log}. Close it to stop it.
+ * {@code target/second-node-PORT.log}. Close it to stop it.
  */
 public final class SecondNode implements AutoCloseable {
 
@@ -35,9 +37,13 @@ public final class SecondNode implements AutoCloseable {
         return base;
     }
 
-    /** Starts the node and waits until it is ready (at most four minutes). */
+    /**
+     * Starts the node and waits until it is ready, at most six minutes: alone it boots in some
+     * 25 s, but in the full suite it shares two cores with the other fork's Payara (and, at times,
+     * its Keycloak and Chromium).
+     */
     public static SecondNode start() throws Exception {
-        return start(Duration.ofMinutes(4));
+        return start(Duration.ofMinutes(6));
     }
 
     /** Starts the node and waits until it is ready, at most {@code bootTimeout} (a machine under load boots slowly). */
@@ -59,7 +65,7 @@ public final class SecondNode implements AutoCloseable {
                 "--contextroot", "/"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(Path.of("target", "second-node.log").toFile());
+                .redirectOutput(log(port).toFile());
         Map<String, String> env = builder.environment();
         // Its own embedded broker, in memory: the first node's broker store is locked by it.
         env.put("MOIM_JMS_BROKER_CONFIG", "broker:(vm://localhost)?useJmx=false&persistent=false");
@@ -72,6 +78,11 @@ public final class SecondNode implements AutoCloseable {
             throw e;
         }
         return node;
+    }
+
+    /** Its log: one per node, as RemindersIT in the other fork may run a second node at the same time. */
+    private static Path log(int port) {
+        return Path.of("target", "second-node-" + port + ".log");
     }
 
     private static String clusterMembers() {
@@ -87,7 +98,7 @@ public final class SecondNode implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new AssertionError("The second node stopped (exit " + process.exitValue() + "); see target/second-node.log");
+                throw new AssertionError("The second node stopped (exit " + process.exitValue() + "); see " + log(base.getPort()));
             }
             try {
                 // Ready, and the application itself answers (an unauthenticated /api/v1/me is its 401).
@@ -99,7 +110,44 @@ public final class SecondNode implements AutoCloseable {
             }
             process.waitFor(1, TimeUnit.SECONDS);
         }
-        throw new AssertionError("The second node was not ready within " + timeout + "; see target/second-node.log");
+        throw new AssertionError("The second node was not ready within " + timeout + "; see " + log(base.getPort()) + ". "
+                + "Where it stood:\n" + whereItStands());
+    }
+
+    /**
+     * What a failed boot needs to be understood from CI's output alone: the log's last lines and
+     * the stack of the thread that deploys (Payara Micro boots and deploys on "main").
+     */
+    private String whereItStands() {
+        StringBuilder report = new StringBuilder();
+        try {
+            List<String> log = Files.readAllLines(log(base.getPort()));
+            report.append("-- last lines of its log --\n");
+            log.subList(Math.max(0, log.size() - 12), log.size()).forEach(line -> report.append(line).append('\n'));
+        } catch (IOException | UncheckedIOException e) {
+            report.append("(its log could not be read: ").append(e).append(")\n");
+        }
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(process.pid()), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+            report.append("-- its main thread --\n");
+            boolean inMain = false;
+            for (String line : dump.split("\n")) {
+                if (line.startsWith("\"")) {
+                    inMain = line.startsWith("\"main\"");
+                }
+                if (inMain) {
+                    report.append(line).append('\n');
+                }
+            }
+        } catch (IOException e) {
+            report.append("(no thread dump: ").append(e).append(")\n");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return report.toString();
     }
 
     private int status(HttpClient http, String path) throws Exception {
