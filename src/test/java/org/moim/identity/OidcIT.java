@@ -8,7 +8,16 @@ import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.spi.ConfigSourceProvider;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -71,6 +80,39 @@ class OidcIT {
         assertThat(me(api, again).getString("id")).isEqualTo(me.getString("id"));
         // The same kind of tokens as password sign-in: they refresh like those.
         assertThat(api.post("/api/v1/auth/refresh", Api.json("refreshToken", again.getString("refreshToken"))).status()).isEqualTo(200);
+    }
+
+    @Test
+    void firstSignInsOfOnePersonAtOnceMakeOneAccount() throws Exception {
+        // Three tabs (or a double click) back from the provider at the same moment, before the
+        // account exists: each is signed in, all to the one account just provisioned.
+        List<ProviderFlow> tabs = List.of(new ProviderFlow(base), new ProviderFlow(base), new ProviderFlow(base));
+        List<URI> callbacks = tabs.stream().map(tab -> tab.signInAtProvider(tab.start(), "twin")).toList();
+        CountDownLatch ready = new CountDownLatch(tabs.size());
+        ExecutorService threads = Executors.newFixedThreadPool(tabs.size());
+        List<CompletableFuture<HttpResponse<String>>> backs = new ArrayList<>();
+        for (int i = 0; i < tabs.size(); i++) {
+            ProviderFlow tab = tabs.get(i);
+            URI callback = callbacks.get(i);
+            backs.add(CompletableFuture.supplyAsync(() -> {
+                ready.countDown();
+                try {
+                    ready.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return tab.callback(callback);
+            }, threads));
+        }
+        threads.shutdown();
+        Api api = new Api(base);
+        Set<String> ids = new HashSet<>();
+        for (CompletableFuture<HttpResponse<String>> back : backs) {
+            HttpResponse<String> response = back.get(2, TimeUnit.MINUTES);
+            assertThat(response.statusCode()).as("callback: %s", response.body()).isEqualTo(303);
+            ids.add(me(api, collect(api, ProviderFlow.handoff(response))).getString("id"));
+        }
+        assertThat(ids).as("one account for one person").hasSize(1);
     }
 
     @Test

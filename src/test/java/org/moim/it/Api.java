@@ -106,6 +106,12 @@ public final class Api {
             return this;
         }
 
+        /** A longer wait than the default 30 s, for what a busy machine computes slowly (the /openapi document). */
+        public Request timeout(Duration timeout) {
+            builder.timeout(timeout);
+            return this;
+        }
+
         public Request header(String name, String value) {
             builder.header(name, value);
             return this;

@@ -1,5 +1,6 @@
 package org.moim.identity.control;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
@@ -7,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.moim.platform.persistence.DuplicateKeys;
 import org.moim.platform.security.RateLimiter;
 
 /**
@@ -87,7 +89,17 @@ public class OidcSignIn {
         }
         String idToken = provider.redeem(code, claimed.codeVerifier(), claimed.redirectUri());
         var verifier = new IdTokenVerifier(provider.metadata().issuer(), settings.clientId().orElseThrow(), provider.keys(), clock);
-        return accounts.signIn(verifier.verify(idToken, claimed.nonce()));
+        JWTClaimsSet claims = verifier.verify(idToken, claimed.nonce());
+        try {
+            return accounts.signIn(claims);
+        } catch (RuntimeException e) {
+            if (!DuplicateKeys.in(e)) {
+                throw e;
+            }
+            // A first sign-in of the same person in two tabs (or a double click) at once: both
+            // provisioned, one won the unique keys. The identity is linked now; find it.
+            return accounts.signIn(claims);
+        }
     }
 
     /** Where the browser ends the provider's session too at sign-out, or null (docs/security.md). */
