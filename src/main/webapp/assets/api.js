@@ -557,6 +557,10 @@ export const listActivity = (ws, board, { cursor = null, cardId = null, limit = 
 const calendarOf = (ws) => `workspaces/${seg(ws)}/calendar`;
 
 /** Events and dated cards in [from, to) — dates or local date-times in tz. */
+// My private iCalendar feed: the URL only in the answer that makes it.
+export const getCalendarFeed = () => authed('GET', 'me/calendar-feed');
+export const issueCalendarFeed = () => authed('POST', 'me/calendar-feed');
+export const revokeCalendarFeed = () => authed('DELETE', 'me/calendar-feed');
 export const calendarRange = (ws, { from, to, tz }) => authed('GET', withQuery(calendarOf(ws), { from, to, tz }));
 export const createEvent = (ws, body) => authed('POST', `${calendarOf(ws)}/events`, { body });
 export const getEvent = (ws, event) => authed('GET', `${calendarOf(ws)}/events/${seg(event)}`);

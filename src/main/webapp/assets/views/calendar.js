@@ -5,7 +5,8 @@
  *
  * The view and the date live in the URL (#/w/{ws}/calendar?view=week&date=
  * 2025-03-04), as does an open event (&event={id}, the notifications' link),
- * so a reload or a shared link shows the same thing.
+ * so a reload or a shared link shows the same thing. "Subscribe" opens my
+ * private iCalendar feed (calendar-feed.js).
  */
 import * as api from '../api.js';
 import { bind, formatWith, getDisplayTimeZone, getLanguage, t, tx } from '../i18n.js';
@@ -26,6 +27,7 @@ import {
 } from '../dates.js';
 import { hrefWithQuery, navigate } from '../router.js';
 import { showToast } from './common.js';
+import { openCalendarFeedDialog } from './calendar-feed.js';
 import { icon } from '../icons.js';
 import { confirmDialog, openDialog, statusLine, toastError } from './ui.js';
 
@@ -81,6 +83,7 @@ export function renderCalendar(main, ctx) {
   const monthButton = h('button', { type: 'button', class: 'seg-btn', testid: 'calendar-month', i18n: 'calendar.month' });
   const weekButton = h('button', { type: 'button', class: 'seg-btn', testid: 'calendar-week', i18n: 'calendar.week' });
   const create = h('button', { type: 'button', class: 'btn btn-primary btn-sm', testid: 'calendar-new-event', i18n: 'calendar.newEvent' });
+  const subscribe = h('button', { type: 'button', class: 'btn btn-secondary btn-sm', testid: 'calendar-subscribe', i18n: 'calendarFeed.open' });
   const status = statusLine('calendar-status');
   const grid = h('div', { class: 'calendar-grid-wrap', testid: 'calendar-grid' });
   const truncated = h('p', { class: 'field-hint', i18n: 'calendar.truncated', hidden: true });
@@ -95,6 +98,7 @@ export function renderCalendar(main, ctx) {
         { class: 'calendar-toolbar' },
         h('div', { class: 'calendar-nav' }, todayButton, prev, next),
         h('div', { class: 'segmented', role: 'group', i18nAttrs: { 'aria-label': 'calendar.viewLabel' } }, monthButton, weekButton),
+        subscribe,
         create,
       ),
     ),
@@ -121,6 +125,7 @@ export function renderCalendar(main, ctx) {
   monthButton.addEventListener('click', () => go({ view: 'month' }));
   weekButton.addEventListener('click', () => go({ view: 'week' }));
   create.addEventListener('click', () => openEventEditor({ date: state().date }));
+  subscribe.addEventListener('click', () => openCalendarFeedDialog());
 
   /** First day shown and the day after the last one. */
   function range() {
