@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
@@ -173,13 +173,16 @@ public class CommandCaller {
             return new Answer(Answer.Kind.ACKNOWLEDGED, null, null, null);
         }
         JsonObject json;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(answer))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+        // A parser rather than a reader: it tells of data after the object (a reader ignores it).
+        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(answer))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 return Answer.failed(Answer.Kind.INVALID_ANSWER, "The answer is not a JSON object");
             }
-            json = value.asJsonObject();
-        } catch (JsonException | IllegalStateException e) {
+            json = parser.getObject();
+            if (parser.hasNext()) {
+                return Answer.failed(Answer.Kind.INVALID_ANSWER, "The answer is not JSON: data after the object");
+            }
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
             return Answer.failed(Answer.Kind.INVALID_ANSWER, "The answer is not JSON");
         }
         JsonValue type = json.get("response_type");
