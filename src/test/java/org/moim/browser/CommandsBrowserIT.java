@@ -187,7 +187,9 @@ class CommandsBrowserIT {
                     again.run();
                 }
                 WebElement at = browser.visible(anchor);
-                browser.script("arguments[0].scrollIntoView({block: 'nearest'})", at);
+                // A settings panel from its title (under the sticky top bar); the chat's parts where they are.
+                browser.script(anchor.startsWith("settings-") ? "arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -72)"
+                        : "arguments[0].scrollIntoView({block: 'nearest'})", at);
                 String overflowing = (String) browser.script("""
                         const scope = arguments[0].closest('section') ?? arguments[0];
                         const out = [...scope.querySelectorAll('button, input, select, h2, code, time')].filter((e) => e.offsetParent)
