@@ -414,6 +414,13 @@ export const revokeOtherSessions = () => authed('DELETE', 'me/sessions');
 export const listMyTokens = () => authed('GET', 'me/tokens');
 export const createMyToken = (body) => authed('POST', 'me/tokens', { body });
 export const revokeMyToken = (id) => authed('DELETE', `me/tokens/${encodeURIComponent(id)}`);
+/** Slash commands (docs/commands.md): every page, oldest first. */
+export const listCommands = (ws) =>
+  allPages((cursor) => authed('GET', withQuery(`workspaces/${seg(ws)}/commands`, { cursor, limit: 200 })));
+export const createCommand = (ws, body) => authed('POST', `workspaces/${seg(ws)}/commands`, { body });
+export const deleteCommand = (ws, id) => authed('DELETE', `workspaces/${seg(ws)}/commands/${seg(id)}`);
+/** Runs "/word text" typed in a channel; answers {outcome, text, ...} (CommandResult). */
+export const runCommand = (channel, text) => authed('POST', `channels/${seg(channel)}/commands`, { body: { text } });
 export const listBots = (ws) => authed('GET', `workspaces/${seg(ws)}/bots`);
 export const createBot = (ws, body) => authed('POST', `workspaces/${seg(ws)}/bots`, { body });
 export const removeBot = (ws, bot) => authed('DELETE', `workspaces/${seg(ws)}/bots/${seg(bot)}`);

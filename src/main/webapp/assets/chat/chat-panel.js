@@ -1,6 +1,7 @@
 /**
  * One conversation: its messages (older pages load when scrolling to the top, the scroll
- * position kept), the composer (Enter sends, Shift+Enter breaks the line, "@" suggests people),
+ * position kept), the composer (Enter sends, Shift+Enter breaks the line, "@" suggests people,
+ * "/" suggests the workspace's slash commands and "/word text" runs one: chat-commands.js),
  * replies, reactions, editing and deleting, who is typing, presence, read markers and the
  * "Reconnecting…" banner. The header has the conversation's call button and running call
  * (call/call-header.js). The state lives in chat-store.js; this only draws it.
@@ -19,6 +20,7 @@ import { listChannelReaders } from '../api.js';
 import { attachMentions } from '../mentions.js';
 import { icon } from '../icons.js';
 import { attachmentsText, chatAttachments } from './chat-attachments.js';
+import { chatCommands } from './chat-commands.js';
 
 const QUICK_REACTIONS = ['👍', '❤️', '😄', '🎉', '👀', '✅'];
 const GROUP_MS = 5 * 60_000;
@@ -144,6 +146,9 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
   const form = h('form', { class: 'chat-composer', testid: 'chat-composer' }, replyBar, h('div', { class: 'chat-compose-row' }, input, sendButton), composeError, mentionNotice);
   // "@" lists the channel's readers (mentions.js); the message carries the ids of those it names.
   const mentionPicker = attachMentions(input, { people: () => listChannelReaders(channelId), form: 'name', exclude: chat.me(), optionTestid: 'chat-suggestion' });
+  // "/" at the start lists the workspace's commands; "/word text" runs one (chat-commands.js), its answers for me alone below the messages.
+  const commands = chatCommands({ input, channelId, workspaceId: () => chat.workspaceId ?? chat.channels.get(channelId)?.workspaceId });
+  scroller.append(commands.el);
 
   const calls = callHeader(channelId);
   const named = workspaceChannelExtras(chat, channelId, form, role);
@@ -517,8 +522,14 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
       files.say(tx('chatFiles.waitForUploads'));
       return;
     }
-    if (!validate(text, files.ready())) return;
-    post(text, files.take());
+    if (commands.isCommand(text) && !files.ready()) {
+      commands.run(text);
+      input.value = '';
+      autosize();
+      return;
+    }
+    if (!validate(commands.literal(text), files.ready())) return;
+    post(commands.literal(text), files.take());
     input.value = '';
     autosize();
     endReply();
@@ -685,6 +696,7 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
       calls.cleanup();
       named.cleanup();
       mentionPicker.detach();
+      commands.detach();
       files.cleanup();
       off();
       document.removeEventListener('visibilitychange', onVisible);

@@ -178,7 +178,21 @@ export class ChatWorkspace {
 
   nameOf(accountId) {
     if (accountId === this.me()) return getMe()?.displayName ?? null;
-    return this.members.get(accountId)?.displayName ?? null;
+    const member = this.members.get(accountId);
+    if (!member && accountId) this.askAbout(accountId);
+    return member?.displayName ?? null;
+  }
+
+  /**
+   * Someone not in the directory read when the page loaded (a bot or a slash command made since,
+   * a new member): the directory is read again, once per unknown account, batched.
+   */
+  askAbout(accountId) {
+    this.askedAbout ??= new Set();
+    if (!this.listMembers || this.askedAbout.has(accountId)) return;
+    this.askedAbout.add(accountId);
+    clearTimeout(this.membersTimer);
+    this.membersTimer = setTimeout(() => !this.stopped && this.loadMembers(), 500);
   }
 
   async loadMembers() {

@@ -15,6 +15,7 @@ import { showToast } from './common.js';
 import { confirmDialog, pageHeader, roleName, statusLine, workspaceAvatar } from './ui.js';
 import { checkWorkspaceFields, workspaceFields } from './workspaces-page.js';
 import { botsPanel } from './tokens.js';
+import { commandsPanel } from './commands.js';
 
 function section(id, titleKey, descriptionKey, ...children) {
   return h(
@@ -41,6 +42,7 @@ export function renderSettings(main, ctx) {
     role = workspace.myRole;
     body.replaceChildren(generalSection(workspace));
     if (can(role, 'MANAGE_BOTS')) body.append(botsPanel(workspaceId));
+    if (can(role, 'CREATE_COMMAND')) body.append(commandsPanel(workspaceId));
     if (can(role, 'TRANSFER_OWNERSHIP')) body.append(transferSection());
     body.append(leaveSection(workspace));
     if (can(role, 'DELETE_WORKSPACE')) body.append(deleteSection(workspace));

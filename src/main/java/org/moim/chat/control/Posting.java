@@ -162,6 +162,25 @@ public class Posting {
         return posted;
     }
 
+    /**
+     * Posts a message on someone's behalf: the draft's sender (an integration's bot account, such
+     * as a slash command's) need not read the channel, but {@code callerId} must be allowed to
+     * post in it. Used for a command's {@code in_channel} answer: it appears in the channel where
+     * the caller typed the command, whatever kind of channel that is. No idempotency key.
+     */
+    public Posted postFor(String callerId, Draft draft) {
+        draft.requireValid();
+        Map<String, ChatPolicy.Readers> readers = policy.readersLocked(Map.of(draft.channelId(), Set.of(callerId)));
+        ChatPolicy.Readers channelReaders = readers.get(draft.channelId());
+        if (channelReaders == null) {
+            throw new NotFound("The channel");
+        }
+        Channel channel = channelReaders.require(callerId, ChatAction.POST).channel();
+        Message message = store(channel, draft);
+        advance(List.of(channel));
+        return new Posted(channel.ref(), message.state(), false);
+    }
+
     /** Moves the channels' counters to their last numbers, in one statement. */
     private void advance(Collection<Channel> channels) {
         if (channels.isEmpty()) {

@@ -34,6 +34,7 @@ public final class TokenScopes {
             Map.entry("gallery", Set.of(FILES_WRITE)),
             Map.entry("workspace", Set.of(ADMIN)),
             Map.entry("webhook", Set.of(ADMIN)),
+            Map.entry("command", Set.of(ADMIN)),
             Map.entry("billing", Set.of(ADMIN)),
             // Marking one's own notifications read is part of reading them.
             Map.entry("notification", Set.of(READ)),
@@ -41,6 +42,9 @@ public final class TokenScopes {
             Map.entry("job", Set.of(READ)),
             // A socket carries reads and chat sends alike.
             Map.entry("platform", Set.of(READ, CHAT_WRITE)));
+
+    /** Resources whose writes need another scope than their feature's: running a command is chatting. */
+    private static final Map<String, Set<TokenScope>> RESOURCE_WRITES = Map.of("ChannelCommandsResource", Set.of(CHAT_WRITE));
 
     /**
      * Resources no token may use at all, reads included: the credentials themselves, and the
@@ -66,6 +70,9 @@ public final class TokenScopes {
         }
         if (NEVER_WRITE.contains(name)) {
             return Optional.empty();
+        }
+        if (RESOURCE_WRITES.containsKey(name)) {
+            return Optional.of(RESOURCE_WRITES.get(name));
         }
         return Optional.ofNullable(WRITES.get(feature(resource)));
     }

@@ -40,6 +40,9 @@ class TokenScopesTest {
         assertThat(TokenScopes.required(FilesResource.class, "POST")).contains(Set.of(FILES_WRITE));
         assertThat(TokenScopes.required(MembersResource.class, "DELETE")).contains(Set.of(ADMIN));
         assertThat(TokenScopes.required(WebhooksResource.class, "POST")).contains(Set.of(ADMIN));
+        assertThat(TokenScopes.required(org.moim.command.boundary.CommandsResource.class, "POST")).contains(Set.of(ADMIN));
+        assertThat(TokenScopes.required(org.moim.command.boundary.ChannelCommandsResource.class, "POST")).as("running a command is chatting")
+                .contains(Set.of(CHAT_WRITE));
         assertThat(TokenScopes.required(TicketsResource.class, "POST")).contains(Set.of(READ, CHAT_WRITE));
     }
 
