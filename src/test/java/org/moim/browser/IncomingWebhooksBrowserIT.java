@@ -190,7 +190,8 @@ class IncomingWebhooksBrowserIT {
             }
             for (int width : List.of(1280, 390)) {
                 window.setSize(new Dimension(width, width == 390 ? 844 : wide.getHeight()));
-                browser.script("arguments[0].scrollIntoView({block: 'end'})", browser.visible("chat-bot-badge"));
+                List<WebElement> texts = browser.all("chat-text");
+                browser.script("arguments[0].scrollIntoView({block: 'end'})", texts.get(texts.size() - 1));
                 Files.write(Browser.SCREENSHOTS.resolve(name + "-" + language + "-" + width + ".png"),
                         ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
             }
