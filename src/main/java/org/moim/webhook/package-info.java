@@ -1,7 +1,8 @@
 /**
  * Webhooks, outgoing and incoming. Outgoing: a workspace's owners and managers register URLs
- * that receive what happens in the workspace (members joining and leaving, invitations answered, and what other features publish
- * through {@code control.WebhookEvents}) as signed JSON or Slack-compatible POSTs.
+ * that receive what happens in the workspace (members joining and leaving, invitations
+ * answered, and what other features publish through {@code control.WebhookEvents}) as signed
+ * JSON or Slack-compatible POSTs.
  *
  * <p>A separate feature, not part of {@code notification}: notifications are for people and
  * {@code workspace} already depends on {@code notification} (invitation notices), while webhooks
