@@ -764,6 +764,11 @@ export const channelMembers = (channel) => authed('GET', `channels/${seg(channel
 export const addChannelMembers = (channel, accountIds) => authed('POST', `channels/${seg(channel)}/members`, { body: { accountIds } });
 export const removeChannelMember = (channel, accountId) => authed('DELETE', `channels/${seg(channel)}/members/${seg(accountId)}`);
 export const muteChannel = (channel, muted) => authed('PUT', `channels/${seg(channel)}/mute`, { body: { muted } });
+export const listIncomingWebhooks = (channel, { cursor = null, limit = 50 } = {}) =>
+  authed('GET', withQuery(`channels/${seg(channel)}/incoming-webhooks`, { cursor, limit }));
+export const createIncomingWebhook = (channel, name) => authed('POST', `channels/${seg(channel)}/incoming-webhooks`, { body: { name } });
+export const replaceIncomingWebhookSecret = (channel, id) => authed('POST', `channels/${seg(channel)}/incoming-webhooks/${seg(id)}/secret`);
+export const deleteIncomingWebhook = (channel, id) => authed('DELETE', `channels/${seg(channel)}/incoming-webhooks/${seg(id)}`);
 
 // ---------------------------------------------------------------------------
 // Administration (system administrators only; docs/administration.md)

@@ -1,6 +1,7 @@
 /**
  * Workspace channels' dialogs: browse and join public channels, create one, and a channel's
- * settings (name, topic, description, mute, archive, leave, and its members: add, remove).
+ * settings (name, topic, description, mute, archive, leave, its members: add, remove, and for
+ * OWNERs and MANAGERs its incoming webhooks, chat/incoming-webhooks.js).
  * Who may do what mirrors ChannelAction (docs/permissions.md#channels); the server decides.
  */
 import * as api from '../api.js';
@@ -10,6 +11,7 @@ import { href, navigate } from '../router.js';
 import { FormController, field, maxLength, requiredText } from '../forms.js';
 import { confirmDialog, openDialog, toastError } from '../views/ui.js';
 import { showToast } from '../views/common.js';
+import { incomingWebhooksSection } from './incoming-webhooks.js';
 
 const STAFF = ['OWNER', 'MANAGER'];
 const NOT_GUEST = ['OWNER', 'MANAGER', 'MEMBER'];
@@ -24,6 +26,7 @@ const MATRIX = {
   LIST_MEMBERS: ALL,
   LEAVE: ALL,
   MUTE: ALL,
+  MANAGE_INCOMING_WEBHOOKS: STAFF,
 };
 export const NAME_MAX = 80;
 const TOPIC_MAX = 250;
@@ -275,6 +278,8 @@ export function openChannelSettings(chat, channelId, role) {
       drawMembers();
     })
     .catch(showError);
+
+  if (canChannel(role, 'MANAGE_INCOMING_WEBHOOKS')) sections.push(incomingWebhooksSection(channelId));
 
   // Archive and leave
   const actions = [];

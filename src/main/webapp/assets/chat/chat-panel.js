@@ -11,7 +11,7 @@
  */
 import { bind, formatDateTime, formatWith, t, tx } from '../i18n.js';
 import { h, initialOf } from '../dom.js';
-import { safeUrl } from '../markdown.js';
+import { renderMarkdown, safeUrl } from '../markdown.js';
 import { confirmDialog, toastError } from '../views/ui.js';
 import { showToast } from '../views/common.js';
 import { callHeader } from '../call/call-header.js';
@@ -211,7 +211,7 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
 
   // ----------------------------------------------------------------- messages
   function senderLine(message, pendingStatus = null) {
-    const name = h('span', { class: 'chat-sender', testid: 'chat-sender', text: nameOf(message.senderId) });
+    const name = h('span', { class: 'chat-sender', testid: 'chat-sender', text: shownName(message) });
     const time = h('time', { class: 'chat-time', datetime: message.createdAt });
     bind(time, { text: () => formatWith(message.createdAt, { hour: 'numeric', minute: '2-digit' }), attrs: { title: () => formatDateTime(message.createdAt) } });
     const edited = message.editedAt && !message.deleted ? h('span', { class: 'chat-edited', testid: 'chat-edited', i18n: 'chat.edited' }) : null;
@@ -219,7 +219,12 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
     return h('div', { class: 'chat-meta' }, name, bot, time, edited, pendingStatus);
   }
 
-  function avatar(accountId) {
+  // An incoming webhook's message carries the name it is shown with (the hook's, or its body's username).
+  const shownName = (message) => message.senderName ?? nameOf(message.senderId);
+
+  function avatar(message) {
+    const accountId = message.senderId;
+    if (message.senderName) return h('span', { class: 'chat-avatar', 'aria-hidden': 'true' }, h('span', { class: 'avatar avatar-sm avatar-bot', text: initialOf(message.senderName) }));
     return h('span', { class: 'chat-avatar', 'aria-hidden': 'true' }, h('span', { class: 'avatar avatar-sm', text: initialOf(nameOf(accountId)) }), presenceDot(chat.statusOf(accountId), accountId));
   }
 
@@ -242,6 +247,8 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
     if (message.deleted) return h('p', { class: 'chat-text chat-text-deleted', testid: 'chat-text', i18n: 'chat.deleted' });
     const mentioned = message.mentions.map((a) => chat.nameOf(a));
     const onlyFiles = message.attachments.length && message.text === attachmentsText(message.attachments.map((f) => f.name));
+    // An incoming webhook's text is Moim markdown (converted from Slack's mrkdwn): rendered as such, safely.
+    if (message.senderName) return h('div', { class: 'chat-text chat-text-markdown', testid: 'chat-text' }, renderMarkdown(message.text ?? ''));
     return [
       onlyFiles ? null : h('p', { class: 'chat-text', testid: 'chat-text' }, messageNodes(message.text ?? '', mentioned, meName())),
       files.render(message),
@@ -316,11 +323,11 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
         testid: 'chat-message',
         dataset: { sequence: String(message.sequence), messageId: message.id, sender: message.senderId },
       },
-      grouped ? h('span', { class: 'chat-avatar-space', 'aria-hidden': 'true' }) : avatar(message.senderId),
+      grouped ? h('span', { class: 'chat-avatar-space', 'aria-hidden': 'true' }) : avatar(message),
       h(
         'div',
         { class: 'chat-msg-main' },
-        grouped ? h('span', { class: 'sr-only', text: nameOf(message.senderId) }) : senderLine(message),
+        grouped ? h('span', { class: 'sr-only', text: shownName(message) }) : senderLine(message),
         message.parentId ? quote(message.parentId) : null,
         isEditing ? editing.editor : body(message),
         grouped && message.editedAt && !message.deleted ? h('span', { class: 'chat-edited', testid: 'chat-edited', i18n: 'chat.edited' }) : null,
@@ -348,7 +355,7 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
     return h(
       'li',
       { class: `chat-msg chat-msg-pending chat-msg-${item.status}`, testid: 'chat-pending', dataset: { status: item.status } },
-      avatar(item.senderId),
+      avatar(item),
       h(
         'div',
         { class: 'chat-msg-main' },
@@ -399,7 +406,7 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
         if (!days.has(day)) days.set(day, dayDivider(message.createdAt));
         wanted.push(days.get(day));
       }
-      const grouped = Boolean(previous && previous.senderId === message.senderId && !previous.deleted && !message.parentId
+      const grouped = Boolean(previous && previous.senderId === message.senderId && previous.senderName === message.senderName && !previous.deleted && !message.parentId
         && Date.parse(message.createdAt) - Date.parse(previous.createdAt) < GROUP_MS && dayOf(previous.createdAt) === day);
       wanted.push(messageItem(message, grouped));
       previous = message;

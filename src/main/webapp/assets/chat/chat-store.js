@@ -38,6 +38,7 @@ export function normalizeMessage(raw) {
     sequence: raw.sequence,
     senderId: raw.senderId,
     senderBot: Boolean(raw.senderBot),
+    senderName: raw.senderName ?? null,
     text: raw.deleted ? null : raw.text ?? null,
     mentions: raw.mentions ?? [],
     parentId: raw.parentId ?? null,

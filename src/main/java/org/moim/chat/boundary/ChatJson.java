@@ -32,6 +32,7 @@ final class ChatJson {
                 .add("deleted", message.deleted());
         optional(frame, "text", message.text());
         optional(frame, "parentId", message.parentId());
+        optional(frame, "senderName", message.senderName());
         optional(frame, "editedAt", message.editedAt());
         frame.add("mentions", strings(message.mentions()));
         JsonObjectBuilder grouped = ServerFrame.JSON.createObjectBuilder();

@@ -26,7 +26,9 @@ public record MessageView(
         @Schema(description = "Reactions, by emoji, in the order first given.") List<ReactionView> reactions,
         @Schema(description = "Files, in the order sent; empty when deleted (the files stay with the channel).")
         List<AttachmentView> attachments,
-        @Schema(description = "Sent by a workspace's bot (shown with a bot badge).") boolean senderBot) {
+        @Schema(description = "Sent by a workspace's bot or an incoming webhook (shown with a bot badge).") boolean senderBot,
+        @Schema(description = "The name to show instead of the sender account's: an incoming webhook's name, or the username its "
+                + "body gave; null otherwise.") String senderName) {
 
     @Schema(name = "ChatReaction")
     public record ReactionView(String emoji, List<String> accountIds) {
@@ -57,6 +59,6 @@ public record MessageView(
                 .map(e -> new ReactionView(e.getKey(), List.copyOf(e.getValue()))).toList();
         return new MessageView(m.id(), m.channelId(), m.sequence(), m.senderId(), m.text(), m.mentions(), m.parentId(),
                 m.createdAt(), m.editedAt(), m.deleted(), m.version(), reactions,
-                item.attachments().stream().map(AttachmentView::from).toList(), m.senderBot());
+                item.attachments().stream().map(AttachmentView::from).toList(), m.senderBot(), m.senderName());
     }
 }

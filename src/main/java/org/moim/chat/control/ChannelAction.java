@@ -15,7 +15,7 @@ import org.moim.workspace.entity.MemberRole;
  *
  * <p>{@link ChatPolicy} decides first who reads a channel (its members; the general channel:
  * every owner, manager and member); everyone else gets 404, also for a private channel's id. The
- * actions on one channel ({@link #EDIT} to {@link #MUTE}) are only for those who read it.
+ * actions on one channel ({@link #EDIT} to {@link #MANAGE_INCOMING_WEBHOOKS}) are only for those who read it.
  * {@link #BROWSE} and {@link #CREATE} are on the workspace.
  */
 public enum ChannelAction {
@@ -35,7 +35,9 @@ public enum ChannelAction {
     LIST_MEMBERS(false, OWNER, MANAGER, MEMBER, GUEST),
     LEAVE(false, OWNER, MANAGER, MEMBER, GUEST),
     /** Mute and unmute a channel for oneself. */
-    MUTE(false, OWNER, MANAGER, MEMBER, GUEST);
+    MUTE(false, OWNER, MANAGER, MEMBER, GUEST),
+    /** Create, list, give a new secret to and delete the channel's incoming webhooks (docs/webhooks.md). */
+    MANAGE_INCOMING_WEBHOOKS(false, OWNER, MANAGER);
 
     private final boolean refusedWhenArchived;
     private final Set<MemberRole> roles;

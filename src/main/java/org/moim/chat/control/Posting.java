@@ -83,11 +83,17 @@ public class Posting {
 
     /** A message someone sends: what {@link #post(Draft)} and {@link #postAll} store. */
     public record Draft(String channelId, String senderId, String text, List<String> mentioned, String parentId, String key,
-                        List<String> fileIds, boolean senderBot) {
+                        List<String> fileIds, boolean senderBot, String senderName) {
 
         public Draft {
             mentioned = List.copyOf(mentioned);
             fileIds = List.copyOf(fileIds);
+        }
+
+        /** A message under its sender's own name: a person's, or a bot's ({@code senderBot}). */
+        public Draft(String channelId, String senderId, String text, List<String> mentioned, String parentId, String key,
+                     List<String> fileIds, boolean senderBot) {
+            this(channelId, senderId, text, mentioned, parentId, key, fileIds, senderBot, null);
         }
 
         /** A person's message. */
@@ -104,6 +110,9 @@ public class Posting {
             }
             if (!Message.fits(text)) {
                 throw new InvalidField("text", "must be 1 to " + Message.MAX_TEXT_BYTES + " bytes of UTF-8 and not blank");
+            }
+            if (senderName != null && (senderName.isBlank() || senderName.codePointCount(0, senderName.length()) > 100)) {
+                throw new InvalidField("username", "must be 1 to 100 characters");
             }
             if (key != null && (key.isEmpty() || key.length() > MAX_KEY_LENGTH)) {
                 throw new InvalidField("idempotencyKey", "must be 1 to " + MAX_KEY_LENGTH + " characters");
@@ -235,7 +244,7 @@ public class Posting {
         // Interceptors cost more than the calls at hundreds of messages a second: only when needed.
         List<String> mentionIds = draft.mentioned().isEmpty() ? List.of() : mentions.readersAmong(channel, draft.mentioned());
         long seq = channel.lastSeq() + 1;
-        Message message = new Message(channel.id(), seq, draft.senderId(), draft.senderBot(), draft.text(), mentionIds, threadId, draft.key(),
+        Message message = new Message(channel.id(), seq, draft.senderId(), draft.senderBot(), draft.senderName(), draft.text(), mentionIds, threadId, draft.key(),
                 clock.instant());
         em.persist(message);
         channel.numberedUpTo(seq);

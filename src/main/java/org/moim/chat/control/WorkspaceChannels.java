@@ -204,6 +204,21 @@ public class WorkspaceChannels {
         return channels.get(channel.id(), accountId);
     }
 
+    /**
+     * Puts an integration's account (an incoming webhook's bot) in a workspace channel, asking
+     * nobody: the caller checked who asked for it. The general channel needs no row.
+     */
+    public void addIntegration(Channel channel, String accountId) {
+        if (channel.kind() == ChannelKind.WORKSPACE && !channel.isGeneral()) {
+            em.persist(new ChannelMember(channel.id(), accountId, clock.instant()));
+        }
+    }
+
+    /** Takes an integration's account out of every channel, asking nobody (its caller checked). */
+    public void removeIntegration(String accountId) {
+        em.createQuery("delete from ChannelMember cm where cm.accountId = :account").setParameter("account", accountId).executeUpdate();
+    }
+
     /** Adds members of the workspace to a channel the caller is in; those already in stay. */
     public List<String> invite(String channelId, String accountId, List<String> accountIds) {
         Channel channel = policy.require(channelId, accountId, ChannelAction.INVITE).channel();

@@ -67,6 +67,10 @@ public class Message {
     @Column(name = "sender_bot", nullable = false)
     private boolean senderBot;
 
+    /** The name shown for the sender instead of their account's (an incoming webhook's messages), or null. */
+    @Column(name = "sender_name", length = 100, updatable = false)
+    private String senderName;
+
     @Version
     private long version;
 
@@ -80,7 +84,13 @@ public class Message {
 
     public Message(String channelId, long seq, String senderId, boolean senderBot, String text, List<String> mentions,
                    String parentId, String clientKey, Instant now) {
+        this(channelId, seq, senderId, senderBot, null, text, mentions, parentId, clientKey, now);
+    }
+
+    public Message(String channelId, long seq, String senderId, boolean senderBot, String senderName, String text,
+                   List<String> mentions, String parentId, String clientKey, Instant now) {
         this.senderBot = senderBot;
+        this.senderName = senderName;
         this.id = UUID.randomUUID().toString();
         this.channelId = Objects.requireNonNull(channelId);
         this.seq = seq;
@@ -123,7 +133,7 @@ public class Message {
 
     public MessageState state() {
         return new MessageState(id, channelId, seq, senderId, text, mentionIds(), parentId, createdAt, editedAt,
-                isDeleted(), version, senderBot);
+                isDeleted(), version, senderBot, senderName);
     }
 
     public List<String> mentionIds() {

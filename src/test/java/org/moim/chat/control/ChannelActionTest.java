@@ -28,7 +28,8 @@ class ChannelActionTest {
             Map.entry(ChannelAction.REMOVE, EnumSet.of(OWNER, MANAGER)),
             Map.entry(ChannelAction.LIST_MEMBERS, EnumSet.of(OWNER, MANAGER, MEMBER, GUEST)),
             Map.entry(ChannelAction.LEAVE, EnumSet.of(OWNER, MANAGER, MEMBER, GUEST)),
-            Map.entry(ChannelAction.MUTE, EnumSet.of(OWNER, MANAGER, MEMBER, GUEST)));
+            Map.entry(ChannelAction.MUTE, EnumSet.of(OWNER, MANAGER, MEMBER, GUEST)),
+            Map.entry(ChannelAction.MANAGE_INCOMING_WEBHOOKS, EnumSet.of(OWNER, MANAGER)));
 
     @Test
     void everyRoleIsAllowedExactlyTheActionsOfTheMatrix() {
