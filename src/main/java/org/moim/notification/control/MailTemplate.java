@@ -52,7 +52,7 @@ public record MailTemplate(String subject, String body) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
                 .append(escape(subjectLine))
-                .append("</title></head><body style=\"font-family:sans-serif;font-size:15px;line-height:1.5;color:#1f2328;word-break:keep-all;overflow-wrap:anywhere\">");
+                .append("</title></head><body style=\"font-family:sans-serif;font-size:15px;line-height:1.5;color:#1f2328;max-width:640px;word-break:keep-all;overflow-wrap:anywhere\">");
         boolean smallPrint = false;
         for (String raw : body.strip().split("\\n\\s*\\n")) {
             String paragraph = raw.strip();
