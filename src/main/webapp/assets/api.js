@@ -404,6 +404,9 @@ export const updateMe = (patch) => authed('PATCH', 'me', { body: patch });
 // Notification mail (docs/notifications.md, Mail).
 export const getNotificationMail = () => authed('GET', 'me/notification-mail');
 export const setNotificationMail = (mode) => authed('PUT', 'me/notification-mail', { body: { mode } });
+// The unsubscribe page of a notification mail's link: no sign-in, the token is the proof.
+export const unsubscribeNotificationMail = (token) =>
+  send('POST', `notification-mail/unsubscribe?token=${encodeURIComponent(token)}`);
 export const changePassword = (currentPassword, newPassword) =>
   authed('POST', 'me/password', { body: { currentPassword, newPassword } });
 export const listSessions = () => authed('GET', 'me/sessions');

@@ -26,6 +26,7 @@ import { renderAuth } from './views/auth.js';
 import { isPasswordRoute, renderPasswordPage } from './views/password-reset.js';
 import { renderShell } from './views/shell.js';
 import { isVerifyRoute, renderVerifyPage } from './views/verify-email.js';
+import { isUnsubscribeRoute, renderUnsubscribePage } from './views/unsubscribe.js';
 
 const root = document.getElementById('app');
 let teardown = null;
@@ -59,6 +60,7 @@ function showSignedOut({ notice = null, noticeVariant = 'info' } = {}) {
   clearMe();
   if (isPasswordRoute()) mount((el) => renderPasswordPage(el, { onLanguage: changeLanguage }));
   else if (isVerifyRoute()) mount((el) => renderVerifyPage(el, { onLanguage: changeLanguage }));
+  else if (isUnsubscribeRoute()) mount((el) => renderUnsubscribePage(el, { onLanguage: changeLanguage }));
   else mount((el) => renderAuth(el, { onSignedIn: afterLogin, onLanguage: changeLanguage, notice, noticeVariant }));
   setState('signed-out');
 }
@@ -206,15 +208,16 @@ function installGlobalHandlers() {
   });
 
   // Signed out, moving between the sign-in card and the pages of mailed links (password pages,
-  // views/password-reset.js; the verification page, views/verify-email.js). Leaving the
-  // verification page in a browser with a session goes back into the app.
-  const linkPage = () => (isPasswordRoute() ? 'password' : isVerifyRoute() ? 'verify' : null);
+  // views/password-reset.js; the verification page, views/verify-email.js; the unsubscribe page,
+  // views/unsubscribe.js). Leaving the verification or unsubscribe page in a browser with a
+  // session goes back into the app.
+  const linkPage = () => (isPasswordRoute() ? 'password' : isVerifyRoute() ? 'verify' : isUnsubscribeRoute() ? 'unsubscribe' : null);
   let shownPage = linkPage();
   window.addEventListener('hashchange', () => {
     if (signedIn) {
-      // A verification link followed in a tab that is in the app: its page, and back in afterwards.
-      if (isVerifyRoute()) {
-        shownPage = 'verify';
+      // A verification or unsubscribe link followed in a tab that is in the app: its page, and back in afterwards.
+      if (isVerifyRoute() || isUnsubscribeRoute()) {
+        shownPage = linkPage();
         showSignedOut();
       }
       return;
@@ -222,7 +225,7 @@ function installGlobalHandlers() {
     if (shownPage === linkPage()) return;
     const left = shownPage;
     shownPage = linkPage();
-    if (left === 'verify' && !shownPage && api.hasStoredSession()) resume();
+    if ((left === 'verify' || left === 'unsubscribe') && !shownPage && api.hasStoredSession()) resume();
     else showSignedOut();
   });
 
@@ -266,8 +269,8 @@ async function boot() {
 
   if (await landFromProvider()) return;
 
-  // A reset or verification link opens its page even in a browser that is signed in.
-  if (!api.hasStoredSession() || isPasswordRoute() || isVerifyRoute()) {
+  // A reset, verification or unsubscribe link opens its page even in a browser that is signed in.
+  if (!api.hasStoredSession() || isPasswordRoute() || isVerifyRoute() || isUnsubscribeRoute()) {
     showSignedOut();
     return;
   }

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.moim.it.Api.json;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.Json;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -18,6 +20,8 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,8 +37,11 @@ import org.moim.it.WsClient;
 /**
  * Notification mail with GreenMail as the SMTP server (the tests wait 20 s for a read, and mail
  * nobody who has not chosen it, pom.xml): two mentions a person did not read come as one digest
- * in their language, with a one-click unsubscribe (RFC 8058) that needs no sign-in; someone who
- * lost access to the channel meanwhile is mailed nothing; after unsubscribing, nothing more.
+ * in their language, text and HTML (parsed here: a link to each item, names and messages
+ * escaped, the profile and unsubscribe links), with a one-click unsubscribe (RFC 8058) that needs
+ * no sign-in; someone who lost access to the channel meanwhile is mailed nothing; after
+ * unsubscribing, nothing more. OFF mails nothing while DIGEST and IMMEDIATE do. The HTML parts
+ * are written to {@code target/mail-previews/} for a look in a browser.
  */
 @ExtendWith(ArquillianExtension.class)
 class NotificationMailIT {
@@ -65,7 +72,7 @@ class NotificationMailIT {
     @Test
     void unreadMentionsComeAsOneDigestAndOneClickUnsubscribes() throws Exception {
         Api api = new Api(base);
-        SignedIn ann = Accounts.signUp(api, "Ann");
+        SignedIn ann = Accounts.signUp(api, "Ann <i>Lee</i>");
         SignedIn ben = Accounts.signUp(api, "Ben");
         SignedIn cid = Accounts.signUp(api, "Cid");
         assertThat(api.patch("/api/v1/me", json("locale", "ko"), ben.accessToken()).status()).isEqualTo(200);
@@ -82,7 +89,7 @@ class NotificationMailIT {
 
         // Two mentions of Ben and Cid in #general; Cid leaves the workspace before the mail goes.
         WsClient annLive = Chat.connect(base, ann);
-        for (String text : List.of("@Ben @Cid first look at this", "@Ben @Cid and this one")) {
+        for (String text : List.of("@Ben @Cid first look at <b>this</b> & that", "@Ben @Cid and this one")) {
             Chat.frame(annLive, "type", "send", "id", text, "channelId", workspace, "text", text,
                     "mentions", Json.createArrayBuilder().add(ben.id()).add(cid.id()).build());
             assertThat(Chat.reply(annLive, text).getString("type")).isEqualTo("ack");
@@ -96,14 +103,26 @@ class NotificationMailIT {
         assertThat(mailsTo(ben.email())).as("one digest, not one mail per mention").hasSize(1);
         assertThat(mailsTo(cid.email())).as("Cid can no longer read #general").isEmpty();
         assertThat(digest.getSubject()).isEqualTo("Moim: 확인하지 않은 알림 2개");
-        String text = GreenMailUtil.getBody(digest);
-        assertThat(digest.getContentType()).contains("charset=UTF-8");
-        String decoded = new String(digest.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(decoded).contains("Ann님이 채팅에서 회원님을 언급했습니다", "first look at this", "and this one", "#/w/" + workspace + "/chat/");
-        assertThat(text).isNotBlank();
+        assertThat(digest.getContentType()).startsWith("multipart/alternative");
+        String text = part(digest, "text/plain");
+        assertThat(text).contains("Ben님, 안녕하세요.", "Ann <i>Lee</i>님이 채팅에서 회원님을 언급했습니다",
+                "first look at <b>this</b> & that", "and this one", "#/w/" + workspace + "/chat/");
         String unsubscribe = digest.getHeader("List-Unsubscribe", null);
         assertThat(unsubscribe).matches("<https?://[^>]+/api/v1/notification-mail/unsubscribe\\?token=" + ben.id() + "\\.[A-Za-z0-9_-]{43}>");
         assertThat(digest.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+        String token = unsubscribe.substring(unsubscribe.indexOf("token=") + 6, unsubscribe.length() - 1);
+
+        String app = base.toString().endsWith("/") ? base.toString() : base + "/";
+        Document html = Jsoup.parse(preview(part(digest, "text/html"), "notification-digest-ko.html"));
+        assertThat(html.select("li a").eachText()).as("a link to each item, names as written")
+                .containsExactly("Ann <i>Lee</i>님이 채팅에서 회원님을 언급했습니다", "Ann <i>Lee</i>님이 채팅에서 회원님을 언급했습니다");
+        assertThat(html.select("li a").eachAttr("href")).allMatch(href -> href.startsWith(app + "#/w/" + workspace + "/chat/"));
+        assertThat(html.select("li div").eachText()).containsExactly("@Ben @Cid first look at <b>this</b> & that", "@Ben @Cid and this one");
+        assertThat(html.select("i, b, script")).as("what people wrote is text, not markup").isEmpty();
+        assertThat(html.body().text()).contains("Ben님, 안녕하세요.", "Moim에서 아직 확인하지 않은 알림입니다.", "“모아서 받기”");
+        assertThat(html.select("a:containsOwn(Moim 열기)").attr("href")).isEqualTo(app);
+        assertThat(html.select("a:containsOwn(알림 메일 설정)").attr("href")).isEqualTo(app + "#/profile");
+        assertThat(html.select("a:containsOwn(수신 거부)").attr("href")).isEqualTo(app + "#/unsubscribe?token=" + token);
 
         // One click: the mail program posts to the header's URL, signed in as nobody.
         String url = unsubscribe.substring(unsubscribe.indexOf("/api/"), unsubscribe.length() - 1);
@@ -126,6 +145,72 @@ class NotificationMailIT {
         awaitRuns(api, runs(api) + 4);
         assertThat(mailsTo(ben.email())).hasSize(1);
         annLive.close();
+    }
+
+    @Test
+    void offMailsNothingWhileDigestAndImmediateDo() throws Exception {
+        Api api = new Api(base);
+        SignedIn ann = Accounts.signUp(api, "Ann");
+        SignedIn dan = Accounts.signUp(api, "Dan");
+        SignedIn eve = Accounts.signUp(api, "Eve");
+        SignedIn fay = Accounts.signUp(api, "Fay");
+        String workspace = Chat.workspace(base, ann, dan, eve, fay);
+        for (var choice : List.of(List.of(dan, "OFF"), List.of(eve, "DIGEST"), List.of(fay, "IMMEDIATE"))) {
+            SignedIn who = (SignedIn) choice.get(0);
+            Reply chosen = api.request("PUT", "/api/v1/me/notification-mail").bearer(who.accessToken()).json(json("mode", choice.get(1))).send();
+            assertThat(chosen.status()).as(chosen.toString()).isEqualTo(200);
+            assertThat(mode(api, who)).isEqualTo(choice.get(1));
+        }
+
+        WsClient annLive = Chat.connect(base, ann);
+        for (String text : List.of("@Dan @Eve @Fay one", "@Dan @Eve @Fay two")) {
+            Chat.frame(annLive, "type", "send", "id", text, "channelId", workspace, "text", text,
+                    "mentions", Json.createArrayBuilder().add(dan.id()).add(eve.id()).add(fay.id()).build());
+            assertThat(Chat.reply(annLive, text).getString("type")).isEqualTo("ack");
+        }
+        annLive.close();
+
+        MimeMessage digest = awaitMail(eve.email());
+        awaitRuns(api, runs(api) + 4);
+        assertThat(mailsTo(fay.email())).as("IMMEDIATE: one mail per mention").hasSize(2);
+        assertThat(mailsTo(eve.email())).as("DIGEST: one mail for both").hasSize(1);
+        assertThat(mailsTo(dan.email())).as("OFF: none").isEmpty();
+        Reply inbox = api.get("/api/v1/me/notifications", dan.accessToken());
+        List<String> kinds = inbox.json().getJsonArray("items").stream().map(item -> item.asJsonObject().getString("kind")).toList();
+        assertThat(kinds).as("Dan's mentions are in his inbox, only not mailed").filteredOn("chat.mentioned"::equals).hasSize(2);
+
+        assertThat(digest.getSubject()).isEqualTo("Moim: 2 notifications you have not seen");
+        Document html = Jsoup.parse(preview(part(digest, "text/html"), "notification-digest-en.html"));
+        assertThat(html.body().text()).contains("Hello Eve,", "Here is what you have not seen in Moim yet:", "“as a digest”");
+        assertThat(html.select("li a").eachText()).hasSize(2).allMatch(title -> title.startsWith("Ann "));
+        assertThat(html.select("a:containsOwn(notification mail settings)").attr("href")).endsWith("#/profile");
+        assertThat(html.select("a:containsOwn(unsubscribe)").attr("href")).contains("#/unsubscribe?token=" + eve.id() + ".");
+
+        MimeMessage once = mailsTo(fay.email()).get(0);
+        assertThat(once.getSubject()).startsWith("Moim: Ann ");
+        Document single = Jsoup.parse(preview(part(once, "text/html"), "notification-immediate-en.html"));
+        assertThat(single.select("li")).hasSize(1);
+        assertThat(single.body().text()).contains("Hello Fay,", "“immediately”");
+        assertThat(part(once, "text/plain")).contains("Hello Fay,", "#/w/" + workspace + "/chat/");
+    }
+
+    /** The part of a multipart/alternative mail with that content type, decoded. */
+    private static String part(MimeMessage mail, String type) throws Exception {
+        MimeMultipart parts = (MimeMultipart) mail.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (parts.getBodyPart(i).isMimeType(type)) {
+                return (String) parts.getBodyPart(i).getContent();
+            }
+        }
+        throw new AssertionError("no " + type + " part in " + mail.getContentType());
+    }
+
+    /** Writes an HTML part to target/mail-previews/ (for screenshots) and answers it. */
+    private static String preview(String html, String name) throws Exception {
+        Path dir = Path.of("target", "mail-previews");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(System.getenv().getOrDefault("MOIM_IT_DATABASE", "db") + "-" + name), html);
+        return html;
     }
 
     private static Reply post(Api api, String path) {

@@ -6,11 +6,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,9 +21,9 @@ import org.moim.platform.security.RateLimiter;
 import org.moim.platform.security.RateLimiter.Limit;
 
 /**
- * Verified addresses (docs/security.md, Verified addresses). A link is
- * {@code <verification id, 32 hex>.<secret, 43 base64url>}; the secret is minted when its mail is
- * sent and only its SHA-256 is stored. A new account gets one at sign-up; its owner may ask for
+ * Verified addresses (docs/security.md, Verified addresses). A verification is a
+ * {@link SingleUseLinks single-use link}: its secret is minted when its mail is sent and only its
+ * SHA-256 is stored. A new account gets one at sign-up; its owner may ask for
  * another, and may ask to move to a new address, which takes effect only when the link mailed to
  * that new address is opened. Links are limited per account and per address (the mailbox), apart
  * from the sign-in limits, so a flood never locks the owner out of signing in.
@@ -34,16 +32,14 @@ import org.moim.platform.security.RateLimiter.Limit;
 @Transactional(Transactional.TxType.MANDATORY)
 public class EmailVerifications {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern WHOLE = Pattern.compile("[0-9a-f]{32}\\.[A-Za-z0-9_-]{43}");
-    /** What a link looks like when the end of it was lost (a mail client that wrapped it, a partial copy). */
-    private static final Pattern CUT_SHORT = Pattern.compile("[0-9a-f]{0,32}(\\.[A-Za-z0-9_-]{0,42})?");
-
     @PersistenceContext(unitName = "moim")
     EntityManager em;
 
     @Inject
     AccountStore accounts;
+
+    @Inject
+    SingleUseLinks links;
 
     @Inject
     PasswordHasher hasher;
@@ -143,41 +139,19 @@ public class EmailVerifications {
     }
 
     /**
-     * Mints the secret of a verification's link (replacing one an earlier attempt minted); empty
-     * when it is used, expired or gone, so no mail is sent for it.
+     * Mints the secret of a verification's link (replacing one an earlier attempt minted), in a
+     * transaction of its own that commits before the mail is sent, so the link works as soon as
+     * the mail arrives; empty when it is used, expired or gone, so no mail is sent for it.
      */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<IssuedLink> issue(String verificationId) {
-        EmailVerification verification = em.find(EmailVerification.class, verificationId);
-        if (verification == null || !verification.open(clock.instant())) {
-            return Optional.empty();
-        }
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String secretText = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        verification.issue(LoginSessions.hash(secretText));
-        return Optional.of(new IssuedLink(verification.id().replace("-", "") + "." + secretText, verification.email(),
-                accounts.byId(verification.accountId()), verification.expiresAt()));
+        return links.mint(EmailVerification.class, verificationId).map(minted -> new IssuedLink(minted.token(), minted.link().email(),
+                accounts.byId(minted.link().accountId()), minted.link().expiresAt()));
     }
 
     /** The verification a link stands for, if it may be used now; else the reason it may not. */
     public EmailVerification check(String token) {
-        String text = token == null ? "" : token.strip();
-        if (!WHOLE.matcher(text).matches()) {
-            throw CUT_SHORT.matcher(text).matches() ? VerifyLinkRefused.incomplete() : VerifyLinkRefused.invalid();
-        }
-        String hex = text.substring(0, 32);
-        String id = hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-" + hex.substring(16, 20) + "-" + hex.substring(20);
-        EmailVerification verification = em.find(EmailVerification.class, id);
-        if (verification == null || !verification.matches(LoginSessions.hash(text.substring(33)))) {
-            throw VerifyLinkRefused.invalid();
-        }
-        if (verification.usedAt() != null) {
-            throw VerifyLinkRefused.used();
-        }
-        if (!clock.instant().isBefore(verification.expiresAt())) {
-            throw VerifyLinkRefused.expired();
-        }
-        return verification;
+        return links.check(EmailVerification.class, token, VerifyLinkRefused::of);
     }
 
     /**
@@ -196,10 +170,7 @@ public class EmailVerifications {
             }
             account.moveToVerifiedEmail(verification.email(), now);
         }
-        em.createQuery("select v from EmailVerification v where v.accountId = :account and v.usedAt is null", EmailVerification.class)
-                .setParameter("account", account.id())
-                .getResultList()
-                .forEach(open -> open.use(now));
+        links.spendOpen(EmailVerification.class, account.id(), now);
         verification.use(now);
         em.flush();
         return account;

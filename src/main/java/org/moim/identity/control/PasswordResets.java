@@ -6,14 +6,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import jakarta.json.Json;
 import jakarta.json.JsonString;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -31,7 +28,7 @@ import org.moim.platform.security.RateLimiter.Limit;
 
 /**
  * Password reset by mail. A request is a message on {@value #QUEUE} whatever the address; its
- * listener finds the account. A link is {@code <reset id, 32 hex>.<secret, 43 base64url>}; the secret is
+ * listener finds the account. A reset is a {@link SingleUseLinks single-use link}: its secret is
  * minted when its mail is sent and only its SHA-256 is stored. Asking answers the same whether
  * or not the address has an account; a flood for one account is dropped quietly (never locking
  * its owner out of signing in: the sign-in limits are separate). Using a link replaces the
@@ -46,11 +43,6 @@ public class PasswordResets {
     public static final String QUEUE = "moim.password-resets";
     static final String REQUEST_TYPE = "password-reset-request";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern WHOLE = Pattern.compile("[0-9a-f]{32}\\.[A-Za-z0-9_-]{43}");
-    /** What a link looks like when the end of it was lost (a mail client that wrapped it, a partial copy). */
-    private static final Pattern CUT_SHORT = Pattern.compile("[0-9a-f]{0,32}(\\.[A-Za-z0-9_-]{0,42})?");
-
     @PersistenceContext(unitName = "moim")
     EntityManager em;
 
@@ -59,6 +51,9 @@ public class PasswordResets {
 
     @Inject
     AccountStore accounts;
+
+    @Inject
+    SingleUseLinks links;
 
     @Inject
     PasswordHasher hasher;
@@ -140,41 +135,20 @@ public class PasswordResets {
     }
 
     /**
-     * Mints the secret of a reset's link (replacing one an earlier attempt minted); empty when the
-     * reset is used, expired or gone, so no mail is sent for it.
+     * Mints the secret of a reset's link (replacing one an earlier attempt minted), in a
+     * transaction of its own that commits before the mail is sent, so the link works as soon as
+     * the mail arrives; empty when the reset is used, expired or gone, so no mail is sent for it.
      */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<IssuedLink> issue(String resetId) {
-        PasswordReset reset = em.find(PasswordReset.class, resetId);
-        if (reset == null || !reset.open(clock.instant())) {
-            return Optional.empty();
-        }
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String secretText = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        reset.issue(LoginSessions.hash(secretText));
-        return Optional.of(new IssuedLink(reset.id().replace("-", "") + "." + secretText, accounts.byId(reset.accountId()), reset.expiresAt()));
+        return links.mint(PasswordReset.class, resetId)
+                .map(minted -> new IssuedLink(minted.token(), accounts.byId(minted.link().accountId()), minted.link().expiresAt()));
     }
 
     /** The reset a link stands for, if it may be used now; else the reason it may not. */
     public PasswordReset check(String token) {
         methods.requirePasswords();
-        String text = token == null ? "" : token.strip();
-        if (!WHOLE.matcher(text).matches()) {
-            throw CUT_SHORT.matcher(text).matches() ? ResetLinkRefused.incomplete() : ResetLinkRefused.invalid();
-        }
-        String hex = text.substring(0, 32);
-        String id = hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-" + hex.substring(16, 20) + "-" + hex.substring(20);
-        PasswordReset reset = em.find(PasswordReset.class, id);
-        if (reset == null || !reset.matches(LoginSessions.hash(text.substring(33)))) {
-            throw ResetLinkRefused.invalid();
-        }
-        if (reset.usedAt() != null) {
-            throw ResetLinkRefused.used();
-        }
-        if (!clock.instant().isBefore(reset.expiresAt())) {
-            throw ResetLinkRefused.expired();
-        }
-        return reset;
+        return links.check(PasswordReset.class, token, ResetLinkRefused::of);
     }
 
     /**
@@ -189,10 +163,7 @@ public class PasswordResets {
         PasswordPolicy.check("newPassword", newPassword, account.email());
         Instant now = clock.instant();
         account.changePassword(hasher.hash(newPassword), now);
-        em.createQuery("select r from PasswordReset r where r.accountId = :account and r.usedAt is null", PasswordReset.class)
-                .setParameter("account", account.id())
-                .getResultList()
-                .forEach(open -> open.use(now));
+        links.spendOpen(PasswordReset.class, account.id(), now);
         reset.use(now);
         sessions.revokeOthers(account.id(), null, RevokedReason.PASSWORD_CHANGED);
         completed.fire(new PasswordResetCompleted(account.id()));

@@ -1,5 +1,6 @@
 package org.moim.identity.control;
 
+import org.moim.identity.entity.SingleUseLink.Refusal;
 import org.moim.platform.problem.ProblemException;
 import org.moim.platform.problem.ProblemType;
 
@@ -16,6 +17,16 @@ public class VerifyLinkRefused extends ProblemException {
 
     private VerifyLinkRefused(ProblemType type, String detail) {
         super(type, detail);
+    }
+
+    /** The problem of a {@link SingleUseLinks} refusal. */
+    static VerifyLinkRefused of(Refusal refusal) {
+        return switch (refusal) {
+            case INCOMPLETE -> incomplete();
+            case INVALID -> invalid();
+            case USED -> used();
+            case EXPIRED -> expired();
+        };
     }
 
     static VerifyLinkRefused incomplete() {

@@ -1,89 +1,18 @@
 package org.moim.identity.entity;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.Objects;
-import java.util.UUID;
 
-/**
- * One request to reset an account's password. Its link's secret is minted when the mail goes out
- * ({@link #issue}); only the secret's hash is kept. Used once, or never after {@code expiresAt}.
- */
+/** One request to reset an account's password: a {@link SingleUseLink} mailed to the account's address. */
 @Entity
 @Table(name = "password_reset")
-public class PasswordReset {
-
-    @Id
-    @Column(length = 36)
-    private String id;
-
-    @Column(name = "account_id", nullable = false, length = 36)
-    private String accountId;
-
-    @Column(name = "token_hash", length = 64)
-    private String tokenHash;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "expires_at", nullable = false)
-    private Instant expiresAt;
-
-    @Column(name = "used_at")
-    private Instant usedAt;
-
-    @Version
-    private long version;
+public class PasswordReset extends SingleUseLink {
 
     protected PasswordReset() {
     }
 
     public PasswordReset(String accountId, Instant now, Instant expiresAt) {
-        this.id = UUID.randomUUID().toString();
-        this.accountId = Objects.requireNonNull(accountId);
-        this.createdAt = now;
-        this.expiresAt = expiresAt;
-    }
-
-    /** Whether a link may still be sent or followed. */
-    public boolean open(Instant now) {
-        return usedAt == null && now.isBefore(expiresAt);
-    }
-
-    /** Keeps the hash of a freshly minted secret; a secret minted before (an earlier attempt's mail) stops working. */
-    public void issue(String tokenHash) {
-        this.tokenHash = Objects.requireNonNull(tokenHash);
-    }
-
-    public boolean matches(String tokenHash) {
-        return this.tokenHash != null && java.security.MessageDigest.isEqual(
-                this.tokenHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                tokenHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    }
-
-    public void use(Instant now) {
-        if (usedAt == null) {
-            usedAt = now;
-        }
-    }
-
-    public String id() {
-        return id;
-    }
-
-    public String accountId() {
-        return accountId;
-    }
-
-    public Instant expiresAt() {
-        return expiresAt;
-    }
-
-    public Instant usedAt() {
-        return usedAt;
+        super(accountId, now, expiresAt);
     }
 }

@@ -106,7 +106,9 @@ public class Mailer {
     public void send(String to, Letter letter) {
         String subject = oneLine(letter.subject());
         if (!enabled) {
-            send(to, subject, letter.text());
+            send(to, subject, letter.text(), letter.unsubscribeUrl()
+                    .map(url -> Map.of("List-Unsubscribe", "<" + url + ">", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"))
+                    .orElse(Map.of()));
             return;
         }
         try {

@@ -35,7 +35,8 @@ import org.moim.notification.entity.NotificationReader;
  * <p>Two steps: {@link #queueDue} (on the one node holding the lease) decides and queues one
  * {@link NotificationMailAlert} job per mail; {@link #send} composes the mail when the job runs,
  * from what the person may still read then ({@link MailableSubjects}) and has still not read, in
- * their language, with a one-click unsubscribe (RFC 8058).
+ * their language ({@link NotificationMailText}: text and HTML parts), with a one-click
+ * unsubscribe (RFC 8058).
  */
 @ApplicationScoped
 public class NotificationMails {
@@ -44,6 +45,8 @@ public class NotificationMails {
     /** Notifications considered per run; the rest wait for the next. */
     static final int BATCH = 500;
     public static final String UNSUBSCRIBE_PATH = "api/v1/notification-mail/unsubscribe";
+    /** The browser page a mail's body links to: it asks before it unsubscribes (a link scanner's GET changes nothing). */
+    static final String UNSUBSCRIBE_PAGE = "#/unsubscribe?token=";
 
     @PersistenceContext(unitName = "moim")
     EntityManager em;
@@ -142,17 +145,14 @@ public class NotificationMails {
         Map<String, String> actors = inbox.actorNames(readable);
         NotificationReader reader = Inbox.reader(account);
         String root = alert.appUrl().endsWith("/") ? alert.appUrl() : alert.appUrl() + "/";
-        List<NotificationMailText.Item> items = readable.stream()
-                .map(n -> new NotificationMailText.Item(reader.title(n, n.actorId() == null ? null : actors.get(n.actorId())),
+        List<MailTemplate.Entry> items = readable.stream()
+                .map(n -> new MailTemplate.Entry(reader.title(n, n.actorId() == null ? null : actors.get(n.actorId())),
                         n.excerpt(), n.link() == null ? null : root + n.link()))
                 .toList();
         String token = tokens.issue(account.id());
-        NotificationMailText.Composed mail = NotificationMailText.compose(account.language(), account.displayName(), mode, items,
-                root + "#/profile");
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("List-Unsubscribe", "<" + root + UNSUBSCRIBE_PATH + "?token=" + token + ">");
-        headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        mailer.send(account.email(), mail.subject(), mail.text(), headers);
+        Letter letter = NotificationMailText.compose(account.language(), account.displayName(), mode, items,
+                new NotificationMailText.Links(root, root + "#/profile", root + UNSUBSCRIBE_PAGE + token));
+        mailer.send(account.email(), letter.withUnsubscribe(root + UNSUBSCRIBE_PATH + "?token=" + token));
     }
 
     /** The notifications whose subjects the account may still read and has not seen otherwise; unknown subject types are left out. */
