@@ -177,6 +177,31 @@ class CommandsIT {
         assertThat(messageCount(api, owner, general)).as("nothing posted").isEqualTo(before);
     }
 
+    /** The tests allow 12 calls per person per hour (pom.xml; 30 a minute by default). */
+    @Test
+    void onePersonCannotFloodAnIntegratorThroughACommand() throws Exception {
+        Api api = api();
+        SignedIn owner = Accounts.signUp(api, "Flood Owner");
+        SignedIn mina = Accounts.signUp(api, "Flood Mina");
+        String workspace = workspace(api, owner, "Flooded");
+        join(api, owner, workspace, mina, "MEMBER");
+        register(api, owner, workspace, "whisper", "/ephemeral");
+
+        for (int call = 1; call <= 12; call++) {
+            ran(api, owner, workspace, "/whisper " + call, "EPHEMERAL");
+            integrator.next();
+        }
+        Reply refused = run(api, owner, workspace, "/whisper 13");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+        assertThat(refused.header("Retry-After")).isPresent();
+        assertThat(refused.header("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(ran(api, owner, workspace, "/nosuch", "UNKNOWN_COMMAND").getString("text"))
+                .as("an unknown word calls nobody and is not counted").contains("/nosuch");
+        // Mina is counted apart.
+        ran(api, mina, workspace, "/whisper mine", "EPHEMERAL");
+        assertThat(integrator.next().form()).containsEntry("text", "mine").containsEntry("user_id", mina.id());
+    }
+
     @Test
     void urlsFollowTheWebhooksAddressRuleAndWordsAreUnique() {
         Api api = api();

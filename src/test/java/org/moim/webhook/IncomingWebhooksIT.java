@@ -3,6 +3,7 @@ package org.moim.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.moim.it.Api.json;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.util.ArrayList;
@@ -148,6 +149,16 @@ class IncomingWebhooksIT {
         assertThat(again.json().getBoolean("duplicate")).isTrue();
         assertThat(again.json().getString("messageId")).isEqualTo(first.json().getString("messageId"));
         assertThat(messages(general, ann)).hasSize(5);
+
+        // The URL is its own credential: an integration that sends its personal access token
+        // along (with no admin scope) is not refused for it.
+        Reply token = api().post("/api/v1/me/tokens", Json.createObjectBuilder().add("name", "CI")
+                .add("scopes", Json.createArrayBuilder().add("read")).add("expiresInDays", 7).build(), ann.accessToken());
+        assertThat(token.status()).as(token.toString()).isEqualTo(201);
+        Reply withToken = api().request("POST", "/api/v1/hooks/" + secret).bearer(token.json().getString("secret"))
+                .body("application/json", "{\"text\": \"Build 8 passed\"}").send();
+        assertThat(withToken.status()).as(withToken.toString()).isEqualTo(200);
+        assertThat(messages(general, ann)).hasSize(6);
         reader.close();
     }
 

@@ -2,9 +2,12 @@ package org.moim.command.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.moim.chat.control.Posting;
 import org.moim.chat.entity.Message;
 import org.moim.platform.problem.InvalidField;
+import org.moim.platform.security.RateLimiter;
 
 /**
  * Running "/word text" typed in a channel: find the command (a short transaction), call its URL
@@ -22,6 +25,18 @@ public class CommandRuns {
 
     @Inject
     CommandCaller caller;
+
+    @Inject
+    RateLimiter limiter;
+
+    /** Calls to integrators one person may cause per window (each command typed is one). */
+    @Inject
+    @ConfigProperty(name = "moim.commands.rate-limit.requests", defaultValue = "30")
+    int callsPerWindow;
+
+    @Inject
+    @ConfigProperty(name = "moim.commands.rate-limit.window", defaultValue = "PT1M")
+    Duration window;
 
     /** What became of the command. */
     public enum Outcome {
@@ -55,6 +70,9 @@ public class CommandRuns {
                     "There is no /" + typedWord + " command in this workspace. Start with // to post text that begins with /.", null, null);
         }
         String command = "/" + call.word();
+        // Every known command typed is a call to someone else's server: one person's typing (or
+        // script) must not turn Moim into a flood against it. 429 with Retry-After beyond it.
+        limiter.acquire(new RateLimiter.Limit("command-calls", callsPerWindow, window), callerId);
         CommandCaller.Answer answer = caller.call(call);
         return switch (answer.kind()) {
             case ACKNOWLEDGED -> new Result(command, call.responseId(), Outcome.ACKNOWLEDGED, null, null, null);

@@ -43,8 +43,13 @@ public final class TokenScopes {
             // A socket carries reads and chat sends alike.
             Map.entry("platform", Set.of(READ, CHAT_WRITE)));
 
-    /** Resources whose writes need another scope than their feature's: running a command is chatting. */
-    private static final Map<String, Set<TokenScope>> RESOURCE_WRITES = Map.of("ChannelCommandsResource", Set.of(CHAT_WRITE));
+    /**
+     * Resources whose writes need another scope than their feature's: running a command is
+     * chatting; an incoming webhook's URL is its own credential, so a token sent along needs none.
+     */
+    private static final Map<String, Set<TokenScope>> RESOURCE_WRITES = Map.of(
+            "ChannelCommandsResource", Set.of(CHAT_WRITE),
+            "HooksResource", Set.of());
 
     /**
      * Resources no token may use at all, reads included: the credentials themselves, and the

@@ -43,6 +43,8 @@ class TokenScopesTest {
         assertThat(TokenScopes.required(org.moim.command.boundary.CommandsResource.class, "POST")).contains(Set.of(ADMIN));
         assertThat(TokenScopes.required(org.moim.command.boundary.ChannelCommandsResource.class, "POST")).as("running a command is chatting")
                 .contains(Set.of(CHAT_WRITE));
+        assertThat(TokenScopes.required(org.moim.webhook.boundary.HooksResource.class, "POST")).as("a hook's URL is its own credential")
+                .contains(Set.of());
         assertThat(TokenScopes.required(TicketsResource.class, "POST")).contains(Set.of(READ, CHAT_WRITE));
     }
 
