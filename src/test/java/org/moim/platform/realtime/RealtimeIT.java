@@ -82,6 +82,67 @@ class RealtimeIT {
         quiet.close();
     }
 
+    /**
+     * A client that stops reading while a channel it follows is busy: once the kernel's buffers
+     * and the server's write queue hold moim.realtime.max-queued-frames frames (1000), the server
+     * gives up on it (4429) instead of holding an unbounded backlog in memory. The client keeps
+     * sending pongs, so it is slow, not gone (that would be 4410). After the close it reads what
+     * reached it before the end: far from all.
+     */
+    @Test
+    void aClientThatStopsReadingIsClosedWith4429() throws Exception {
+        Api api = new Api(base);
+        SignedIn slow = Accounts.signUp(api, "Slow Reader");
+        SignedIn talker = Accounts.signUp(api, "Talker");
+        String channel = org.moim.it.Chat.workspace(base, slow, talker);
+        WsClient talk = WsClient.connect(base, "ticket=" + ticket(api, talker.accessToken()));
+        assertThat(talk.next().getString("type")).isEqualTo("hello");
+
+        try (SilentSocket reader = SilentSocket.connect(base, "ticket=" + ticket(api, slow.accessToken()), 8192)) {
+            assertThat(reader.nextText()).contains("\"hello\"");
+            reader.sendText("{\"type\":\"subscribe\",\"id\":\"follow\",\"channelId\":\"" + channel + "\"}");
+            String subscribed;
+            do {
+                subscribed = reader.nextText();
+            } while (subscribed != null && !subscribed.contains("\"follow\""));
+            assertThat(subscribed).as("the subscription's answer").contains("\"ack\"");
+
+            java.util.concurrent.ScheduledExecutorService heartbeat = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+            heartbeat.scheduleAtFixedRate(() -> {
+                try {
+                    reader.pong();
+                } catch (java.io.IOException closed) {
+                    // the server closed it: the test reads why
+                }
+            }, 0, 2, java.util.concurrent.TimeUnit.SECONDS);
+            try {
+                // Some 30 MB of messages (2,000 of 15,000 characters): far past the kernel's buffers
+                // (the reader's is 8 KiB; the server's send buffer grows to 4 MiB) and 1000 frames.
+                String text = "x".repeat(15_000);
+                for (int batch = 0; batch < 20; batch++) {
+                    for (int i = 0; i < 100; i++) {
+                        String id = "f" + batch + "-" + i;
+                        talk.send("{\"type\":\"send\",\"id\":\"" + id + "\",\"channelId\":\"" + channel + "\",\"text\":\"" + text
+                                + "\",\"idempotencyKey\":\"" + id + "\"}");
+                    }
+                    String last = "f" + batch + "-99";
+                    JsonObject ack = talk.next(f -> last.equals(f.getString("replyTo", null)));
+                    assertThat(ack.getString("type")).as(ack.toString()).isEqualTo("ack");
+                }
+            } finally {
+                heartbeat.shutdownNow();
+            }
+            // The server gave up on it: its backlog is dropped, not delivered late. The close frame
+            // (4429) is written behind that backlog, which closing cancels, so the client mostly
+            // sees the connection end without one (1006 in a browser, which reconnects and resumes
+            // from its last sequence like after any drop).
+            int code = reader.awaitClose();
+            assertThat(code).as("the slow reader's end: 4429, or closed without a close frame").isIn(4429, -1);
+            assertThat(reader.textsSkipped()).as("messages it could still read of the 2,000").isLessThan(1_500);
+        }
+        talk.close();
+    }
+
     @Test
     void missingForgedAndReusedTicketsAreClosedWith4401() throws Exception {
         Api api = new Api(base);
