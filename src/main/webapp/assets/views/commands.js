@@ -69,7 +69,7 @@ export function commandsPanel(workspaceId) {
         showSecret(created);
         await reload();
       } catch (err) {
-        if (!err.sessionEnded) error.textContent = describeError(err);
+        if (!err.sessionEnded) bind(error, { text: describeError(err) });
       }
     });
   });
@@ -111,7 +111,7 @@ export function commandsPanel(workspaceId) {
       status.replaceChildren();
       if (!commands.length) status.append(bind(h('span'), { text: tx('commands.empty') }));
     } catch (err) {
-      if (!err.sessionEnded) status.replaceChildren(h('span', { text: describeError(err) }));
+      if (!err.sessionEnded) status.replaceChildren(bind(h('span'), { text: describeError(err) }));
     }
   }
   reload();

@@ -91,7 +91,7 @@ function tokenForm({ scopes, create, onCreated, testid }) {
         showSecret(created);
         await onCreated?.();
       } catch (err) {
-        if (!err.sessionEnded) error.textContent = describeError(err);
+        if (!err.sessionEnded) bind(error, { text: describeError(err) });
       }
     });
   });
@@ -156,7 +156,7 @@ function tokenList({ load, revoke, testid }) {
       status.replaceChildren();
       if (!tokens.length) status.append(bind(h('span'), { text: tx('tokens.empty') }));
     } catch (err) {
-      if (!err.sessionEnded) status.replaceChildren(h('span', { text: describeError(err) }));
+      if (!err.sessionEnded) status.replaceChildren(bind(h('span'), { text: describeError(err) }));
     } finally {
       list.removeAttribute('aria-busy');
     }
@@ -199,7 +199,7 @@ export function botsPanel(workspaceId) {
         avatar.value = '';
         await reload();
       } catch (err) {
-        if (!err.sessionEnded) error.textContent = describeError(err);
+        if (!err.sessionEnded) bind(error, { text: describeError(err) });
       }
     });
   });
@@ -261,7 +261,7 @@ export function botsPanel(workspaceId) {
       status.replaceChildren();
       if (!list.length) status.append(bind(h('span'), { text: tx('bots.empty') }));
     } catch (err) {
-      if (!err.sessionEnded) status.replaceChildren(h('span', { text: describeError(err) }));
+      if (!err.sessionEnded) status.replaceChildren(bind(h('span'), { text: describeError(err) }));
     }
   }
   reload();

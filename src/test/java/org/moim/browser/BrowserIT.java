@@ -1031,9 +1031,10 @@ class BrowserIT {
             assertThat(within(upload, "upload-percent").getText()).isEqualTo("100%");
             assertThat(within(upload, "upload-message").getText()).isEqualTo("Uploaded");
 
-            WebElement row = browser.await("the file in the list", d -> browser.all("file-row").stream().findFirst().orElse(null));
-            assertThat(within(row, "file-name").getText()).isEqualTo(image.getFileName().toString());
-            String fileId = row.getDomAttribute("data-file-id");
+            // The list redraws as the upload settles: the row is read inside the wait, which retries a stale one.
+            String fileId = browser.await("the file in the list", d -> browser.all("file-row").stream()
+                    .filter(row -> image.getFileName().toString().equals(within(row, "file-name").getText()))
+                    .map(row -> row.getDomAttribute("data-file-id")).findFirst().orElse(null));
             // The thumbnail job ends and the row shows the thumbnail, loaded through a blob: URL.
             browser.await("the thumbnail", d -> Boolean.TRUE.equals(browser.script(
                     "const img = document.querySelector(\"[data-file-id='\" + arguments[0] + \"'] [data-testid='file-thumbnail']\");"
