@@ -87,7 +87,7 @@ export function keywordBotPanel(workspaceId) {
         reset();
         await reload();
       } catch (err) {
-        if (!err.sessionEnded) error.textContent = describeError(err);
+        if (!err.sessionEnded) bind(error, { text: describeError(err) });
       }
     });
   });
@@ -138,7 +138,7 @@ export function keywordBotPanel(workspaceId) {
       status.replaceChildren();
       if (!rules.length) status.append(bind(h('span'), { text: tx('keywordBot.empty') }));
     } catch (err) {
-      if (!err.sessionEnded) status.replaceChildren(h('span', { text: describeError(err) }));
+      if (!err.sessionEnded) status.replaceChildren(bind(h('span'), { text: describeError(err) }));
     }
   }
 
@@ -160,8 +160,8 @@ export function keywordBotPanel(workspaceId) {
     channels = all.filter((c) => c.kind === 'WORKSPACE');
     channelChoices();
     reload();
-  }).catch((err) => { if (!err.sessionEnded) status.replaceChildren(h('span', { text: describeError(err) })); });
-  loadResponders().catch((err) => { if (!err.sessionEnded) respondersBox.replaceChildren(h('span', { text: describeError(err) })); });
+  }).catch((err) => { if (!err.sessionEnded) status.replaceChildren(bind(h('span'), { text: describeError(err) })); });
+  loadResponders().catch((err) => { if (!err.sessionEnded) respondersBox.replaceChildren(bind(h('span'), { text: describeError(err) })); });
 
   return h(
     'section',

@@ -102,7 +102,9 @@ class KeywordBotBrowserIT {
         minas.visible("keyword-keywords").clear();
         minas.visible("keyword-reply").clear();
         minas.visible("keyword-error");
+        assertThat(minas.textOf("keyword-error")).doesNotContain("=>");
         shots(minas, "keyword-bot-settings", "settings-keyword-bot", null);
+        shots(minas, "keyword-bot-rules", "keyword-responders-save", null);
 
         openGeneral(minas);
         openGeneral(joons);
