@@ -25,6 +25,18 @@ function checkboxes(name, entries, checked, testid) {
       h('span', { text: label }))));
 }
 
+/** The field the server refused, in the reader's language; otherwise the usual description. */
+function problemText(err) {
+  const field = err.fieldErrors?.[0]?.field;
+  return FIELD_PROBLEMS[field] ? tx(FIELD_PROBLEMS[field]) : describeError(err);
+}
+const FIELD_PROBLEMS = {
+  keywords: 'keywordBot.problem.keywords',
+  phrases: 'keywordBot.problem.phrases',
+  reply: 'keywordBot.problem.reply',
+  channelIds: 'keywordBot.problem.channels',
+};
+
 const chosen = (box) => [...box.querySelectorAll('input:checked')].map((input) => input.value);
 
 export function keywordBotPanel(workspaceId) {
@@ -87,7 +99,7 @@ export function keywordBotPanel(workspaceId) {
         reset();
         await reload();
       } catch (err) {
-        if (!err.sessionEnded) bind(error, { text: describeError(err) });
+        if (!err.sessionEnded) bind(error, { text: problemText(err) });
       }
     });
   });
@@ -127,7 +139,7 @@ export function keywordBotPanel(workspaceId) {
         rule.handover ? h('span', { class: 'badge keyword-handover-badge', i18n: 'keywordBot.handoverBadge' }) : null,
         h('span', { class: 'bot-actions' }, change, remove)),
       h('p', { class: 'keyword-reply', text: rule.reply }),
-      h('p', { class: 'token-hint', text: names.length ? names.join(' ') : tx('keywordBot.allChannels') }),
+      names.length ? h('p', { class: 'token-hint', text: names.join(' ') }) : h('p', { class: 'token-hint', i18n: 'keywordBot.allChannels' }),
     );
   }
 
