@@ -131,10 +131,19 @@ class KeywordBotBrowserIT {
                 minas.await("the take button", d -> !minas.all("bell-item-take").isEmpty() && minas.all("bell-item-take").get(0).isDisplayed());
             }
         });
-        if (minas.all("bell-item-take").isEmpty() || !minas.all("bell-item-take").get(0).isDisplayed()) {
-            minas.click("bell");
-        }
-        minas.click("bell-item-take");
+        // The bell's list is drawn again as notifications arrive or are read: click what is there now.
+        minas.await("a click on Take it", d -> {
+            try {
+                if (minas.all("bell-item-take").isEmpty() || !minas.all("bell-item-take").get(0).isDisplayed()) {
+                    minas.click("bell");
+                    return false;
+                }
+                minas.all("bell-item-take").get(0).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.ElementNotInteractableException redrawn) {
+                return false;
+            }
+        });
         for (Browser browser : List.of(minas, joons)) {
             browser.await("Taken by Mina", d -> anyText(browser, "chat-text", t -> t.startsWith("Taken by Mina")));
         }
