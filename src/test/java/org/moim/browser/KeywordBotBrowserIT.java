@@ -105,7 +105,7 @@ class KeywordBotBrowserIT {
         assertThat(minas.textOf("keyword-error")).startsWith("Each keyword needs a letter or digit");
         assertThat(minas.all("keyword-rule").stream().map(WebElement::getText)).noneMatch(t -> t.contains("=>"));
         shots(minas, "keyword-bot-settings", "settings-keyword-bot", null);
-        shots(minas, "keyword-bot-rules", "keyword-responders-save", null);
+        shots(minas, "keyword-bot-rules", "keyword-rules", null);
 
         openGeneral(minas);
         openGeneral(joons);
