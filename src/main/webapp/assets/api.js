@@ -423,6 +423,16 @@ export const listCommands = (ws) =>
 export const createCommand = (ws, body) => authed('POST', `workspaces/${seg(ws)}/commands`, { body });
 export const deleteCommand = (ws, id) => authed('DELETE', `workspaces/${seg(ws)}/commands/${seg(id)}`);
 /** Runs "/word text" typed in a channel; answers {outcome, text, ...} (CommandResult). */
+/** The keyword bot (docs/keyword-bot.md): its responders and every page of its rules. */
+export const getKeywordBot = (ws) => authed('GET', `workspaces/${seg(ws)}/keyword-bot`);
+export const chooseKeywordBotResponders = (ws, responderIds) =>
+  authed('PUT', `workspaces/${seg(ws)}/keyword-bot/responders`, { body: { responderIds } });
+export const listKeywordRules = (ws) =>
+  allPages((cursor) => authed('GET', withQuery(`workspaces/${seg(ws)}/keyword-bot/rules`, { cursor, limit: 200 })));
+export const createKeywordRule = (ws, body) => authed('POST', `workspaces/${seg(ws)}/keyword-bot/rules`, { body });
+export const replaceKeywordRule = (ws, id, body) => authed('PUT', `workspaces/${seg(ws)}/keyword-bot/rules/${seg(id)}`, { body });
+export const deleteKeywordRule = (ws, id) => authed('DELETE', `workspaces/${seg(ws)}/keyword-bot/rules/${seg(id)}`);
+export const takeKeywordHandover = (ws, id) => authed('POST', `workspaces/${seg(ws)}/keyword-bot/handovers/${seg(id)}/take`);
 export const runCommand = (channel, text) => authed('POST', `channels/${seg(channel)}/commands`, { body: { text } });
 export const listBots = (ws) => authed('GET', `workspaces/${seg(ws)}/bots`);
 export const createBot = (ws, body) => authed('POST', `workspaces/${seg(ws)}/bots`, { body });

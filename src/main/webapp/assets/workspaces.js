@@ -112,6 +112,8 @@ const MATRIX = {
   LIST_COMMANDS: ALL,
   CREATE_COMMAND: STAFF,
   DELETE_COMMAND: STAFF,
+  // The keyword bot (docs/permissions.md#keyword-bot, KeywordBotAction).
+  MANAGE_KEYWORD_BOT: STAFF,
   LEAVE_WORKSPACE: ALL,
   INVITE_BY_EMAIL: STAFF,
   LIST_INVITATIONS: STAFF,

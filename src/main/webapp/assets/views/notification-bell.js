@@ -67,7 +67,24 @@ export function notificationBell() {
       bind(read, { attrs: { 'aria-label': tx('bell.markRead'), title: tx('bell.markRead') } });
       read.addEventListener('click', () => withBusy(read, () => markRead(n)));
     }
-    return h('li', { class: `bell-item${n.readAt ? '' : ' bell-item-unread'}`, testid: 'bell-item', dataset: { id: n.id } }, open, read);
+    return h('li', { class: `bell-item${n.readAt ? '' : ' bell-item-unread'}`, testid: 'bell-item', dataset: { id: n.id } }, open, take(n), read);
+  }
+
+  /** "Take it" on a keyword bot's handover (docs/keyword-bot.md): the bot says who took it in the thread. */
+  function take(n) {
+    if (n.kind !== 'keyword-bot.handover') return null;
+    const button = h('button', { type: 'button', class: 'btn btn-secondary btn-sm bell-item-take', testid: 'bell-item-take', i18n: 'keywordBot.take' });
+    button.addEventListener('click', () => withBusy(button, async () => {
+      try {
+        await api.takeKeywordHandover(n.workspaceId, n.subjectId);
+        bind(button, { text: tx('keywordBot.taken') });
+        button.disabled = true;
+        if (!n.readAt) await markRead(n);
+      } catch (err) {
+        toastError(err);
+      }
+    }));
+    return button;
   }
 
   async function markRead(n) {

@@ -16,6 +16,7 @@ import { confirmDialog, pageHeader, roleName, statusLine, workspaceAvatar } from
 import { checkWorkspaceFields, workspaceFields } from './workspaces-page.js';
 import { botsPanel } from './tokens.js';
 import { commandsPanel } from './commands.js';
+import { keywordBotPanel } from './keyword-bot.js';
 
 function section(id, titleKey, descriptionKey, ...children) {
   return h(
@@ -43,6 +44,7 @@ export function renderSettings(main, ctx) {
     body.replaceChildren(generalSection(workspace));
     if (can(role, 'MANAGE_BOTS')) body.append(botsPanel(workspaceId));
     if (can(role, 'CREATE_COMMAND')) body.append(commandsPanel(workspaceId));
+    if (can(role, 'MANAGE_KEYWORD_BOT')) body.append(keywordBotPanel(workspaceId));
     if (can(role, 'TRANSFER_OWNERSHIP')) body.append(transferSection());
     body.append(leaveSection(workspace));
     if (can(role, 'DELETE_WORKSPACE')) body.append(deleteSection(workspace));

@@ -37,6 +37,7 @@ public final class NotificationTitles {
             Map.entry("gallery.reacted", t("{actor} reacted ({reaction}) to your picture “{picture}”",
                     "{actor}님이 회원님의 사진 “{picture}”에 반응했습니다 ({reaction})")),
             Map.entry("chat.channel-added", t("{actor} added you to #{channel}", "{actor}님이 회원님을 #{channel} 채널에 추가했습니다")),
+            Map.entry("keyword-bot.handover", t("{actor} asked for a person in #{channel}", "{actor}님이 #{channel} 채널에서 담당자를 찾습니다")),
             Map.entry("call.started", t("{actor} started a call", "{actor}님이 통화를 시작했습니다")),
             Map.entry("event.invited", t("{actor} invited you to “{event}”", "{actor}님이 “{event}” 일정에 회원님을 초대했습니다")),
             Map.entry("event.reminder", t("“{event}” starts {startAt}", "“{event}” 일정이 곧 시작합니다: {startAt}")),

@@ -35,6 +35,7 @@ public final class TokenScopes {
             Map.entry("workspace", Set.of(ADMIN)),
             Map.entry("webhook", Set.of(ADMIN)),
             Map.entry("command", Set.of(ADMIN)),
+            Map.entry("keywordbot", Set.of(ADMIN)),
             Map.entry("billing", Set.of(ADMIN)),
             // Marking one's own notifications read is part of reading them.
             Map.entry("notification", Set.of(READ)),
@@ -44,11 +45,12 @@ public final class TokenScopes {
             Map.entry("platform", Set.of(READ, CHAT_WRITE)));
 
     /**
-     * Resources whose writes need another scope than their feature's: running a command is
-     * chatting; an incoming webhook's URL is its own credential, so a token sent along needs none.
+     * Resources whose writes need another scope than their feature's: running a command and
+     * taking a keyword bot's handover are chatting; an incoming webhook's URL is its own credential, so a token sent along needs none.
      */
     private static final Map<String, Set<TokenScope>> RESOURCE_WRITES = Map.of(
             "ChannelCommandsResource", Set.of(CHAT_WRITE),
+            "KeywordHandoversResource", Set.of(CHAT_WRITE),
             "HooksResource", Set.of());
 
     /**

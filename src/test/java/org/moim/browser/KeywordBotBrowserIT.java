@@ -1,0 +1,225 @@
+package org.moim.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.moim.it.Accounts;
+import org.moim.it.Accounts.SignedIn;
+import org.moim.it.Api;
+import org.moim.it.Chat;
+import org.moim.it.Deployments;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The keyword bot in two browsers: Mina (the owner) makes two rules in workspace settings →
+ * Keyword bot (one a "talk to a person" handover) and picks herself as responder; Joon types the
+ * keyword in #general and both see the bot's reply live with the Bot badge; then he asks for a
+ * person (in Korean), Mina takes it from her bell and both see "Taken by Mina". Screenshots of the
+ * panel, the chat and the bell in English and Korean at 1280 and 390 px
+ * (target/browser-screenshots/keyword-bot-*.png).
+ */
+@ExtendWith(ArquillianExtension.class)
+class KeywordBotBrowserIT {
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return Deployments.moim();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private final Map<String, Browser> browsers = new LinkedHashMap<>();
+
+    @RegisterExtension
+    final AfterTestExecutionCallback evidence = context -> {
+        String test = context.getRequiredTestMethod().getName();
+        browsers.forEach((who, browser) -> {
+            browser.saveConsole(test + "-" + who);
+            browser.screenshot(test + "-" + who);
+        });
+    };
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.values().forEach(Browser::close);
+        browsers.clear();
+    }
+
+    @Test
+    void anAdminMakesARuleAndBothSeeTheBotAnswerThenAPersonTakesOver() throws Exception {
+        Api api = new Api(base);
+        SignedIn mina = Accounts.signUp(api, "Mina");
+        SignedIn joon = Accounts.signUp(api, "Joon");
+        String workspace = Chat.workspace(base, mina, joon);
+        Browser minas = signedIn("mina", mina);
+        Browser joons = signedIn("joon", joon);
+
+        // Workspace settings → Keyword bot: a rule, a handover rule, Mina as responder.
+        minas.click("nav-settings");
+        minas.visible("settings-keyword-bot");
+        minas.await("the channel choices", d -> !minas.all("keyword-channel-choices").isEmpty());
+        minas.type("keyword-keywords", "opening hours, 영업시간");
+        minas.type("keyword-reply", "We open at 9. 오전 9시에 엽니다.");
+        minas.click("keyword-save");
+        minas.await("the first rule", d -> minas.all("keyword-rule").size() == 1);
+        minas.type("keyword-keywords", "agent, 상담원");
+        minas.type("keyword-reply", "A person will be with you shortly. 곧 담당자가 옵니다.");
+        minas.click("keyword-handover");
+        minas.click("keyword-save");
+        minas.await("the handover rule", d -> minas.all("keyword-rule").size() == 2);
+        minas.await("the responder choices", d -> !minas.all("keyword-responder-choices").isEmpty());
+        WebElement me = minas.visible("keyword-responder-choices").findElements(org.openqa.selenium.By.cssSelector("input")).stream()
+                .filter(i -> i.getDomProperty("value").equals(mina.id())).findFirst().orElseThrow();
+        me.click();
+        minas.click("keyword-responders-save");
+        minas.await("the responders saved", d -> api.get("/api/v1/workspaces/" + workspace + "/keyword-bot", mina.accessToken())
+                .json().getJsonArray("responderIds").size() == 1);
+        // A bad rule: the form says what is wrong.
+        minas.type("keyword-keywords", "!!");
+        minas.type("keyword-reply", "Nothing");
+        minas.click("keyword-save");
+        minas.await("the problem", d -> !minas.textOf("keyword-error").isBlank());
+        minas.visible("keyword-keywords").clear();
+        minas.visible("keyword-reply").clear();
+        minas.visible("keyword-error");
+        assertThat(minas.textOf("keyword-error")).startsWith("Each keyword needs a letter or digit");
+        assertThat(minas.all("keyword-rule").stream().map(WebElement::getText)).noneMatch(t -> t.contains("=>"));
+        shots(minas, "keyword-bot-settings", "settings-keyword-bot", null);
+        shots(minas, "keyword-bot-rules", "keyword-rules", null);
+
+        openGeneral(minas);
+        openGeneral(joons);
+        joons.type("chat-input", "What are your opening hours?" + Keys.ENTER);
+        for (Browser browser : List.of(minas, joons)) {
+            browser.await("the bot's reply", d -> anyText(browser, "chat-text", t -> t.equals("We open at 9. 오전 9시에 엽니다.")));
+            browser.await("the Bot badge", d -> anyText(browser, "chat-bot-badge", "Bot"::equals));
+        }
+        joons.await("the bot's name", d -> anyText(joons, "chat-sender", "Keyword bot"::equals));
+
+        // "Talk to a person", in Korean: the bot says a person will come, Mina's bell has it, she takes it.
+        joons.type("chat-input", "상담원 연결해 주세요" + Keys.ENTER);
+        for (Browser browser : List.of(minas, joons)) {
+            browser.await("the handover reply", d -> anyText(browser, "chat-text", t -> t.startsWith("A person will be with you shortly.")));
+        }
+        shots(minas, "keyword-bot-chat", "chat-input", null);
+        minas.await("the bell's count", d -> minas.visible("bell-count").isDisplayed());
+        minas.click("bell");
+        minas.await("the take button", d -> !minas.all("bell-item-take").isEmpty());
+        shots(minas, "keyword-bot-bell", "bell-item-take", () -> {
+            if (minas.all("bell-item-take").isEmpty() || !minas.all("bell-item-take").get(0).isDisplayed()) {
+                minas.click("bell");
+                minas.await("the take button", d -> !minas.all("bell-item-take").isEmpty() && minas.all("bell-item-take").get(0).isDisplayed());
+            }
+        });
+        // The bell's list is drawn again as notifications arrive or are read: click what is there now.
+        minas.await("a click on Take it", d -> {
+            try {
+                if (minas.all("bell-item-take").isEmpty() || !minas.all("bell-item-take").get(0).isDisplayed()) {
+                    minas.click("bell");
+                    return false;
+                }
+                minas.all("bell-item-take").get(0).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.ElementNotInteractableException redrawn) {
+                return false;
+            }
+        });
+        for (Browser browser : List.of(minas, joons)) {
+            browser.await("Taken by Mina", d -> anyText(browser, "chat-text", t -> t.startsWith("Taken by Mina")));
+        }
+    }
+
+    /** Whether an element with the test id shows a text that passes; false while the list is being drawn again. */
+    private static boolean anyText(Browser browser, String testId, java.util.function.Predicate<String> wanted) {
+        try {
+            return browser.all(testId).stream().anyMatch(e -> wanted.test(e.getText()));
+        } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+            return false;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private static void openGeneral(Browser browser) {
+        browser.script("window.scrollTo(0, 0)");
+        browser.await("#general in the sidebar", d -> !browser.all("channel-link").isEmpty());
+        browser.await("a click on general", d -> {
+            browser.all("channel-link").stream().filter(l -> l.getText().contains("general")).findFirst().orElseThrow().click();
+            return true;
+        });
+        browser.awaitText("chat-title", "# general");
+    }
+
+    private Browser signedIn(String who, SignedIn account) throws IOException {
+        Browser browser = Browser.start();
+        browsers.put(who, browser);
+        browser.open(base.toString());
+        browser.awaitState("signed-out");
+        browser.type("login-email", account.email());
+        browser.type("login-password", Accounts.PASSWORD);
+        browser.click("login-submit");
+        browser.awaitState("signed-in");
+        return browser;
+    }
+
+    /**
+     * Screenshots in English and Korean at 1280 and 390 px with {@code anchor} scrolled into view,
+     * checking that no control of its section sticks out past the section's right edge;
+     * {@code again} (if any) brings back what a change of language or width closed.
+     */
+    private static void shots(Browser browser, String name, String anchor, Runnable again) throws IOException {
+        WebDriver.Window window = browser.driver().manage().window();
+        Dimension wide = window.getSize();
+        Files.createDirectories(Browser.SCREENSHOTS);
+        for (String language : List.of("en", "ko")) {
+            if (!language.equals(browser.htmlLang())) {
+                browser.click("lang-" + language);
+                browser.await("the page in " + language, d -> language.equals(browser.htmlLang()));
+            }
+            for (int width : List.of(1280, 390)) {
+                window.setSize(new Dimension(width, width == 390 ? 844 : wide.getHeight()));
+                if (again != null) {
+                    again.run();
+                }
+                WebElement at = browser.visible(anchor);
+                // A settings panel from its title (under the sticky top bar); the chat's parts where they are.
+                browser.script(anchor.startsWith("settings-") ? "arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -72)"
+                        : "arguments[0].scrollIntoView({block: 'nearest'})", at);
+                String overflowing = (String) browser.script("""
+                        const scope = arguments[0].closest('section') ?? arguments[0];
+                        const out = [...scope.querySelectorAll('button, input, select, h2, code, time')].filter((e) => e.offsetParent)
+                            .filter((e) => e.getBoundingClientRect().right > Math.ceil(scope.getBoundingClientRect().right));
+                        return out.map((e) => e.outerHTML.slice(0, 80)).join(' | ');""", at);
+                assertThat(overflowing).as("%s %s %d px: controls past their section's right edge", name, language, width).isEmpty();
+                Files.write(Browser.SCREENSHOTS.resolve(name + "-" + language + "-" + width + ".png"),
+                        ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
+            }
+            window.setSize(wide);
+        }
+        browser.click("lang-en");
+        browser.await("the page in English again", d -> "en".equals(browser.htmlLang()));
+        if (again != null) {
+            again.run();
+        }
+    }
+}
