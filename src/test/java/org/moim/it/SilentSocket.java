@@ -77,9 +77,20 @@ public final class SilentSocket implements AutoCloseable {
 
     /**
      * Reads frames (text frames are ignored, pings counted and left unanswered) until the server
-     * closes; answers its close code, or -1 if the connection ended without a close frame.
+     * closes; answers its close code, or -1 if the connection ended (or was reset) without a close frame.
      */
     public int awaitClose() throws IOException {
+        try {
+            return readUntilClose();
+        } catch (java.net.SocketException | java.io.EOFException cut) {
+            // The server closed while data of ours (pongs) lay unread on its side, so its kernel
+            // answered with a reset; or the end came in the middle of a frame. Either way, the
+            // connection ended without a close frame.
+            return -1;
+        }
+    }
+
+    private int readUntilClose() throws IOException {
         while (true) {
             int first = in.read();
             if (first < 0) {
