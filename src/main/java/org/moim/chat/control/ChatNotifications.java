@@ -109,7 +109,8 @@ public class ChatNotifications {
                 excerpt(message.text()), link);
     }
 
-    static String excerpt(String text) {
+    /** A notification's excerpt of a message: whitespace flattened, at most 140 code points (never half an emoji). */
+    public static String excerpt(String text) {
         String flat = text.replaceAll("\\s+", " ").strip();
         if (flat.codePointCount(0, flat.length()) <= EXCERPT_LENGTH) {
             return flat;

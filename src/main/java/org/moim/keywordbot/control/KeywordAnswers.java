@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.moim.chat.control.ChatNotifications;
 import org.moim.chat.control.Posting;
 import org.moim.chat.entity.Channel;
 import org.moim.chat.entity.ChannelKind;
@@ -31,7 +32,6 @@ import org.moim.notification.entity.NotificationDraft;
 public class KeywordAnswers {
 
     static final String KIND = "keyword-bot.handover";
-    private static final int EXCERPT = 140;
 
     @PersistenceContext(unitName = "moim")
     EntityManager em;
@@ -92,7 +92,7 @@ public class KeywordAnswers {
         em.flush();
         Channel channel = em.find(Channel.class, ref.id());
         String asker = accounts.byId(message.senderId()).displayName();
-        String excerpt = message.text().length() > EXCERPT ? message.text().substring(0, EXCERPT) + "…" : message.text();
+        String excerpt = ChatNotifications.excerpt(message.text());
         String link = "#/w/" + ref.workspaceId() + "/chat/" + ref.id() + "?seq=" + message.sequence();
         inbox.deliver(new NotificationDraft(KIND, message.senderId(), ref.workspaceId(), "keyword-handover", handover.id(),
                 Map.of("actor", asker, "channel", channel.name()), excerpt, link), bot.responderIds());
