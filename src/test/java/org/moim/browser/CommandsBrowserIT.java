@@ -116,7 +116,8 @@ class CommandsBrowserIT {
         for (Browser browser : List.of(minas, joons)) {
             browser.await("the command's answer", d -> browser.all("chat-text").stream().anyMatch(e -> e.getText().equals("You said: hello")));
         }
-        assertThat(joons.visible("chat-bot-badge").getText()).isEqualTo("Bot");
+        // The list redraws when the member directory is read again: read the badge inside a wait, which retries a stale one.
+        joons.awaitText("chat-bot-badge", "Bot");
         // Shown as from the command: its bot is named /echo (the directory is read again for a sender it did not know).
         joons.await("the command's name", d -> joons.all("chat-sender").stream().anyMatch(e -> e.getText().equals("/echo")));
         assertThat(minas.all("chat-text").stream().noneMatch(e -> e.getText().contains("/echo"))).as("the command itself is not posted").isTrue();
