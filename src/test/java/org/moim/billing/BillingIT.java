@@ -65,7 +65,7 @@ class BillingIT {
 
     @Deployment(testable = false)
     static WebArchive app() {
-        return Deployments.moim().addClass(BillingProbe.class);
+        return Deployments.moim();
     }
 
     @ArquillianResource

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.moim.billing.control.Renewals;
 import org.moim.platform.web.MoimApi;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Test-only resource that {@code BillingIT} (and {@code CallsIT}) add to the deployed WAR: runs the renewal job's work
@@ -38,6 +39,8 @@ public class BillingProbe {
     @PersistenceContext(unitName = "moim")
     EntityManager em;
 
+    @Operation(hidden = true)
+
     @POST
     @Path("renewals")
     public JsonObject renewals(@QueryParam("at") String at) {
@@ -46,6 +49,7 @@ public class BillingProbe {
     }
 
     /** A new plan with these limits (others unlimited; an empty historyDays too), and the workspace on it. */
+    @Operation(hidden = true)
     @POST
     @Path("tiny-plan")
     @Transactional
@@ -78,6 +82,7 @@ public class BillingProbe {
     }
 
     /** Moves a chat message {@code days} into the past, as if the clock had run on since it was sent. */
+    @Operation(hidden = true)
     @POST
     @Path("age-message")
     @Transactional

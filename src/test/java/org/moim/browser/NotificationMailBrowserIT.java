@@ -32,7 +32,6 @@ import org.moim.it.Accounts.SignedIn;
 import org.moim.it.Api;
 import org.moim.it.Chat;
 import org.moim.it.Deployments;
-import org.moim.notification.LeaseProbe;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -55,7 +54,7 @@ class NotificationMailBrowserIT {
 
     @Deployment(testable = false)
     static WebArchive app() {
-        return Deployments.moim().addClass(LeaseProbe.class);
+        return Deployments.moim();
     }
 
     @ArquillianResource

@@ -22,7 +22,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.moim.billing.BillingProbe;
 import org.moim.it.Accounts;
 import org.moim.it.Accounts.SignedIn;
 import org.moim.it.Api;
@@ -46,7 +45,7 @@ class CallsIT {
     /** With billing's test probe, to put a workspace on a plan with a bigger call size. */
     @Deployment(testable = false)
     static WebArchive app() {
-        return Deployments.moim().addClass(BillingProbe.class);
+        return Deployments.moim();
     }
 
     @ArquillianResource

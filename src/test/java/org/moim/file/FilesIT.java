@@ -71,7 +71,7 @@ class FilesIT {
 
     @Deployment(testable = false)
     static WebArchive app() {
-        return Deployments.moim().addClasses(ItRooms.class, FilesProbe.class);
+        return Deployments.moim();
     }
 
     @ArquillianResource

@@ -16,6 +16,7 @@ import org.moim.job.control.Jobs;
 import org.moim.job.entity.Job;
 import org.moim.platform.messaging.Envelope;
 import org.moim.platform.web.MoimApi;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Test-only resource that {@code FilesIT} adds to the WAR: replays a conversion, runs the sweep now. */
 @Path("test-probe/files")
@@ -36,6 +37,7 @@ public class FilesProbe {
     JsonWebToken jwt;
 
     /** Hands the conversion handler a copy of a thumbnail job's message, as a redelivery would. */
+    @Operation(hidden = true)
     @POST
     @Path("redeliver")
     @Transactional
@@ -47,6 +49,7 @@ public class FilesProbe {
     }
 
     /** Runs the hourly sweep now, as of {@code hoursLater} hours from now (so fresh leftovers count as old). */
+    @Operation(hidden = true)
     @POST
     @Path("sweep")
     public Response sweep(@QueryParam("hoursLater") int hoursLater) {

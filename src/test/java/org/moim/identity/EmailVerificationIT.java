@@ -45,7 +45,7 @@ class EmailVerificationIT {
 
     @Deployment(testable = false)
     static WebArchive app() {
-        return Deployments.moim().addClass(VerificationProbe.class);
+        return Deployments.moim();
     }
 
     @ArquillianResource

@@ -37,7 +37,7 @@ class IdentityIT {
 
     @Deployment(testable = false)
     static WebArchive app() {
-        return Deployments.moim().addClass(SessionPurgeProbe.class);
+        return Deployments.moim();
     }
 
     @ArquillianResource

@@ -40,7 +40,7 @@ class PasswordResetIT {
 
     @Deployment(testable = false)
     static WebArchive app() {
-        return Deployments.moim().addClass(ResetProbe.class);
+        return Deployments.moim();
     }
 
     @ArquillianResource

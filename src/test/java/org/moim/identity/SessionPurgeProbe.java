@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import org.moim.identity.control.SessionPurge;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Test-only resource that {@code IdentityIT} adds to the deployed WAR: runs the daily session purge with a given cut-off. */
 @Path("test-probe/sessions")
@@ -21,6 +22,8 @@ public class SessionPurgeProbe {
 
     @Inject
     SessionPurge purge;
+
+    @Operation(hidden = true)
 
     @POST
     @Path("purge")

@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Test-only resource {@code TokensIT} adds to the WAR: lets a token expire now, and reads what is stored. */
 @Path("test-probe/tokens")
@@ -22,6 +23,8 @@ public class TokenProbe {
 
     @PersistenceContext(unitName = "moim")
     EntityManager em;
+
+    @Operation(hidden = true)
 
     @POST
     @Path("expire")
@@ -35,6 +38,7 @@ public class TokenProbe {
     }
 
     /** The stored hash of the token: never its secret. */
+    @Operation(hidden = true)
     @GET
     @Path("hash")
     @Produces(MediaType.TEXT_PLAIN)

@@ -37,7 +37,7 @@ class TokensIT {
 
     @Deployment(testable = false)
     static WebArchive app() {
-        return Deployments.moim().addClass(TokenProbe.class);
+        return Deployments.moim();
     }
 
     @ArquillianResource

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Test-only resource {@code EmailVerificationIT} adds to the WAR: lets an account's verification links expire now. */
 @Path("test-probe/email-verifications")
@@ -19,6 +20,8 @@ public class VerificationProbe {
 
     @PersistenceContext(unitName = "moim")
     EntityManager em;
+
+    @Operation(hidden = true)
 
     @POST
     @Path("expire")

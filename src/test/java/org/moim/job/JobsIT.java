@@ -50,7 +50,7 @@ class JobsIT {
 
     @Deployment(testable = false)
     static WebArchive app() {
-        return Deployments.moim().addClass(TransactionProbe.class);
+        return Deployments.moim();
     }
 
     @ArquillianResource

@@ -29,6 +29,7 @@ import org.moim.notification.control.TestMailAlert;
 import org.moim.platform.messaging.Envelope;
 import org.moim.platform.messaging.JmsResources;
 import org.moim.platform.web.MoimApi;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Test-only resource that {@code JobsIT} adds to the deployed WAR: enqueues a job on a queue no
@@ -58,6 +59,8 @@ public class TransactionProbe {
     @Resource(lookup = JmsResources.CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
 
+    @Operation(hidden = true)
+
     @POST
     @Transactional
     public JsonObject enqueue(@QueryParam("rollback") boolean rollback, @QueryParam("alerts") boolean alerts) {
@@ -70,6 +73,7 @@ public class TransactionProbe {
     }
 
     /** Hands the alerts handler a copy of a test-mail job's message, as a redelivery would. */
+    @Operation(hidden = true)
     @POST
     @Path("redeliver")
     @Transactional
@@ -81,6 +85,7 @@ public class TransactionProbe {
     }
 
     /** The probe message with this key, waiting up to two seconds; 204 when there is none. */
+    @Operation(hidden = true)
     @GET
     @Transactional
     public Response receive(@QueryParam("key") String key) throws JMSException {

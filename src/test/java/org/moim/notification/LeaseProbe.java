@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.moim.platform.schedule.entity.ScheduleLease;
 import org.moim.platform.schedule.ScheduleLeases;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Test-only resource that {@code RemindersIT} adds to node A's WAR: how often a schedule's lease was taken (each is one run). */
 @Path("test-probe/leases")
@@ -20,6 +21,8 @@ public class LeaseProbe {
 
     @Inject
     ScheduleLeases leases;
+
+    @Operation(hidden = true)
 
     @GET
     @Path("{name}")

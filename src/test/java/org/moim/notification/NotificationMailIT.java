@@ -50,7 +50,7 @@ class NotificationMailIT {
 
     @Deployment(testable = false)
     static WebArchive app() {
-        return Deployments.moim().addClass(LeaseProbe.class);
+        return Deployments.moim();
     }
 
     @ArquillianResource

@@ -40,7 +40,7 @@ class RemindersIT {
 
     @Deployment(testable = false)
     static WebArchive app() {
-        return Deployments.moim().addClass(LeaseProbe.class);
+        return Deployments.moim();
     }
 
     @ArquillianResource

@@ -16,7 +16,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.moim.billing.BillingProbe;
 import org.moim.it.Accounts;
 import org.moim.it.Accounts.SignedIn;
 import org.moim.it.Api;
@@ -35,7 +34,7 @@ class SearchIT {
 
     @Deployment(testable = false)
     static WebArchive app() {
-        return Deployments.moim().addClass(BillingProbe.class);
+        return Deployments.moim();
     }
 
     @ArquillianResource
