@@ -801,6 +801,7 @@ export const retryJob = (id) => authed('POST', `admin/jobs/${seg(id)}/retry`);
 export const listDeadDeliveries = ({ cursor = null, limit = 50 } = {}) =>
   authed('GET', withQuery('admin/webhook-deliveries', { cursor, limit }));
 export const retryDelivery = (id) => authed('POST', `admin/webhook-deliveries/${seg(id)}/retry`);
+export const listOutbox = ({ cursor = null, limit = 50 } = {}) => authed('GET', withQuery('admin/outbox', { cursor, limit }));
 
 /** The audit log as a CSV Blob (a link cannot send the token). */
 export async function auditCsv({ action = null } = {}) {

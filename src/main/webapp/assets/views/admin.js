@@ -1,7 +1,8 @@
 /**
  * "Administration" (system administrators only; the link shows only for them): the instance's
- * accounts — search, pages, deactivate/reactivate, grant/revoke the role — and the audit log
- * with a CSV export. A module of small functions over one store per panel.
+ * accounts — search, pages, deactivate/reactivate, grant/revoke the role — dead work to retry,
+ * the local outbox (the mails an instance with mail off kept instead of sending), and the audit
+ * log with a CSV export. A module of small functions over one store per panel.
  */
 import * as api from '../api.js';
 import { bind, formatDateTime, t, tx } from '../i18n.js';
@@ -21,13 +22,15 @@ export function renderAdmin(main) {
   }
   const accounts = accountsPanel();
   const dead = deadWorkPanel();
+  const outbox = outboxPanel();
   const audit = auditPanel();
   main.append(
     pageHeader({ title: tx('admin.title'), subtitle: tx('admin.subtitle') }),
-    h('div', { class: 'page-body' }, accounts.el, dead.el, audit.el),
+    h('div', { class: 'page-body' }, accounts.el, dead.el, outbox.el, audit.el),
   );
   accounts.load();
   dead.load();
+  outbox.load();
   audit.load();
   return () => {};
 }
@@ -229,6 +232,91 @@ function deadRow({ testid, kind, name, error, at, retry }) {
     }),
   );
   return row;
+}
+
+// ---------------------------------------------------------------------------
+// Outbox: with mail off, the mails the instance would have sent (links included)
+
+function outboxPanel() {
+  const store = { items: [], nextCursor: null, keeping: true };
+  const list = h('ul', { class: 'admin-list', testid: 'admin-outbox' });
+  const more = h('button', { type: 'button', class: 'btn btn-ghost btn-sm', testid: 'admin-outbox-more', i18n: 'admin.more', hidden: true });
+  const reload = h('button', { type: 'button', class: 'btn btn-ghost btn-sm', testid: 'admin-outbox-reload', i18n: 'admin.dead.reload' });
+  const description = h('p', { class: 'panel-description', testid: 'admin-outbox-description' });
+  const status = statusLine('admin-outbox-status');
+
+  async function load({ append = false } = {}) {
+    status.set(tx('common.loading'));
+    try {
+      const page = await api.listOutbox({ cursor: append ? store.nextCursor : null, limit: PAGE });
+      store.items = append ? [...store.items, ...page.items] : page.items;
+      store.nextCursor = page.nextCursor;
+      store.keeping = page.keeping;
+      list.replaceChildren(...store.items.map(outboxRow));
+      more.hidden = !store.nextCursor;
+      bind(description, { text: tx(store.keeping ? 'admin.outbox.description' : 'admin.outbox.off') });
+      status.set(store.items.length ? null : tx('admin.outbox.none'));
+    } catch (err) {
+      status.set(describeError(err), { retry: () => load({ append }), variant: 'error' });
+    }
+  }
+  reload.addEventListener('click', () => withBusy(reload, () => load()));
+  more.addEventListener('click', () => withBusy(more, () => load({ append: true })));
+  bind(description, { text: tx('admin.outbox.description') });
+
+  const el = h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'admin-outbox-title' },
+    h(
+      'div',
+      { class: 'panel-header panel-header-actions' },
+      h('h2', { class: 'panel-title', id: 'admin-outbox-title', i18n: 'admin.outbox.title' }),
+      h('div', { class: 'panel-actions' }, reload),
+    ),
+    description,
+    status.el,
+    list,
+    more,
+  );
+  return { el, load };
+}
+
+/** One kept mail: subject, recipient and time; opened, its text with every link clickable (in a new tab). */
+function outboxRow(mail) {
+  const text = h('pre', { class: 'outbox-text', testid: 'admin-outbox-text' }, ...linkified(mail.text));
+  return h(
+    'li',
+    { class: 'admin-row outbox-row', testid: 'admin-outbox-mail' },
+    h(
+      'details',
+      { class: 'outbox-mail' },
+      h(
+        'summary',
+        { class: 'outbox-summary', testid: 'admin-outbox-summary' },
+        h('span', { class: 'admin-name', testid: 'admin-outbox-subject' }, mail.subject),
+        bind(h('span', { class: 'admin-email', testid: 'admin-outbox-to' }), { text: tx('admin.outbox.to', { to: mail.to }) }),
+        bind(h('span', { class: 'admin-email' }), { text: () => formatDateTime(mail.createdAt) }),
+      ),
+      text,
+      mail.unsubscribeUrl
+        ? bind(h('p', { class: 'admin-email' }), { text: tx('admin.outbox.unsubscribe', { url: mail.unsubscribeUrl }) })
+        : null,
+    ),
+  );
+}
+
+/** Plain text as text nodes and links (http and https only; the text is never parsed as HTML). */
+function linkified(text) {
+  const parts = [];
+  let last = 0;
+  for (const match of text.matchAll(/https?:\/\/[^\s<>"]+/g)) {
+    const url = match[0].replace(/[.,;:!?)\]]+$/, '');
+    parts.push(document.createTextNode(text.slice(last, match.index)));
+    parts.push(h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', testid: 'admin-outbox-link' }, url));
+    last = match.index + url.length;
+  }
+  parts.push(document.createTextNode(text.slice(last)));
+  return parts;
 }
 
 // ---------------------------------------------------------------------------

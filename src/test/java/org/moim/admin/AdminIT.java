@@ -55,7 +55,8 @@ class AdminIT {
         return reply.json().getString("ticket");
     }
 
-    private static final List<String> READS = List.of("/api/v1/admin/accounts", "/api/v1/admin/audit", "/api/v1/admin/audit.csv");
+    private static final List<String> READS = List.of("/api/v1/admin/accounts", "/api/v1/admin/audit", "/api/v1/admin/audit.csv",
+            "/api/v1/admin/jobs", "/api/v1/admin/webhook-deliveries", "/api/v1/admin/outbox");
 
     private List<Reply> everyOperation(Api api, String token, String targetId) {
         List<Reply> replies = new ArrayList<>();

@@ -43,7 +43,8 @@ public class ItEnvironment implements LauncherSessionListener {
         return name;
     }
 
-    private static void recreateMariaDb(String name) {
+    /** Drops and creates the MariaDB database {@code name} and grants it to the {@code moim_it} user. */
+    static void recreateMariaDb(String name) {
         String url = System.getProperty("moim.it.mariadb.admin-url", "jdbc:mysql://127.0.0.1:3306/");
         String user = System.getProperty("moim.it.mariadb.admin-user", "root");
         String password = System.getProperty("moim.it.mariadb.admin-password", "");

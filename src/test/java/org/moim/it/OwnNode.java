@@ -63,6 +63,24 @@ public final class OwnNode implements AutoCloseable {
         return new OwnNode(builder.start(), URI.create("http://127.0.0.1:" + httpPort + "/").toURL(), log);
     }
 
+    /**
+     * In the MariaDB pass, points a node's environment at an empty MariaDB database of its own
+     * (the fork's database name with {@code suffix}, created again now); in the H2 pass the node
+     * keeps its own H2 file. For a node that must run with other settings beside the fork's node.
+     */
+    public static void ownDatabase(Map<String, String> env, String suffix) {
+        if (!"mariadb".equals(System.getenv("MOIM_IT_DATABASE"))) {
+            return;
+        }
+        String url = System.getenv("MOIM_DB_URL");
+        String name = ItEnvironment.databaseName(url) + "_" + suffix;
+        ItEnvironment.recreateMariaDb(name);
+        env.put("MOIM_DB_URL", url.replaceFirst("/\\w+([?;].*)?$", "/" + name + "$1"));
+        env.put("MOIM_DB_USER", System.getenv("MOIM_DB_USER"));
+        env.put("MOIM_DB_PASSWORD", System.getenv("MOIM_DB_PASSWORD"));
+        env.put("MOIM_DB_DATASOURCE", System.getenv("MOIM_DB_DATASOURCE"));
+    }
+
     private static String absolute(String property) {
         return Path.of(System.getProperty(property)).toAbsolutePath().toString();
     }

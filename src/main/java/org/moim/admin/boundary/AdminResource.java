@@ -36,6 +36,8 @@ import org.moim.audit.control.AuditEntries;
 import org.moim.audit.entity.AuditAction;
 import org.moim.identity.entity.Account;
 import org.moim.job.control.DeadJobs;
+import org.moim.notification.control.MailOutbox;
+import org.moim.notification.control.Mailer;
 import org.moim.platform.problem.InvalidField;
 import org.moim.platform.problem.Problem;
 import org.moim.platform.web.ClientAddresses;
@@ -48,7 +50,7 @@ import org.moim.webhook.control.WebhookDeliveries;
 @RolesAllowed(MoimApi.USER)
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = MoimApi.BEARER)
-@Tag(name = "Administration", description = "Accounts, dead jobs, mails and webhook deliveries, and the audit log, for system administrators.")
+@Tag(name = "Administration", description = "Accounts, dead jobs, mails and webhook deliveries, the local outbox, and the audit log, for system administrators.")
 @APIResponse(responseCode = "401", description = "Not signed in, or the account is deactivated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "Not a system administrator (not-an-administrator)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AdminResource {
@@ -76,6 +78,12 @@ public class AdminResource {
 
     @Inject
     Retries retries;
+
+    @Inject
+    MailOutbox outbox;
+
+    @Inject
+    Mailer mailer;
 
     @Inject
     ClientAddresses addresses;
@@ -196,6 +204,18 @@ public class AdminResource {
     public Response retryJob(@PathParam("jobId") String jobId) {
         Account admin = policy.require(jwt.getSubject());
         return Response.accepted(AdminJobView.from(retries.job(admin, jobId, addresses.of(request)))).build();
+    }
+
+    @GET
+    @Path("outbox")
+    @Transactional
+    @Operation(summary = "The local outbox", description = "With mail off (moim.mail.enabled=false) and page among moim.mail.outbox's modes, "
+            + "the mails the instance would have sent, newest first (the newest moim.mail.outbox.keep are kept), links included: "
+            + "whoever reads them can verify addresses and reset passwords of the accounts they were for.")
+    @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(implementation = AdminOutboxView.PageView.class)))
+    public AdminOutboxView.PageView outbox(@QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") int limit) {
+        policy.require(jwt.getSubject());
+        return AdminOutboxView.PageView.from(outbox.page(cursor, limit), mailer.keepsOutboxPage());
     }
 
     @GET

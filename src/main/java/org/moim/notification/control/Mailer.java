@@ -13,9 +13,12 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -55,10 +58,17 @@ public class Mailer {
     @ConfigProperty(name = "moim.mail.starttls", defaultValue = "false")
     boolean starttls;
 
-    /** With mail disabled: {@code log} writes each mail whole to the server log (the local outbox), {@code none} only names it. */
+    /**
+     * With mail disabled, where each mail goes instead (comma-separated): {@code log} writes it whole
+     * to the server log, {@code page} keeps it for the administrators' outbox page ({@link MailOutbox}),
+     * {@code none} only names it in the log.
+     */
     @Inject
-    @ConfigProperty(name = "moim.mail.outbox", defaultValue = "log")
+    @ConfigProperty(name = "moim.mail.outbox", defaultValue = "log,page")
     String outbox;
+
+    @Inject
+    MailOutbox page;
 
     /**
      * Sends one mail; {@link MailFailed} when the server does not take it. With
@@ -73,10 +83,16 @@ public class Mailer {
     public void send(String to, String subject, String text, Map<String, String> headers) {
         subject = oneLine(subject);
         if (!enabled) {
-            if ("log".equalsIgnoreCase(outbox.strip())) {
+            Set<String> modes = outboxModes(outbox);
+            if (modes.contains("log")) {
                 LOG.log(Level.INFO, outboxEntry(to, subject, text, headers));
             } else {
-                LOG.log(Level.INFO, "mail disabled (moim.mail.enabled=false): \"{0}\" to {1} not sent", new Object[] {subject, to});
+                LOG.log(Level.INFO, "mail disabled (moim.mail.enabled=false): \"{0}\" to {1} not sent{2}",
+                        new Object[] {subject, to, modes.contains("page") ? ", kept on the outbox page" : ""});
+            }
+            if (modes.contains("page")) {
+                String unsubscribe = headers.get("List-Unsubscribe");
+                page.keep(oneLine(to), subject, text, unsubscribe == null ? null : oneLine(unsubscribe).replaceAll("^<|>$", ""));
             }
             return;
         }
@@ -141,6 +157,25 @@ public class Mailer {
         return enabled;
     }
 
+    /** Whether the outbox page is being filled: mail is off and {@code page} is one of the outbox's modes. */
+    public boolean keepsOutboxPage() {
+        return !enabled && outboxModes(outbox).contains("page");
+    }
+
+    /** The outbox's modes ({@code log}, {@code page}; {@code none} or nothing known: neither), unknown ones logged and ignored. */
+    static Set<String> outboxModes(String setting) {
+        Set<String> modes = new TreeSet<>();
+        for (String mode : setting.split(",")) {
+            String known = mode.strip().toLowerCase(Locale.ROOT);
+            switch (known) {
+                case "log", "page" -> modes.add(known);
+                case "none", "" -> { }
+                default -> LOG.log(Level.WARNING, "moim.mail.outbox: unknown mode \"{0}\" ignored (log, page or none)", known);
+            }
+        }
+        return modes;
+    }
+
     /** The local outbox: the whole mail, links included, for someone reading the server log. */
     static String outboxEntry(String to, String subject, String text) {
         return outboxEntry(to, subject, text, Map.of());
@@ -149,7 +184,7 @@ public class Mailer {
     static String outboxEntry(String to, String subject, String text, Map<String, String> headers) {
         StringBuilder extra = new StringBuilder();
         headers.forEach((name, value) -> extra.append(oneLine(name)).append(": ").append(oneLine(value)).append("\n"));
-        return "MAIL OUTBOX (moim.mail.enabled=false, moim.mail.outbox=log): not sent, written here instead\n"
+        return "MAIL OUTBOX (moim.mail.enabled=false): not sent, written here instead\n"
                 + "To: " + oneLine(to) + "\n"
                 + "Subject: " + subject + "\n"
                 + extra + "\n"

@@ -71,6 +71,39 @@ class MailerTest {
     }
 
     @Test
+    void thePageModeKeepsTheMailForTheAdministratorsWithItsUnsubscribeAddress() {
+        List<List<String>> kept = new ArrayList<>();
+        Mailer mailer = disabled("page");
+        mailer.page = new MailOutbox() {
+            @Override
+            public void keep(String to, String subject, String text, String unsubscribe) {
+                kept.add(java.util.Arrays.asList(to, subject, text, unsubscribe));
+            }
+        };
+
+        mailer.send("ada@example.com", new Letter("Your digest\r\n", "Read http://localhost:8080/#/inbox", "<p>html</p>",
+                Optional.of("http://localhost:8080/api/v1/unsubscribe/abc")));
+
+        assertThat(kept).containsExactly(List.of("ada@example.com", "Your digest", "Read http://localhost:8080/#/inbox",
+                "http://localhost:8080/api/v1/unsubscribe/abc"));
+        assertThat(mailer.keepsOutboxPage()).isTrue();
+        assertThat(logged).hasSize(1);
+        assertThat(logged.get(0).getMessage()).as("page alone: the log only names the mail").contains("mail disabled");
+    }
+
+    @Test
+    void theOutboxModesAreAListAndUnknownOnesAreIgnored() {
+        assertThat(Mailer.outboxModes("log,page")).containsExactly("log", "page");
+        assertThat(Mailer.outboxModes(" Page ")).containsExactly("page");
+        assertThat(Mailer.outboxModes("none")).isEmpty();
+        assertThat(Mailer.outboxModes("log, bogus")).containsExactly("log");
+        assertThat(disabled("log").keepsOutboxPage()).isFalse();
+        Mailer sending = disabled("log,page");
+        sending.enabled = true;
+        assertThat(sending.keepsOutboxPage()).as("mail that goes out is not kept").isFalse();
+    }
+
+    @Test
     void lineBreaksNeverReachAHeader() {
         disabled("log").send("ada@example.com", "Hello\r\nBcc: eve@example.com", "text");
 

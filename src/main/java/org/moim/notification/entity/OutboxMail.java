@@ -1,0 +1,77 @@
+package org.moim.notification.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A mail the instance did not send because mail is off ({@code moim.mail.enabled=false}), kept for
+ * the administrators' outbox page: recipient, subject, the plain-text part with its links, and the
+ * one-click unsubscribe address a notification mail carries.
+ */
+@Entity
+@Table(name = "mail_outbox")
+public class OutboxMail {
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(nullable = false, length = 320)
+    private String recipient;
+
+    @Column(nullable = false, length = 998)
+    private String subject;
+
+    @Lob
+    @Column(nullable = false)
+    private String body;
+
+    @Column(length = 2000)
+    private String unsubscribe;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected OutboxMail() {
+    }
+
+    public OutboxMail(String recipient, String subject, String body, String unsubscribe, Instant createdAt) {
+        this.id = UUID.randomUUID().toString();
+        this.recipient = Objects.requireNonNull(recipient);
+        this.subject = Objects.requireNonNull(subject);
+        this.body = Objects.requireNonNull(body);
+        this.unsubscribe = unsubscribe;
+        this.createdAt = Objects.requireNonNull(createdAt);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String recipient() {
+        return recipient;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public String body() {
+        return body;
+    }
+
+    public Optional<String> unsubscribe() {
+        return Optional.ofNullable(unsubscribe);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}
