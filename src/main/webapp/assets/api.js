@@ -414,7 +414,8 @@ export const revokeSession = (id) => authed('DELETE', `me/sessions/${encodeURICo
 export const revokeOtherSessions = () => authed('DELETE', 'me/sessions');
 
 // Personal access tokens and bots (docs/tokens.md)
-export const listMyTokens = () => authed('GET', 'me/tokens');
+/** My tokens, every page (newest first). */
+export const listMyTokens = () => allPages((cursor) => authed('GET', withQuery('me/tokens', { cursor, limit: 200 })));
 export const createMyToken = (body) => authed('POST', 'me/tokens', { body });
 export const revokeMyToken = (id) => authed('DELETE', `me/tokens/${encodeURIComponent(id)}`);
 /** Slash commands (docs/commands.md): every page, oldest first. */
@@ -434,10 +435,12 @@ export const replaceKeywordRule = (ws, id, body) => authed('PUT', `workspaces/${
 export const deleteKeywordRule = (ws, id) => authed('DELETE', `workspaces/${seg(ws)}/keyword-bot/rules/${seg(id)}`);
 export const takeKeywordHandover = (ws, id) => authed('POST', `workspaces/${seg(ws)}/keyword-bot/handovers/${seg(id)}/take`);
 export const runCommand = (channel, text) => authed('POST', `channels/${seg(channel)}/commands`, { body: { text } });
-export const listBots = (ws) => authed('GET', `workspaces/${seg(ws)}/bots`);
+/** A workspace's bots and a bot's tokens: every page. */
+export const listBots = (ws) => allPages((cursor) => authed('GET', withQuery(`workspaces/${seg(ws)}/bots`, { cursor, limit: 200 })));
 export const createBot = (ws, body) => authed('POST', `workspaces/${seg(ws)}/bots`, { body });
 export const removeBot = (ws, bot) => authed('DELETE', `workspaces/${seg(ws)}/bots/${seg(bot)}`);
-export const listBotTokens = (ws, bot) => authed('GET', `workspaces/${seg(ws)}/bots/${seg(bot)}/tokens`);
+export const listBotTokens = (ws, bot) =>
+  allPages((cursor) => authed('GET', withQuery(`workspaces/${seg(ws)}/bots/${seg(bot)}/tokens`, { cursor, limit: 200 })));
 export const createBotToken = (ws, bot, body) => authed('POST', `workspaces/${seg(ws)}/bots/${seg(bot)}/tokens`, { body });
 export const revokeBotToken = (ws, bot, id) => authed('DELETE', `workspaces/${seg(ws)}/bots/${seg(bot)}/tokens/${seg(id)}`);
 
@@ -509,7 +512,8 @@ export const revokeInviteLink = (id, linkId) => authed('POST', `workspaces/${seg
 export const redeemInviteLink = (token) => authed('POST', 'invite-links/redeem', { body: { token } });
 export const previewInviteLink = (token) => authed('POST', 'invite-links/preview', { body: { token } });
 
-export const myInvitations = () => authed('GET', 'me/invitations');
+/** Pending invitations to my address: every page, newest first. */
+export const myInvitations = () => allPages((cursor) => authed('GET', withQuery('me/invitations', { cursor, limit: 200 })));
 export const acceptInvitation = (invitationId) => authed('POST', `me/invitations/${seg(invitationId)}/accept`);
 export const declineInvitation = (invitationId) => authed('POST', `me/invitations/${seg(invitationId)}/decline`);
 

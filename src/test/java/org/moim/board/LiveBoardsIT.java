@@ -280,7 +280,7 @@ class LiveBoardsIT {
                 ann.accessToken()));
         assertThat(benSocket.next("notification").getJsonObject("notification").getString("kind")).isEqualTo("invitation.received");
         JsonObject mine = jakarta.json.Json.createReader(new java.io.StringReader(api().get("/api/v1/me/invitations", ben.accessToken()).body()))
-                .readArray().getJsonObject(0);
+                .readObject().getJsonArray("items").getJsonObject(0);
         assertThat(mine.getString("workspaceId")).isEqualTo(workspace);
         assertThat(mine.getString("invitedById")).isEqualTo(ann.id());
         assertThat(mine.getString("invitedByName")).isEqualTo("Ann");

@@ -88,7 +88,7 @@ class EmailVerificationIT {
         String invitation = invited.json().getString("id");
 
         assertThat(api.get("/api/v1/me", me.accessToken()).json().getBoolean("emailVerified")).isFalse();
-        assertThat(api.get("/api/v1/me/invitations", me.accessToken()).array()).as("not found by the address").isEmpty();
+        assertThat(api.get("/api/v1/me/invitations", me.accessToken()).items()).as("not found by the address").isEmpty();
         Reply refused = api.post("/api/v1/me/invitations/" + invitation + "/accept", Api.json(), me.accessToken());
         assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
         assertThat(refused.problemType()).isEqualTo("/problems/email-unverified");
@@ -101,7 +101,7 @@ class EmailVerificationIT {
         assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(204);
 
         assertThat(api.get("/api/v1/me", me.accessToken()).json().getBoolean("emailVerified")).isTrue();
-        assertThat(api.get("/api/v1/me/invitations", me.accessToken()).array()).hasSize(1);
+        assertThat(api.get("/api/v1/me/invitations", me.accessToken()).items()).hasSize(1);
         Reply accepted = api.post("/api/v1/me/invitations/" + invitation + "/accept", Api.json(), me.accessToken());
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
 

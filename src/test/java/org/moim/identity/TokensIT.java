@@ -146,7 +146,7 @@ class TokensIT {
         assertThat(api.get("/api/v1/me", secret).status()).isEqualTo(200);
         Reply listed = api.get("/api/v1/me/tokens", ann.accessToken());
         assertThat(listed.status()).isEqualTo(200);
-        JsonObject first = listed.array().getJsonObject(0);
+        JsonObject first = listed.items().getJsonObject(0);
         assertThat(first.getString("id")).isEqualTo(token.getString("id"));
         assertThat(first.getString("status")).isEqualTo("active");
         assertThat(first.isNull("lastUsedAt")).isFalse();
@@ -178,7 +178,7 @@ class TokensIT {
         assertThat(api.delete("/api/v1/me/tokens/" + id, ann.accessToken()).status()).isEqualTo(204);
         assertProblem(api.get("/api/v1/me", secret), 401, "/problems/unauthorized");
         assertThat(socket.closeCode()).as("the revoked token's socket is closed").isPositive();
-        assertThat(api.get("/api/v1/me/tokens", ann.accessToken()).array().getJsonObject(0).getString("status")).isEqualTo("revoked");
+        assertThat(api.get("/api/v1/me/tokens", ann.accessToken()).items().getJsonObject(0).getString("status")).isEqualTo("revoked");
 
         JsonObject expiring = createToken(ann, "read");
         assertThat(api.get("/api/v1/me", expiring.getString("secret")).status()).isEqualTo(200);
@@ -271,11 +271,11 @@ class TokensIT {
         assertProblem(api.post("/api/v1/channels/" + foreign + "/messages", json("text", "Hello?"), botToken), 404, "/problems/not-found");
         assertProblem(api.get("/api/v1/workspaces/" + foreign + "/members", botToken), 404, "/problems/not-found");
 
-        assertThat(api.get("/api/v1/workspaces/" + ws + "/bots", ann.accessToken()).array()).hasSize(1);
+        assertThat(api.get("/api/v1/workspaces/" + ws + "/bots", ann.accessToken()).items()).hasSize(1);
         assertProblem(api.delete("/api/v1/workspaces/" + foreign + "/bots/" + bot, eve.accessToken()), 404, "/problems/not-found");
         assertThat(api.delete("/api/v1/workspaces/" + ws + "/bots/" + bot, ann.accessToken()).status()).isEqualTo(204);
         assertProblem(api.get("/api/v1/workspaces/" + ws + "/members", botToken), 401, "/problems/unauthorized");
-        assertThat(api.get("/api/v1/workspaces/" + ws + "/bots", ann.accessToken()).array()).isEmpty();
+        assertThat(api.get("/api/v1/workspaces/" + ws + "/bots", ann.accessToken()).items()).isEmpty();
         reader.close();
     }
 }

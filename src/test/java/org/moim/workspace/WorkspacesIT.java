@@ -439,7 +439,7 @@ class WorkspacesIT {
         assertThat(again.json().getString("role")).isEqualTo("MANAGER");
 
         SignedIn invitee = userWithEmail(email, "Later Invitee");
-        List<JsonObject> mine = api.get("/api/v1/me/invitations", invitee.accessToken()).array().getValuesAs(JsonObject.class);
+        List<JsonObject> mine = api.get("/api/v1/me/invitations", invitee.accessToken()).items().getValuesAs(JsonObject.class);
         assertThat(mine).singleElement().satisfies(i -> {
             assertThat(i.getString("workspaceName")).isEqualTo("초대 Invitations");
             assertThat(i.getString("role")).isEqualTo("MANAGER");
@@ -461,7 +461,7 @@ class WorkspacesIT {
         JsonObject outcome = api.get(WORKSPACES + "/" + id + "/invitations", owner.accessToken()).items().getJsonObject(0);
         assertThat(outcome.getString("status")).isEqualTo("ACCEPTED");
         assertThat(outcome.getString("answeredAt")).isNotBlank();
-        assertThat(api.get("/api/v1/me/invitations", invitee.accessToken()).array()).isEmpty();
+        assertThat(api.get("/api/v1/me/invitations", invitee.accessToken()).items()).isEmpty();
         assertProblem(api.post(WORKSPACES + "/" + id + "/invitations", json("email", email, "role", "MEMBER"), owner.accessToken()),
                 409, "/problems/already-member");
         assertProblem(api.post(WORKSPACES + "/" + id + "/invitations/" + invitation + "/revoke", json(), owner.accessToken()),
@@ -488,7 +488,7 @@ class WorkspacesIT {
         assertThat(revoke.json().getString("status")).isEqualTo("REVOKED");
         assertThat(api.post(WORKSPACES + "/" + id + "/invitations/" + withdrawn + "/revoke", json(), owner.accessToken()).status())
                 .isEqualTo(200);
-        assertThat(api.get("/api/v1/me/invitations", revoked.accessToken()).array()).isEmpty();
+        assertThat(api.get("/api/v1/me/invitations", revoked.accessToken()).items()).isEmpty();
         assertProblem(api.post("/api/v1/me/invitations/" + withdrawn + "/accept", json(), revoked.accessToken()),
                 409, "/problems/invitation-not-pending");
 

@@ -207,11 +207,12 @@ public class BillingResource {
     @GET
     @Path("events")
     @Transactional
-    @Operation(summary = "The billing audit trail, newest first", description = "Up to 200 entries (limit).")
-    @APIResponse(responseCode = "200", description = "Entries", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = BillingEventView.class)))
-    public List<BillingEventView> events(@PathParam("workspaceId") String workspaceId,
-                                         @QueryParam("limit") @DefaultValue("100") int limit) {
+    @Operation(summary = "The billing audit trail, newest first")
+    @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(implementation = BillingEventView.PageView.class)))
+    public BillingEventView.PageView events(@PathParam("workspaceId") String workspaceId,
+            @QueryParam("limit") @DefaultValue("50") @Parameter(description = "1 to 200") int limit,
+            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
         policy.require(workspaceId, jwt.getSubject(), BillingAction.VIEW_BILLING);
-        return events.of(workspaceId, limit).stream().map(BillingEventView::from).toList();
+        return BillingEventView.PageView.of(events.page(workspaceId, limit, cursor).map(BillingEventView::from));
     }
 }

@@ -6,15 +6,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.List;
 import org.moim.billing.entity.BillingEvent;
+import org.moim.platform.persistence.Cursor;
+import org.moim.platform.persistence.Keyset;
+import org.moim.platform.persistence.Page;
 
 /** The billing audit trail: written in the same transaction as what it records. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class BillingEvents {
-
-    public static final int MAX_LIST = 200;
 
     @PersistenceContext(unitName = "moim")
     EntityManager em;
@@ -26,12 +26,11 @@ public class BillingEvents {
         em.persist(new BillingEvent(workspaceId, kind, actorId, paymentId, detail, clock.instant()));
     }
 
-    /** The newest entries first. */
-    public List<BillingEvent> of(String workspaceId, int limit) {
-        return em.createQuery("select e from BillingEvent e where e.workspaceId = :workspace order by e.createdAt desc, e.id",
-                        BillingEvent.class)
-                .setParameter("workspace", workspaceId)
-                .setMaxResults(Math.max(1, Math.min(limit, MAX_LIST)))
-                .getResultList();
+    /** The newest entries first, a page at a time (keyset by time and id). */
+    public Page<BillingEvent> page(String workspaceId, int limit, String cursor) {
+        Keyset keyset = Keyset.newestFirst("e.createdAt", "e.id", limit, cursor);
+        return keyset.page(em.createQuery("select e from BillingEvent e where e.workspaceId = :workspace"
+                        + keyset.and() + keyset.orderBy(), BillingEvent.class)
+                .setParameter("workspace", workspaceId), e -> new Cursor(e.createdAt(), e.id()));
     }
 }

@@ -7,19 +7,20 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,9 +49,11 @@ public class BotsResource {
     @GET
     @Transactional
     @Operation(operationId = "listBots", summary = "The workspace's bots", description = "Oldest first.")
-    @APIResponse(responseCode = "200", description = "The bots", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = BotView.class)))
-    public List<BotView> list(@PathParam("workspaceId") String workspaceId) {
-        return bots.of(workspaceId, jwt.getSubject()).stream().map(BotView::from).toList();
+    @APIResponse(responseCode = "200", description = "A page of bots", content = @Content(schema = @Schema(implementation = BotView.PageView.class)))
+    public BotView.PageView list(@PathParam("workspaceId") String workspaceId,
+                                 @QueryParam("limit") @DefaultValue("50") @Parameter(description = "1 to 200") int limit,
+                                 @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+        return BotView.PageView.from(bots.page(workspaceId, jwt.getSubject(), limit, cursor));
     }
 
     @POST

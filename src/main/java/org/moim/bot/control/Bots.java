@@ -20,6 +20,9 @@ import org.moim.identity.control.PasswordHasher;
 import org.moim.identity.control.PersonalAccessTokens;
 import org.moim.identity.entity.Account;
 import org.moim.identity.entity.PersonalAccessToken;
+import org.moim.platform.persistence.Cursor;
+import org.moim.platform.persistence.Keyset;
+import org.moim.platform.persistence.Page;
 import org.moim.platform.problem.NotFound;
 import org.moim.platform.security.TokenScope;
 import org.moim.workspace.control.Action;
@@ -77,12 +80,12 @@ public class Bots {
     }
 
     /** The workspace's bots, oldest first, with their accounts (one statement after the policy's). */
-    public List<Bot> of(String workspaceId, String callerId) {
+    public Page<Bot> page(String workspaceId, String callerId, int limit, String cursor) {
         policy.require(workspaceId, callerId, Action.MANAGE_BOTS);
-        return em.createQuery("select b from Bot b join fetch b.account where b.workspaceId = :workspace order by b.createdAt, b.accountId",
-                        Bot.class)
-                .setParameter("workspace", workspaceId)
-                .getResultList();
+        Keyset keyset = Keyset.oldestFirst("b.createdAt", "b.accountId", limit, cursor);
+        return keyset.page(em.createQuery("select b from Bot b join fetch b.account where b.workspaceId = :workspace"
+                        + keyset.and() + keyset.orderBy(), Bot.class)
+                .setParameter("workspace", workspaceId), b -> new Cursor(b.createdAt(), b.id()));
     }
 
     /** Removes the bot from its workspace and revokes its tokens; its messages stay. */
@@ -104,9 +107,9 @@ public class Bots {
         return tokens.create(bot.account(), callerId, name, scopes, expiresInDays, BOT_SCOPES);
     }
 
-    public List<PersonalAccessToken> tokens(String workspaceId, String callerId, String botId) {
+    public Page<PersonalAccessToken> tokens(String workspaceId, String callerId, String botId, int limit, String cursor) {
         policy.require(workspaceId, callerId, Action.MANAGE_BOTS);
-        return tokens.of(find(workspaceId, botId).id());
+        return tokens.page(find(workspaceId, botId).id(), limit, cursor);
     }
 
     public void revokeToken(String workspaceId, String callerId, String botId, String tokenId) {

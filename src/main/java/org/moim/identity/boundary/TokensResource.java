@@ -7,21 +7,21 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -57,11 +57,11 @@ public class TokensResource {
     @GET
     @Transactional
     @Operation(operationId = "listMyTokens", summary = "My tokens", description = "Newest first, revoked and expired ones included.")
-    @APIResponse(responseCode = "200", description = "The tokens (never their secrets)",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = TokenView.class)))
-    public List<TokenView> list() {
-        Instant now = clock.instant();
-        return tokens.of(jwt.getSubject()).stream().map(token -> TokenView.from(token, now)).toList();
+    @APIResponse(responseCode = "200", description = "A page of tokens (never their secrets)",
+            content = @Content(schema = @Schema(implementation = TokenView.PageView.class)))
+    public TokenView.PageView list(@QueryParam("limit") @DefaultValue("50") @Parameter(description = "1 to 200") int limit,
+                                   @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+        return TokenView.PageView.from(tokens.page(jwt.getSubject(), limit, cursor), clock.instant());
     }
 
     @POST

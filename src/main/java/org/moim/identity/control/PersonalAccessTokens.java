@@ -22,6 +22,9 @@ import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.moim.identity.entity.Account;
 import org.moim.identity.entity.PersonalAccessToken;
+import org.moim.platform.persistence.Cursor;
+import org.moim.platform.persistence.Keyset;
+import org.moim.platform.persistence.Page;
 import org.moim.platform.problem.InvalidField;
 import org.moim.platform.problem.NotFound;
 import org.moim.platform.problem.ProblemException;
@@ -132,12 +135,11 @@ public class PersonalAccessTokens {
     }
 
     /** The account's tokens, newest first, revoked and expired ones included (one statement). */
-    public List<PersonalAccessToken> of(String accountId) {
-        return em.createQuery("""
-                        select t from PersonalAccessToken t where t.account.id = :account
-                        order by t.createdAt desc, t.id""", PersonalAccessToken.class)
-                .setParameter("account", accountId)
-                .getResultList();
+    public Page<PersonalAccessToken> page(String accountId, int limit, String cursor) {
+        Keyset keyset = Keyset.newestFirst("t.createdAt", "t.id", limit, cursor);
+        return keyset.page(em.createQuery("select t from PersonalAccessToken t where t.account.id = :account"
+                        + keyset.and() + keyset.orderBy(), PersonalAccessToken.class)
+                .setParameter("account", accountId), t -> new Cursor(t.createdAt(), t.id()));
     }
 
     /** Revokes one of the account's tokens, asked by {@code byAccountId}; someone else's (or an unknown id) is 404. */
@@ -154,11 +156,13 @@ public class PersonalAccessTokens {
 
     /** Revokes every token of the account (a bot removed), denying each on every node. */
     public void revokeAll(String accountId) {
-        for (PersonalAccessToken token : of(accountId)) {
-            if (token.revokedAt() == null) {
-                token.revoke(clock.instant());
-                denyList.denySession(SESSION_PREFIX + token.id());
-            }
+        List<PersonalAccessToken> live = em.createQuery(
+                        "select t from PersonalAccessToken t where t.account.id = :account and t.revokedAt is null", PersonalAccessToken.class)
+                .setParameter("account", accountId)
+                .getResultList();
+        for (PersonalAccessToken token : live) {
+            token.revoke(clock.instant());
+            denyList.denySession(SESSION_PREFIX + token.id());
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.moim.identity.entity.PersonalAccessToken;
+import org.moim.platform.persistence.Page;
 
 /**
  * A personal access token as its owner (or a bot's admins) see it: never its secret. One shape
@@ -27,6 +28,16 @@ public record TokenView(
         String status = token.revokedAt() != null ? "revoked" : token.isUsableAt(now) ? "active" : "expired";
         return new TokenView(token.id(), token.name(), token.hint(), List.of(token.scopes().split(" ")), token.createdAt(),
                 token.expiresAt(), token.lastUsedAt(), token.revokedAt(), status);
+    }
+
+    /** One page of tokens, newest first; revoked and expired ones included. */
+    @JsonbNillable
+    @Schema(name = "PersonalAccessTokenPage", description = "One page of tokens, newest first; pass nextCursor as ?cursor= for the next one (null on the last page).")
+    public record PageView(List<TokenView> items, String nextCursor) {
+
+        public static PageView from(Page<PersonalAccessToken> page, Instant now) {
+            return new PageView(page.items().stream().map(token -> TokenView.from(token, now)).toList(), page.nextCursor());
+        }
     }
 
     /** A token just made, with the secret shown this once. */

@@ -4,19 +4,20 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,9 +44,10 @@ public class MyInvitationsResource {
     @GET
     @Transactional
     @Operation(operationId = "invitationsMine", summary = "Pending invitations to my email address")
-    @APIResponse(responseCode = "200", description = "The invitations", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = InvitationView.class)))
-    public List<InvitationView> list() {
-        return invitations.mine(jwt.getSubject()).stream().map(p -> InvitationView.from(p.invitation(), p.inviterName())).toList();
+    @APIResponse(responseCode = "200", description = "A page of invitations, newest first", content = @Content(schema = @Schema(implementation = InvitationPage.class)))
+    public InvitationPage list(@QueryParam("limit") @DefaultValue("50") @Parameter(description = "1 to 200") int limit,
+                               @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+        return InvitationPage.of(invitations.mine(jwt.getSubject(), limit, cursor).map(p -> InvitationView.from(p.invitation(), p.inviterName())));
     }
 
     @POST

@@ -143,20 +143,20 @@ public class Invitations {
      * Pending invitations addressed to the caller's email, in live workspaces, with who sent them
      * (one query); none while the address is not verified.
      */
-    public List<Pending> mine(String accountId) {
+    public Page<Pending> mine(String accountId, int limit, String cursor) {
+        Keyset keyset = Keyset.newestFirst("i.createdAt", "i.id", limit, cursor);
         Account me = accounts.byId(accountId);
         if (!me.emailVerified()) {
-            return List.of();
+            return new Page<>(List.of(), null);
         }
-        return em.createQuery("""
-                        select i, a.displayName from Invitation i join fetch i.workspace w left join Account a on a.id = i.invitedBy
-                        where i.email = :email and i.status = :pending and w.deletedAt is null
-                        order by i.createdAt desc, i.id""", Object[].class)
-                .setParameter("email", me.email())
-                .setParameter("pending", Status.PENDING)
-                .getResultList().stream()
-                .map(row -> new Pending((Invitation) row[0], (String) row[1]))
-                .toList();
+        return keyset.page(em.createQuery("select i, a.displayName from Invitation i join fetch i.workspace w"
+                                + " left join Account a on a.id = i.invitedBy"
+                                + " where i.email = :email and i.status = :pending and w.deletedAt is null"
+                                + keyset.and() + keyset.orderBy(), Object[].class)
+                        .setParameter("email", me.email())
+                        .setParameter("pending", Status.PENDING),
+                        row -> new Cursor(((Invitation) row[0]).createdAt(), ((Invitation) row[0]).id()))
+                .map(row -> new Pending((Invitation) row[0], (String) row[1]));
     }
 
     /** Joins the workspace; accepting again answers the same membership. */
