@@ -1,20 +1,26 @@
 package org.moim.chat.control;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonString;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.moim.chat.entity.Channel;
 import org.moim.chat.entity.ChannelKind;
+import org.moim.chat.entity.Message;
 import org.moim.chat.entity.MessageState;
 import org.moim.identity.control.AccountStore;
 import org.moim.notification.control.Inbox;
 import org.moim.notification.entity.NotificationDraft;
+import org.moim.platform.messaging.Envelope;
+import org.moim.platform.messaging.JmsSender;
+import org.moim.platform.messaging.MalformedMessage;
 
 /**
  * What a message tells people through their inbox: {@code chat.mentioned} to everyone it
@@ -23,12 +29,21 @@ import org.moim.notification.entity.NotificationDraft;
  * online right now; {@code chat.channel} for {@code @channel} in a workspace channel, to every
  * reader of it who has not muted it and is not mentioned anyway; {@code chat.channel-added} to
  * those someone else put in a workspace channel. Never to the sender (the inbox sees to that).
+ *
+ * <p>{@code @channel} may tell thousands: the post only queues a {@code chat-channel-notice} on
+ * {@value #CHANNEL_NOTICES} in its transaction (a constant few statements however large the
+ * channel), and {@link #channelNotice} writes the notices in the listener's transaction, to the
+ * readers the channel has then.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class ChatNotifications {
 
     static final int EXCERPT_LENGTH = 140;
+
+    /** The queue of {@code @channel} fan-outs ({@code chat.boundary.ChannelNoticesListener}). */
+    public static final String CHANNEL_NOTICES = "moim.chat-channel-notices";
+    static final String CHANNEL_NOTICE = "chat-channel-notice";
 
     /** {@code @channel} as a word of its own (not inside an address or a longer word). */
     private static final Pattern AT_CHANNEL = Pattern.compile("(?<![\\p{L}\\p{N}_.@])@channel(?![\\p{L}\\p{N}_])");
@@ -47,6 +62,9 @@ public class ChatNotifications {
 
     @Inject
     AccountStore accounts;
+
+    @Inject
+    JmsSender jms;
 
     void posted(Channel channel, MessageState message) {
         String link = link(channel, message);
@@ -67,8 +85,39 @@ public class ChatNotifications {
             }
         }
         if (notifiesChannel(channel, message)) {
-            notifyChannel(channel, message, link, sender != null ? sender : accounts.byId(message.senderId()).displayName());
+            // Delivered when the post commits, by the listener: the key makes a redelivered message recognisable.
+            jms.send(CHANNEL_NOTICES, new Envelope(CHANNEL_NOTICE, 1, message.id(), Json.createObjectBuilder()
+                    .add("channelId", channel.id()).add("messageId", message.id()).build()));
         }
+    }
+
+    /**
+     * A {@code chat-channel-notice} from the queue: {@code chat.channel} to every reader the channel
+     * has now who has not muted it, is not mentioned anyway and is not the sender; nothing when the
+     * message or its channel is gone, or the message was deleted meanwhile, or (a redelivery) its
+     * notices were written already.
+     */
+    public void channelNotice(Envelope envelope) {
+        if (!CHANNEL_NOTICE.equals(envelope.type()) || envelope.version() != 1
+                || !(envelope.payload().get("channelId") instanceof JsonString channelId)
+                || !(envelope.payload().get("messageId") instanceof JsonString messageId)) {
+            throw new MalformedMessage("not a " + CHANNEL_NOTICE + " v1 message");
+        }
+        Channel channel = em.find(Channel.class, channelId.getString());
+        Message message = em.find(Message.class, messageId.getString());
+        if (channel == null || message == null || message.isDeleted() || !message.channelId().equals(channel.id())) {
+            return;
+        }
+        boolean written = !em.createQuery("select n.id from Notification n where n.kind = :kind and n.subjectId = :message", String.class)
+                .setParameter("kind", "chat.channel")
+                .setParameter("message", message.id())
+                .setMaxResults(1)
+                .getResultList().isEmpty();
+        if (written) {
+            return;
+        }
+        MessageState state = message.state();
+        notifyChannel(channel, state, link(channel, state), accounts.byId(state.senderId()).displayName());
     }
 
     /** Whether the message says {@code @channel} where that notifies: in a workspace channel. */
