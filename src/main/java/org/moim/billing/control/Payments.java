@@ -239,7 +239,10 @@ public class Payments {
             return Optional.empty();
         }
         Workspace workspace = em.find(Workspace.class, subscription.workspaceId(), LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(subscription);
+        // The subscription's row too: a webhook settling the previous renewal locks it (Settlements.paid) while it
+        // marks that payment PAID and extends the period. Read without the lock, this could see the old period end
+        // (due) and then, once the webhook committed, no open payment, and charge a second time.
+        em.refresh(subscription, LockModeType.PESSIMISTIC_WRITE);
         if (workspace == null || !subscription.renewalDue(now) || open(subscription.workspaceId()).isPresent()) {
             return Optional.empty();
         }
