@@ -298,9 +298,6 @@ function outboxRow(mail) {
         bind(h('span', { class: 'admin-email' }), { text: () => formatDateTime(mail.createdAt) }),
       ),
       text,
-      mail.unsubscribeUrl
-        ? bind(h('p', { class: 'admin-email' }), { text: tx('admin.outbox.unsubscribe', { url: mail.unsubscribeUrl }) })
-        : null,
     ),
   );
 }

@@ -8,13 +8,11 @@ import org.moim.notification.entity.OutboxMail;
 import org.moim.platform.persistence.Page;
 
 @JsonbNillable
-@Schema(name = "AdminOutboxMail", description = "A mail the instance did not send (mail is off), as the administrators' outbox page shows it: its plain-text part, links included.")
-public record AdminOutboxView(String id, String to, String subject, String text,
-                              @Schema(description = "The one-click unsubscribe address of a notification mail, else null") String unsubscribeUrl,
-                              Instant createdAt) {
+@Schema(name = "AdminOutboxMail", description = "An account mail the instance did not send (mail is off), as the administrators' outbox page shows it: its plain-text part, links included.")
+public record AdminOutboxView(String id, String to, String subject, String text, Instant createdAt) {
 
     static AdminOutboxView from(OutboxMail mail) {
-        return new AdminOutboxView(mail.id(), mail.recipient(), mail.subject(), mail.body(), mail.unsubscribe().orElse(null), mail.createdAt());
+        return new AdminOutboxView(mail.id(), mail.recipient(), mail.subject(), mail.body(), mail.createdAt());
     }
 
     @JsonbNillable

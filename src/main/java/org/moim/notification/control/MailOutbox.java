@@ -15,8 +15,8 @@ import org.moim.platform.persistence.Keyset;
 import org.moim.platform.persistence.Page;
 
 /**
- * The outbox page's store: with mail off, each mail the instance would have sent, newest first,
- * at most {@code moim.mail.outbox.keep} of them (older ones are deleted as new ones come).
+ * The outbox page's store: with mail off, each account mail the instance would have sent, newest
+ * first, at most {@code moim.mail.outbox.keep} of them (older ones are deleted as new ones come).
  */
 @ApplicationScoped
 public class MailOutbox {
@@ -36,8 +36,8 @@ public class MailOutbox {
 
     /** Keeps one mail, in the caller's transaction (a mail job's), and lets the oldest beyond the limit go. */
     @Transactional(Transactional.TxType.REQUIRED)
-    public void keep(String to, String subject, String text, String unsubscribe) {
-        em.persist(new OutboxMail(to, cut(subject), text, unsubscribe, clock.instant()));
+    public void keep(String to, String subject, String text) {
+        em.persist(new OutboxMail(to, cut(subject), text, clock.instant()));
         em.flush();
         List<Instant> beyond = em.createQuery("select m.createdAt from OutboxMail m order by m.createdAt desc, m.id desc", Instant.class)
                 .setFirstResult(Math.max(keep, 1))

@@ -60,8 +60,8 @@ public class Mailer {
 
     /**
      * With mail disabled, where each mail goes instead (comma-separated): {@code log} writes it whole
-     * to the server log, {@code page} keeps it for the administrators' outbox page ({@link MailOutbox}),
-     * {@code none} only names it in the log.
+     * to the server log, {@code page} keeps an account mail (not a notification mail) for the
+     * administrators' outbox page ({@link MailOutbox}), {@code none} only names it in the log.
      */
     @Inject
     @ConfigProperty(name = "moim.mail.outbox", defaultValue = "log,page")
@@ -84,15 +84,16 @@ public class Mailer {
         subject = oneLine(subject);
         if (!enabled) {
             Set<String> modes = outboxModes(outbox);
+            // A notification mail (it has an unsubscribe address) quotes conversations: never on the administrators' page.
+            boolean kept = modes.contains("page") && !headers.containsKey("List-Unsubscribe");
             if (modes.contains("log")) {
                 LOG.log(Level.INFO, outboxEntry(to, subject, text, headers));
             } else {
                 LOG.log(Level.INFO, "mail disabled (moim.mail.enabled=false): \"{0}\" to {1} not sent{2}",
-                        new Object[] {subject, to, modes.contains("page") ? ", kept on the outbox page" : ""});
+                        new Object[] {subject, to, kept ? ", kept on the outbox page" : ""});
             }
-            if (modes.contains("page")) {
-                String unsubscribe = headers.get("List-Unsubscribe");
-                page.keep(oneLine(to), subject, text, unsubscribe == null ? null : oneLine(unsubscribe).replaceAll("^<|>$", ""));
+            if (kept) {
+                page.keep(oneLine(to), subject, text);
             }
             return;
         }

@@ -7,13 +7,11 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A mail the instance did not send because mail is off ({@code moim.mail.enabled=false}), kept for
- * the administrators' outbox page: recipient, subject, the plain-text part with its links, and the
- * one-click unsubscribe address a notification mail carries.
+ * An account mail the instance did not send because mail is off ({@code moim.mail.enabled=false}),
+ * kept for the administrators' outbox page: recipient, subject, the plain-text part with its links.
  */
 @Entity
 @Table(name = "mail_outbox")
@@ -33,21 +31,17 @@ public class OutboxMail {
     @Column(nullable = false)
     private String body;
 
-    @Column(length = 2000)
-    private String unsubscribe;
-
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
     protected OutboxMail() {
     }
 
-    public OutboxMail(String recipient, String subject, String body, String unsubscribe, Instant createdAt) {
+    public OutboxMail(String recipient, String subject, String body, Instant createdAt) {
         this.id = UUID.randomUUID().toString();
         this.recipient = Objects.requireNonNull(recipient);
         this.subject = Objects.requireNonNull(subject);
         this.body = Objects.requireNonNull(body);
-        this.unsubscribe = unsubscribe;
         this.createdAt = Objects.requireNonNull(createdAt);
     }
 
@@ -65,10 +59,6 @@ public class OutboxMail {
 
     public String body() {
         return body;
-    }
-
-    public Optional<String> unsubscribe() {
-        return Optional.ofNullable(unsubscribe);
     }
 
     public Instant createdAt() {
