@@ -4,7 +4,7 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.moim.board.entity.BoardList;
 
-@Schema(name = "List", description = "A list (column) of a board.")
+@Schema(name = "BoardList", description = "A list (column) of a board.")
 public record ListView(String id, String boardId, @Schema(example = "To do") String name, boolean archived, long version,
                        Instant createdAt, Instant updatedAt) {
 

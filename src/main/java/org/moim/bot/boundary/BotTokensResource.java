@@ -66,7 +66,7 @@ public class BotTokensResource {
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createBotToken", summary = "Make a token for a bot", description = "Any scope but admin; the secret is in this answer only.")
-    @APIResponse(responseCode = "201", description = "Made", content = @Content(schema = @Schema(implementation = TokenView.Created.class)))
+    @APIResponse(responseCode = "201", description = "Made", content = @Content(schema = @Schema(ref = "CreatedPersonalAccessToken")))
     public Response create(@PathParam("workspaceId") String workspaceId, @PathParam("botId") String botId,
                            @NotNull TokenView.CreateRequest body) {
         var created = bots.createToken(workspaceId, jwt.getSubject(), botId, body.name, body.scopes, body.expiresInDays);

@@ -3,6 +3,7 @@ package org.moim.calendar.boundary;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Sizes here only bound the body; the exact limits (moim.calendar.*) are checked by the application. */
@@ -32,7 +33,7 @@ public class CreateEventRequest {
     @Size(max = 64)
     public String end;
 
-    @Schema(description = "Account ids of workspace members (up to moim.calendar.max-attendees); each newly added one is notified.")
+    @Schema(description = "Account ids of workspace members (up to moim.calendar.max-attendees); each newly added one is notified.", type = SchemaType.ARRAY, implementation = String.class)
     @Size(max = 2000)
     public List<@NotNull @Size(max = 64) String> attendees;
 }

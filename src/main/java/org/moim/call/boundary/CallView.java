@@ -4,6 +4,7 @@ import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.moim.call.control.CallHistory;
 import org.moim.call.entity.Call;
@@ -21,7 +22,7 @@ public record CallView(
         Instant startedAt,
         @Schema(description = "Null while it runs; otherwise when the last participant left") Instant endedAt,
         @Schema(description = "From start to end; null while it runs") Long durationSeconds,
-        @Schema(description = "Every stint of every participant, in the order they joined") List<ParticipantView> participants) {
+        @Schema(description = "Every stint of every participant, in the order they joined", type = SchemaType.ARRAY, implementation = ParticipantView.class) List<ParticipantView> participants) {
 
     @JsonbNillable
     @Schema(name = "CallParticipant", description = "One person's time in a call, from joining to leaving.")

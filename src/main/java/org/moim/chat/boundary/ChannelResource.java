@@ -109,8 +109,8 @@ public class ChannelResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Post a message", description = "What the WebSocket send frame does, for integrations and bots: "
             + "subscribers hear it after commit. A bot's message carries senderBot.")
-    @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = MessageView.class)))
-    @APIResponse(responseCode = "200", description = "Stored earlier under the same idempotencyKey", content = @Content(schema = @Schema(implementation = MessageView.class)))
+    @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(ref = "ChatMessage")))
+    @APIResponse(responseCode = "200", description = "Stored earlier under the same idempotencyKey", content = @Content(schema = @Schema(ref = "ChatMessage")))
     public Response post(@PathParam("channelId") String channelId, @Valid @NotNull PostMessageRequest body) {
         Posting.Posted posted = posting.post(new Posting.Draft(channelId, jwt.getSubject(), body.text,
                 body.mentions == null ? List.of() : body.mentions, body.parentId, body.idempotencyKey, List.of(),

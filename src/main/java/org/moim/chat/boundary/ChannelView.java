@@ -3,6 +3,7 @@ package org.moim.chat.boundary;
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.moim.chat.control.Channels;
 import org.moim.chat.entity.Channel;
@@ -15,7 +16,7 @@ public record ChannelView(
         String workspaceId,
         ChannelKind kind,
         @Schema(description = "BOARD channels: the board; null for DIRECT.") String boardId,
-        @Schema(description = "DIRECT channels: everyone in the conversation (the caller too); empty for BOARD.") List<String> memberIds,
+        @Schema(description = "DIRECT channels: everyone in the conversation (the caller too); empty for BOARD.", type = SchemaType.ARRAY, implementation = String.class) List<String> memberIds,
         @Schema(description = "The sequence number of the channel's newest message (0: none yet).") long lastSequence,
         @Schema(description = "The caller has read every message up to this sequence.") long readSequence,
         @Schema(description = "Messages after readSequence that are not deleted and not the caller's own.") long unread,

@@ -2,6 +2,7 @@ package org.moim.chat.boundary;
 
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "CreateChannelRequest")
@@ -20,6 +21,6 @@ public class CreateChannelRequest {
     public boolean isPrivate;
 
     @Size(max = 50)
-    @Schema(description = "Members of the workspace to put in it besides the creator; up to 50.")
+    @Schema(description = "Members of the workspace to put in it besides the creator; up to 50.", type = SchemaType.ARRAY, implementation = String.class)
     public List<String> memberIds;
 }

@@ -3,6 +3,7 @@ package org.moim.chat.boundary;
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.moim.chat.control.History;
 import org.moim.chat.entity.AttachedFile;
@@ -17,14 +18,14 @@ public record MessageView(
         @Schema(description = "Its number in the channel: 1, 2, 3… without gaps.") long sequence,
         String senderId,
         @Schema(description = "Null when deleted.") String text,
-        @Schema(description = "Account ids mentioned (only people who read the channel).") List<String> mentions,
+        @Schema(description = "Account ids mentioned (only people who read the channel).", type = SchemaType.ARRAY, implementation = String.class) List<String> mentions,
         @Schema(description = "The thread it replies to (the thread's first message), or null.") String parentId,
         Instant createdAt,
         Instant editedAt,
         boolean deleted,
         long version,
-        @Schema(description = "Reactions, by emoji, in the order first given.") List<ReactionView> reactions,
-        @Schema(description = "Files, in the order sent; empty when deleted (the files stay with the channel).")
+        @Schema(description = "Reactions, by emoji, in the order first given.", type = SchemaType.ARRAY, implementation = ReactionView.class) List<ReactionView> reactions,
+        @Schema(description = "Files, in the order sent; empty when deleted (the files stay with the channel).", type = SchemaType.ARRAY, implementation = AttachmentView.class)
         List<AttachmentView> attachments,
         @Schema(description = "Sent by a workspace's bot or an incoming webhook (shown with a bot badge).") boolean senderBot,
         @Schema(description = "The name to show instead of the sender account's: an incoming webhook's name, or the username its "

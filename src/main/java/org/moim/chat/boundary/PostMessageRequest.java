@@ -2,6 +2,7 @@ package org.moim.chat.boundary;
 
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "PostMessageRequest", description = "A message posted over REST, as the WebSocket send frame carries it.")
@@ -10,7 +11,7 @@ public class PostMessageRequest {
     @Schema(description = "1 to 16 KiB of UTF-8, not blank.", example = "Build 512 passed")
     public String text;
 
-    @Schema(description = "Account ids to mention (only readers of the channel are kept).")
+    @Schema(description = "Account ids to mention (only readers of the channel are kept).", type = SchemaType.ARRAY, implementation = String.class)
     public List<String> mentions;
 
     @Schema(description = "The thread to reply in (its first message's id).")

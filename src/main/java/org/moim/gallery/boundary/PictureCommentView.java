@@ -2,6 +2,7 @@ package org.moim.gallery.boundary;
 
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.moim.gallery.control.PictureComments;
 
@@ -13,7 +14,7 @@ public record PictureCommentView(
         String authorName,
         @Schema(description = "Markdown; mentions as @[name](accountId).") String body,
         Instant createdAt,
-        @Schema(description = "After a write: people mentioned who cannot see the picture, so were not told.")
+        @Schema(description = "After a write: people mentioned who cannot see the picture, so were not told.", type = SchemaType.ARRAY, implementation = String.class)
         List<String> mentionsNotDelivered) {
 
     static PictureCommentView from(PictureComments.Written written) {

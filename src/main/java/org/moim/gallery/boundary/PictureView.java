@@ -3,6 +3,7 @@ package org.moim.gallery.boundary;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.moim.file.entity.StoredFile;
 import org.moim.gallery.control.Gallery;
@@ -22,7 +23,7 @@ public record PictureView(
         String contentUrl,
         @Schema(description = "Present when thumbnail is ready (PNG, at most 256×256).") String thumbnailUrl,
         @Schema(description = "Number of comments.") long comments,
-        @Schema(description = "Reactions given, in palette order; codes nobody gave are absent.") List<ReactionView> reactions,
+        @Schema(description = "Reactions given, in palette order; codes nobody gave are absent.", type = SchemaType.ARRAY, implementation = ReactionView.class) List<ReactionView> reactions,
         Instant createdAt) {
 
     @Schema(name = "PictureUploader")

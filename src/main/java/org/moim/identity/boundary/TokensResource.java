@@ -68,7 +68,7 @@ public class TokensResource {
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createMyToken", summary = "Make a token", description = "The secret is in this answer only.")
-    @APIResponse(responseCode = "201", description = "Made", content = @Content(schema = @Schema(implementation = TokenView.Created.class)))
+    @APIResponse(responseCode = "201", description = "Made", content = @Content(schema = @Schema(ref = "CreatedPersonalAccessToken")))
     @APIResponse(responseCode = "400", description = "A bad name, scope or expiry", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Too many usable tokens", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull TokenView.CreateRequest body) {

@@ -3,6 +3,7 @@ package org.moim.identity.control;
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.moim.identity.entity.PersonalAccessToken;
 import org.moim.platform.persistence.Page;
@@ -17,7 +18,7 @@ public record TokenView(
         String id,
         String name,
         @Schema(description = "The secret's last four characters, to tell tokens apart.", example = "x9Qa") String hint,
-        @Schema(description = "Scope names, e.g. read, chat:write.") List<String> scopes,
+        @Schema(description = "Scope names, e.g. read, chat:write.", type = SchemaType.ARRAY, implementation = String.class) List<String> scopes,
         Instant createdAt,
         Instant expiresAt,
         @Schema(description = "To the minute (moim.tokens.last-used-resolution); null when never used.") Instant lastUsedAt,
@@ -55,7 +56,7 @@ public record TokenView(
         @Schema(description = "1 to 100 characters: what it is for.", example = "CI notifier")
         public String name;
 
-        @Schema(description = "At least one: read, chat:write, boards:write, calendar:write, files:write, admin (not for bots).")
+        @Schema(description = "At least one: read, chat:write, boards:write, calendar:write, files:write, admin (not for bots).", type = SchemaType.ARRAY, implementation = String.class)
         public List<String> scopes;
 
         @Schema(description = "1 to 365 days (moim.tokens.max-lifetime).", example = "30")

@@ -3,6 +3,7 @@ package org.moim.keywordbot.boundary;
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.moim.keywordbot.entity.KeywordRule;
 
@@ -11,11 +12,11 @@ import org.moim.keywordbot.entity.KeywordRule;
 public record KeywordRuleView(
         String id,
         String workspaceId,
-        @Schema(description = "Lower case, words joined by one space.") List<String> keywords,
-        @Schema(description = "Lower case.") List<String> phrases,
+        @Schema(description = "Lower case, words joined by one space.", type = SchemaType.ARRAY, implementation = String.class) List<String> keywords,
+        @Schema(description = "Lower case.", type = SchemaType.ARRAY, implementation = String.class) List<String> phrases,
         String reply,
         boolean handover,
-        @Schema(description = "Empty: every workspace channel.") List<String> channelIds,
+        @Schema(description = "Empty: every workspace channel.", type = SchemaType.ARRAY, implementation = String.class) List<String> channelIds,
         String createdBy,
         Instant createdAt,
         Instant updatedAt,

@@ -41,8 +41,8 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * {@code @Schema} attribute into the document ({@code examples: [""]}, {@code maxProperties: 0},
  * {@code minLength: 0}, {@code readOnly: false}…), and {@code maxProperties: 0} says an object may
  * have no property at all, which a generator believes;</li>
- * <li>a request or response schema written out in full that is exactly a named schema of the
- * document's components becomes a reference to it ({@code $ref}): Payara writes each one out, and
+ * <li>a request or response schema, or a component's property, written out in full that is
+ * exactly a named schema of the document's components becomes a reference to it ({@code $ref}): Payara writes each one out, and
  * a generated client then names its types after operations, or (OpenAPI Generator with 3.1)
  * types it as a string.</li>
  * </ul>
@@ -66,6 +66,7 @@ public class ContractFilter implements OASFilter {
             return;
         }
         Map<String, String> named = namedShapes(openAPI);
+        referToComponentsInComponents(openAPI, named);
         for (PathItem item : openAPI.getPaths().getPathItems().values()) {
             requirePathParameters(item.getParameters());
             if (item.getOperations() == null) {
@@ -95,6 +96,20 @@ public class ContractFilter implements OASFilter {
         });
         twice.forEach(named::remove);
         return named;
+    }
+
+    /** A component's property (or its items) written out in full that is exactly another named component becomes a reference to it. */
+    private static void referToComponentsInComponents(OpenAPI openAPI, Map<String, String> named) {
+        if (named.isEmpty() || openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
+            return;
+        }
+        for (Schema component : openAPI.getComponents().getSchemas().values()) {
+            if (component.getProperties() != null) {
+                Map<String, Schema> properties = new java.util.LinkedHashMap<>(component.getProperties());
+                properties.replaceAll((key, property) -> referenced(property, named));
+                component.setProperties(properties);
+            }
+        }
     }
 
     private static void referToComponents(Operation operation, Map<String, String> named) {

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.moim.webhook.entity.WebhookFormat;
 
@@ -15,7 +16,7 @@ public class CreateWebhookRequest {
     @Size(max = 2000)
     public String url;
 
-    @Schema(description = "Event types to receive, or [\"*\"] for all.", example = "[\"member.joined\", \"member.left\"]")
+    @Schema(description = "Event types to receive, or [\"*\"] for all.", example = "[\"member.joined\", \"member.left\"]", type = SchemaType.ARRAY, implementation = String.class)
     @NotNull
     @Size(min = 1, max = 20)
     public List<String> events;

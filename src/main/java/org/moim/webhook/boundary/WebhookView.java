@@ -2,6 +2,7 @@ package org.moim.webhook.boundary;
 
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.moim.webhook.control.Webhooks;
 import org.moim.webhook.entity.Webhook;
@@ -11,7 +12,7 @@ public record WebhookView(
         String id,
         String workspaceId,
         @Schema(example = "https://hooks.slack.com/services/T000/B000/XXXX") String url,
-        @Schema(description = "Subscribed event types, or [\"*\"] for all.", example = "[\"member.joined\", \"member.left\"]") List<String> events,
+        @Schema(description = "Subscribed event types, or [\"*\"] for all.", example = "[\"member.joined\", \"member.left\"]", type = SchemaType.ARRAY, implementation = String.class) List<String> events,
         @Schema(enumeration = {"JSON", "SLACK"}, description = "JSON: Moim's event object; SLACK: {\"text\": …} for Slack or Mattermost.") String format,
         String description,
         @Schema(description = "An inactive webhook receives nothing (test events excepted).") boolean active,
