@@ -99,8 +99,8 @@ public class BillingResource {
             description = "Answers the workspace's one open payment for these terms and the page to pay it on: 201 when this request "
                     + "created it, 200 when it existed (concurrent or repeated requests get the same payment). An open checkout for "
                     + "other terms is cancelled. The plan changes when the provider's webhook reports the payment.")
-    @APIResponse(responseCode = "201", description = "A new payment", content = @Content(schema = @Schema(implementation = CheckoutView.class)))
-    @APIResponse(responseCode = "200", description = "The open payment for these terms", content = @Content(schema = @Schema(implementation = CheckoutView.class)))
+    @APIResponse(responseCode = "201", description = "A new payment", content = @Content(schema = @Schema(ref = "Checkout")))
+    @APIResponse(responseCode = "200", description = "The open payment for these terms", content = @Content(schema = @Schema(ref = "Checkout")))
     @APIResponse(responseCode = "409", description = "Already on this plan and period, or a renewal is in progress", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "502", description = "The payment provider did not answer; try again", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response checkout(@PathParam("workspaceId") String workspaceId, @Valid @NotNull StartCheckoutRequest body,

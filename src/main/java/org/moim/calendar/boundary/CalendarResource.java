@@ -77,7 +77,7 @@ public class CalendarResource {
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an event", description = "Attendees must be members of the workspace; each is notified.")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = EventView.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(ref = "CalendarEvent")))
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@PathParam("workspaceId") String workspaceId, @Valid @NotNull CreateEventRequest body) {
         EventDetails created = events.create(workspaceId, jwt.getSubject(), new Events.Draft(body.title, body.description,
@@ -90,7 +90,7 @@ public class CalendarResource {
     @Path("events/{eventId}")
     @Transactional
     @Operation(summary = "One event", description = "The ETag is its version, for If-Match.")
-    @APIResponse(responseCode = "200", description = "The event", content = @Content(schema = @Schema(implementation = EventView.class)))
+    @APIResponse(responseCode = "200", description = "The event", content = @Content(schema = @Schema(ref = "CalendarEvent")))
     public Response get(@PathParam("workspaceId") String workspaceId, @PathParam("eventId") String eventId) {
         return withTag(Response.ok(), events.get(workspaceId, jwt.getSubject(), eventId));
     }
@@ -102,7 +102,7 @@ public class CalendarResource {
     @Operation(summary = "Change an event",
             description = "Send If-Match with the ETag you read: if the event changed since, 409 stale-version. "
                     + "Without If-Match the change applies to whatever is current.")
-    @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = EventView.class)))
+    @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(ref = "CalendarEvent")))
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("workspaceId") String workspaceId, @PathParam("eventId") String eventId,

@@ -54,7 +54,7 @@ public class CallsResource {
     @Operation(summary = "STUN and TURN servers for my next call",
             description = "TURN credentials are short-lived and made for the caller (user name <expiry>:<account id>, "
                     + "password base64(HMAC-SHA1(secret, user name)), as coturn's use-auth-secret expects). Empty without configuration.")
-    @APIResponse(responseCode = "200", description = "The servers", content = @Content(schema = @Schema(implementation = IceServersView.class)))
+    @APIResponse(responseCode = "200", description = "The servers", content = @Content(schema = @Schema(ref = "IceServers")))
     public Response iceServers() {
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);

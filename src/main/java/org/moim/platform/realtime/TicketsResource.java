@@ -39,7 +39,7 @@ public class TicketsResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Get a one-time ticket to open the WebSocket")
-    @APIResponse(responseCode = "201", description = "A ticket", content = @Content(schema = @Schema(implementation = TicketView.class)))
+    @APIResponse(responseCode = "201", description = "A ticket", content = @Content(schema = @Schema(ref = "RealtimeTicket")))
     public Response issue() {
         String ticket = tickets.issue(new Ticket(jwt.getSubject(), jwt.getClaim("sid"), jwt.getTokenID(), jwt.getExpirationTime(),
                 JsonValue.TRUE.equals(jwt.getClaim("bot"))));
