@@ -70,6 +70,9 @@ public class Mailer {
     @Inject
     MailOutbox page;
 
+    /** {@link #outbox} read once (the setting does not change while the server runs). */
+    private volatile Set<String> modes;
+
     /**
      * Sends one mail; {@link MailFailed} when the server does not take it. With
      * {@code moim.mail.enabled=false} nothing is sent and the call succeeds (logged as
@@ -83,7 +86,7 @@ public class Mailer {
     public void send(String to, String subject, String text, Map<String, String> headers) {
         subject = oneLine(subject);
         if (!enabled) {
-            Set<String> modes = outboxModes(outbox);
+            Set<String> modes = modes();
             // A notification mail (it has an unsubscribe address) quotes conversations: never on the administrators' page.
             boolean kept = modes.contains("page") && !headers.containsKey("List-Unsubscribe");
             if (modes.contains("log")) {
@@ -160,7 +163,14 @@ public class Mailer {
 
     /** Whether the outbox page is being filled: mail is off and {@code page} is one of the outbox's modes. */
     public boolean keepsOutboxPage() {
-        return !enabled && outboxModes(outbox).contains("page");
+        return !enabled && modes().contains("page");
+    }
+
+    private Set<String> modes() {
+        if (modes == null) {
+            modes = outboxModes(outbox);
+        }
+        return modes;
     }
 
     /** The outbox's modes ({@code log}, {@code page}; {@code none} or nothing known: neither), unknown ones logged and ignored. */
