@@ -1,8 +1,6 @@
 package org.moim.it;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
@@ -130,12 +128,9 @@ public final class OwnNode implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /** A free port below the ephemeral range ({@link Ports}). */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Ports.free();
     }
 
     /** Kills the process if it still runs. */

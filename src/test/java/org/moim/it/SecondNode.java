@@ -2,7 +2,6 @@ package org.moim.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -46,9 +45,23 @@ public final class SecondNode implements AutoCloseable {
         return start(Duration.ofMinutes(6));
     }
 
-    /** Starts the node and waits until it is ready, at most {@code bootTimeout} (a machine under load boots slowly). */
+    /**
+     * Starts the node and waits until it is ready, at most {@code bootTimeout} (a machine under
+     * load boots slowly). A node that logged its boot but answered nothing for half that time is
+     * reported (its log, where its threads stood, what the probes got) and replaced once by a node
+     * on another port: the run keeps the report, and a second node that hangs too fails the test.
+     */
     public static SecondNode start(Duration bootTimeout) throws Exception {
-        int port = freePort();
+        try {
+            return launch(bootTimeout.dividedBy(2));
+        } catch (NotAnswering first) {
+            System.err.println("[SecondNode] " + first.getMessage() + "\n[SecondNode] starting another node on another port");
+            return launch(bootTimeout.dividedBy(2));
+        }
+    }
+
+    private static SecondNode launch(Duration bootTimeout) throws Exception {
+        int port = Ports.free();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Duser.timezone=UTC",
@@ -93,30 +106,52 @@ public final class SecondNode implements AutoCloseable {
         return members.toString();
     }
 
+    /** A node whose boot did not end in answers within the time given: another may be tried. */
+    private static final class NotAnswering extends AssertionError {
+        NotAnswering(String message) {
+            super(message);
+        }
+    }
+
     private void awaitReady(Duration timeout) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        // HTTP/1.1: the default (HTTP/2 first) adds an h2c upgrade to every probe, not what is probed here.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
+        Map<String, String> lastAnswers = new java.util.LinkedHashMap<>();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new AssertionError("The second node stopped (exit " + process.exitValue() + "); see " + log(base.getPort()));
             }
-            try {
-                // Ready, and the application itself answers (an unauthenticated /api/v1/me is its 401).
-                if (status(http, "api/v1/me") == 401 && status(http, "health/ready") == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
+            // Ready, and the application itself answers (an unauthenticated /api/v1/me is its 401).
+            if (probe(http, "api/v1/me", lastAnswers) == 401 && probe(http, "health/ready", lastAnswers) == 200) {
+                return;
             }
             process.waitFor(1, TimeUnit.SECONDS);
         }
-        throw new AssertionError("The second node was not ready within " + timeout + "; see " + log(base.getPort()) + ". "
-                + "Where it stood:\n" + whereItStands());
+        throw new NotAnswering("The second node was not ready within " + timeout + "; see " + log(base.getPort())
+                + ". The probes' last answers: " + lastAnswers + ". Where it stood:\n" + whereItStands());
+    }
+
+    /** The probe's status, or -1 when it got none; what it got is kept in {@code lastAnswers}. */
+    private int probe(HttpClient http, String path, Map<String, String> lastAnswers) throws InterruptedException {
+        try {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(base.toURI().resolve(path))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            String body = answer.body();
+            lastAnswers.put(path, answer.statusCode() + " " + body.substring(0, Math.min(body.length(), 300)));
+            return answer.statusCode();
+        } catch (IOException | java.net.URISyntaxException e) {
+            lastAnswers.put(path, e.toString());
+            return -1;
+        }
     }
 
     /**
-     * What a failed boot needs to be understood from CI's output alone: the log's last lines and
-     * the stack of the thread that deploys (Payara Micro boots and deploys on "main").
+     * What a failed boot needs to be understood from CI's output alone: the log's last lines, what
+     * else listens on its port, and the stacks of the thread that deploys (Payara Micro boots and
+     * deploys on "main") and of the request threads that are busy. The whole thread dump goes to
+     * {@code target/second-node-PORT-threads.txt}.
      */
     private String whereItStands() {
         StringBuilder report = new StringBuilder();
@@ -132,14 +167,13 @@ public final class SecondNode implements AutoCloseable {
                     String.valueOf(process.pid()), "Thread.print").redirectErrorStream(true).start();
             String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             jcmd.waitFor(30, TimeUnit.SECONDS);
-            report.append("-- its main thread --\n");
-            boolean inMain = false;
-            for (String line : dump.split("\n")) {
-                if (line.startsWith("\"")) {
-                    inMain = line.startsWith("\"main\"");
-                }
-                if (inMain) {
-                    report.append(line).append('\n');
+            Files.writeString(Path.of("target", "second-node-" + base.getPort() + "-threads.txt"), dump);
+            report.append("-- listeners on its port --\n").append(listenersOn(base.getPort()));
+            report.append("-- its main thread and busy request threads --\n");
+            for (String thread : dump.split("\n\n")) {
+                boolean busyRequest = thread.startsWith("\"http-thread-pool") && thread.contains("org.moim");
+                if (thread.startsWith("\"main\"") || busyRequest) {
+                    report.append(thread).append("\n\n");
                 }
             }
         } catch (IOException e) {
@@ -150,17 +184,24 @@ public final class SecondNode implements AutoCloseable {
         return report.toString();
     }
 
-    private int status(HttpClient http, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.toURI().resolve(path)).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The listening sockets on this port, from /proc/net/tcp and tcp6 (another process may hold it too). */
+    private static String listenersOn(int port) {
+        StringBuilder found = new StringBuilder();
+        String hexPort = String.format(":%04X", port);
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            try {
+                for (String line : Files.readAllLines(Path.of(table))) {
+                    String[] fields = line.trim().split("\\s+");
+                    // local_address is field 1, st field 3; 0A is LISTEN
+                    if (fields.length > 9 && fields[1].endsWith(hexPort) && fields[3].equals("0A")) {
+                        found.append(table).append(' ').append(fields[1]).append(" inode ").append(fields[9]).append('\n');
+                    }
+                }
+            } catch (IOException | UncheckedIOException e) {
+                found.append("(").append(table).append(" unreadable: ").append(e).append(")\n");
+            }
         }
+        return found.isEmpty() ? "(none)\n" : found.toString();
     }
 
     @Override
