@@ -47,7 +47,7 @@ const PROBLEMS = {
 
 function showError(err) {
   const key = PROBLEMS[err?.type];
-  if (key) showToast(t(key), { variant: 'error' });
+  if (key) showToast(tx(key), { variant: 'error' });
   else toastError(err);
 }
 
@@ -204,7 +204,7 @@ export function openChannelSettings(chat, channelId, role) {
       const view = await api.updateChannel(channelId, { name: values.name, topic: values.topic, description: values.description });
       Object.assign(channel, view);
       chat.emit({ type: 'channels' });
-      showToast(t('channels.saved'));
+      showToast(tx('channels.saved'));
     },
   });
   details.name.input.value = channel.name ?? '';

@@ -57,7 +57,7 @@ export function incomingWebhooksSection(channelId) {
           action: async () => showUrl(await api.replaceIncomingWebhookSecret(channelId, hook.id)),
           testid: 'hook-renew-confirm',
         });
-        if (ok) showToast(t('hooks.renewed'));
+        if (ok) showToast(tx('hooks.renewed'));
       });
       const remove = h('button', { type: 'button', class: 'btn btn-ghost btn-sm hook-delete', testid: 'hook-delete', i18n: 'hooks.delete' });
       remove.addEventListener('click', async () => {

@@ -154,39 +154,95 @@ function accountRow(account, replace) {
 // ---------------------------------------------------------------------------
 // Dead work: jobs (mails are jobs) and webhook deliveries that ran out of attempts
 
+/** What a dead job was, in words: mails by what they carry, other jobs by their type. */
+const JOB_NAMES = {
+  'password-reset-mail': 'admin.dead.type.passwordReset',
+  'email-verification-mail': 'admin.dead.type.verification',
+  letter: 'admin.dead.type.letter',
+  'notification-mail': 'admin.dead.type.notifications',
+  'test-mail': 'admin.dead.type.testMail',
+  mail: 'admin.dead.type.mail',
+  'job-failed-mail': 'admin.dead.type.jobFailed',
+  thumbnail: 'admin.dead.type.thumbnail',
+  voice: 'admin.dead.type.voice',
+};
+
 function deadWorkPanel() {
+  const store = { jobs: [], jobsCursor: null, deliveries: [], deliveriesCursor: null };
   const jobs = h('ul', { class: 'admin-list', testid: 'admin-dead-jobs' });
   const deliveries = h('ul', { class: 'admin-list', testid: 'admin-dead-deliveries' });
+  const moreJobs = h('button', { type: 'button', class: 'btn btn-ghost btn-sm', testid: 'admin-dead-jobs-more', i18n: 'admin.more', hidden: true });
+  const moreDeliveries = h('button', { type: 'button', class: 'btn btn-ghost btn-sm', testid: 'admin-dead-deliveries-more', i18n: 'admin.more', hidden: true });
   const status = statusLine('admin-dead-status');
   const reload = h('button', { type: 'button', class: 'btn btn-ghost btn-sm', testid: 'admin-dead-reload', i18n: 'admin.dead.reload' });
+
+  function jobRow(job) {
+    const name = JOB_NAMES[job.type];
+    return deadRow({
+      testid: 'admin-dead-job',
+      kind: job.queue === 'moim.alerts' ? tx('admin.dead.mail') : tx('admin.dead.job'),
+      name: name ? tx(name) : () => job.type,
+      whose: job.owner ? tx('admin.dead.owner', { name: job.owner.displayName, email: job.owner.email }) : null,
+      error: job.lastError,
+      at: job.updatedAt,
+      retry: () => api.retryJob(job.id),
+    });
+  }
+
+  function deliveryRow(delivery) {
+    return deadRow({
+      testid: 'admin-dead-delivery',
+      kind: tx('admin.dead.webhook'),
+      name: () => delivery.eventType,
+      whose: null,
+      error: delivery.lastError,
+      at: delivery.lastAttemptAt || delivery.createdAt,
+      retry: () => api.retryDelivery(delivery.id),
+    });
+  }
+
+  function draw() {
+    jobs.replaceChildren(...store.jobs.map(jobRow));
+    deliveries.replaceChildren(...store.deliveries.map(deliveryRow));
+    moreJobs.hidden = !store.jobsCursor;
+    moreDeliveries.hidden = !store.deliveriesCursor;
+    const none = !store.jobs.length && !store.deliveries.length;
+    status.set(none ? tx('admin.dead.none') : null);
+  }
 
   async function load() {
     status.set(tx('common.loading'));
     try {
       const [jobPage, deliveryPage] = await Promise.all([api.listDeadJobs({ limit: PAGE }), api.listDeadDeliveries({ limit: PAGE })]);
-      jobs.replaceChildren(...jobPage.items.map((job) => deadRow({
-        testid: 'admin-dead-job',
-        kind: job.queue === 'moim.alerts' ? tx('admin.dead.mail') : tx('admin.dead.job'),
-        name: job.type,
-        error: job.lastError,
-        at: job.updatedAt,
-        retry: () => api.retryJob(job.id),
-      })));
-      deliveries.replaceChildren(...deliveryPage.items.map((delivery) => deadRow({
-        testid: 'admin-dead-delivery',
-        kind: tx('admin.dead.webhook'),
-        name: delivery.eventType,
-        error: delivery.lastError,
-        at: delivery.lastAttemptAt || delivery.createdAt,
-        retry: () => api.retryDelivery(delivery.id),
-      })));
-      const none = !jobPage.items.length && !deliveryPage.items.length;
-      status.set(none ? tx('admin.dead.none') : null);
+      Object.assign(store, {
+        jobs: jobPage.items,
+        jobsCursor: jobPage.nextCursor,
+        deliveries: deliveryPage.items,
+        deliveriesCursor: deliveryPage.nextCursor,
+      });
+      draw();
     } catch (err) {
       status.set(describeError(err), { retry: load, variant: 'error' });
     }
   }
+
+  async function more(list) {
+    try {
+      if (list === 'jobs') {
+        const page = await api.listDeadJobs({ cursor: store.jobsCursor, limit: PAGE });
+        Object.assign(store, { jobs: [...store.jobs, ...page.items], jobsCursor: page.nextCursor });
+      } else {
+        const page = await api.listDeadDeliveries({ cursor: store.deliveriesCursor, limit: PAGE });
+        Object.assign(store, { deliveries: [...store.deliveries, ...page.items], deliveriesCursor: page.nextCursor });
+      }
+      draw();
+    } catch (err) {
+      toastError(err);
+    }
+  }
   reload.addEventListener('click', () => withBusy(reload, load));
+  moreJobs.addEventListener('click', () => withBusy(moreJobs, () => more('jobs')));
+  moreDeliveries.addEventListener('click', () => withBusy(moreDeliveries, () => more('deliveries')));
 
   const el = h(
     'section',
@@ -200,12 +256,14 @@ function deadWorkPanel() {
     h('p', { class: 'panel-description', i18n: 'admin.dead.description' }),
     status.el,
     jobs,
+    moreJobs,
     deliveries,
+    moreDeliveries,
   );
   return { el, load };
 }
 
-function deadRow({ testid, kind, name, error, at, retry }) {
+function deadRow({ testid, kind, name, whose, error, at, retry }) {
   const button = h('button', { type: 'button', class: 'btn btn-secondary btn-sm', testid: 'admin-retry', i18n: 'admin.dead.retry' });
   const row = h(
     'li',
@@ -214,9 +272,10 @@ function deadRow({ testid, kind, name, error, at, retry }) {
       'div',
       { class: 'admin-who' },
       bind(h('span', { class: 'badge' }), { text: kind }),
-      h('span', { class: 'admin-name' }, name),
+      bind(h('span', { class: 'admin-name', testid: 'admin-dead-name' }), { text: name }),
+      whose ? bind(h('span', { class: 'admin-email', testid: 'admin-dead-owner' }), { text: whose }) : null,
       bind(h('span', { class: 'admin-email' }), { text: () => formatDateTime(at) }),
-      h('span', { class: 'admin-error' }, error || ''),
+      h('span', { class: 'admin-error', testid: 'admin-dead-error' }, error || ''),
     ),
     h('div', { class: 'admin-actions' }, button),
   );
@@ -224,7 +283,7 @@ function deadRow({ testid, kind, name, error, at, retry }) {
     withBusy(button, async () => {
       try {
         await retry();
-        showToast(t('admin.dead.retried'));
+        showToast(tx('admin.dead.retried'));
         row.remove();
       } catch (err) {
         toastError(err);
@@ -366,7 +425,7 @@ function auditPanel() {
         link.click();
         link.remove();
         setTimeout(() => URL.revokeObjectURL(url), 10_000);
-        showToast(t('admin.audit.exported'));
+        showToast(tx('admin.audit.exported'));
       } catch (err) {
         toastError(err);
       }

@@ -44,7 +44,7 @@ let toastTimer = null;
 /**
  * Shows a short-lived notification (data-testid="toast") in the polite live
  * region that index.html provides.
- * @param {() => string} message producer (re-translated on language change)
+ * @param {(() => string)|string} message a producer (re-translated on language change), or text already translated
  * @param {{variant?: 'success'|'error'}} [options]
  */
 export function showToast(message, { variant = 'success' } = {}) {
@@ -55,7 +55,8 @@ export function showToast(message, { variant = 'success' } = {}) {
   }
   clearTimeout(toastTimer);
   const mark = h('span', { class: 'toast-icon', 'aria-hidden': 'true' }, icon(variant === 'error' ? 'alert' : 'check', { size: 16 }));
-  const text = bind(h('span', { class: 'toast-text' }), { text: message });
+  // A producer follows a change of language; a plain string (already translated) is taken as it is.
+  const text = bind(h('span', { class: 'toast-text' }), { text: typeof message === 'function' ? message : () => String(message) });
   const toast = h('div', { class: `toast toast-${variant}`, testid: 'toast', dataset: { variant } }, mark, text);
   region.replaceChildren(toast);
   toastTimer = setTimeout(() => {

@@ -243,6 +243,7 @@ class AdminIT {
         JsonObject deadJob = awaitListed(api, admin, "/api/v1/admin/jobs?queue=moim.alerts", job);
         assertThat(deadJob.getString("type")).isEqualTo("test-mail");
         assertThat(deadJob.getString("lastError")).isNotBlank();
+        assertThat(deadJob.getJsonObject("owner").getString("email")).as("whose mail it was").isEqualTo(owner.email());
 
         // The workspace's owner is no system administrator: the instance-wide lists and retries are refused.
         assertThat(api.get("/api/v1/admin/webhook-deliveries", owner.accessToken()).status()).isEqualTo(403);

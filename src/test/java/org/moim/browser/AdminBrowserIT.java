@@ -4,12 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.moim.browser.Browser.testId;
 import static org.moim.browser.Browser.within;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.URL;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -33,7 +42,8 @@ import org.openqa.selenium.WebElement;
  * Administration in two headless Chromium browsers: an administrator finds a member from the
  * Administration link (which only administrators see) and deactivates them, and the member's open
  * app in the other browser is signed out at once; signing in again says the account is
- * deactivated. Screenshots of the admin screen in English and Korean, 1280 and 390 px wide, land
+ * deactivated; an administrator retries a reset mail that died while the mail server was down.
+ * Screenshots of the admin screen in English and Korean, 1280 and 390 px wide, land
  * in target/browser-screenshots/admin-*.png.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -112,6 +122,86 @@ class AdminBrowserIT {
         admins.setValue("admin-audit-action", "");
         admins.setValue("admin-account-search", "");
         shots(admins, "admin");
+    }
+
+    /**
+     * Issue 19's dead mails: Rita asks for a reset link from the sign-in page while the mail server
+     * is down, her mail runs out of attempts (five, over some 30 s in the tests), and the
+     * administrator finds it in Administration as "Password reset mail" for Rita, brings the mail
+     * server back and retries it: Rita gets a link that opens the reset page.
+     */
+    @Test
+    void anAdministratorRetriesAResetMailThatDiedWhileTheMailServerWasDown() throws Exception {
+        Api api = new Api(base);
+        api.post("/api/v1/auth/register", Api.json("email", ADMIN_EMAIL, "password", Accounts.PASSWORD, "displayName", "Admin"));
+        SignedIn admin = Accounts.signIn(api, ADMIN_EMAIL, Accounts.PASSWORD, null);
+        SignedIn rita = Accounts.signUp(api, "Rita " + UUID.randomUUID().toString().substring(0, 4));
+
+        // Nothing listens on the mail port in this class: the mail dies.
+        Browser ritas = Browser.start();
+        browsers.put("rita", ritas);
+        ritas.open(base.toString());
+        ritas.awaitState("signed-out");
+        ritas.click("forgot-password");
+        ritas.type("forgot-email", rita.email());
+        ritas.click("forgot-submit");
+        ritas.visible("forgot-sent");
+
+        Browser admins = signedIn("admin", admin.email());
+        admins.click("nav-admin");
+        admins.visible("admin-dead-jobs");
+        WebElement row = admins.await(Duration.ofSeconds(120), "Rita's dead reset mail listed", d -> {
+            Optional<WebElement> found = deadMailFor(admins, rita.email());
+            if (found.isEmpty()) {
+                admins.click("admin-dead-reload");
+            }
+            return found.orElse(null);
+        });
+        assertThat(within(row, "admin-dead-name").getText()).isEqualTo("Password reset mail");
+        assertThat(within(row, "admin-dead-owner").getText()).contains(rita.email());
+        assertThat(within(row, "admin-dead-error").getText()).as("why it died").contains("mail server");
+        shots(admins, "admin-dead");
+
+        GreenMail smtp = new GreenMail(new ServerSetup(Integer.parseInt(System.getenv("MOIM_MAIL_PORT")), "127.0.0.1",
+                ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            within(deadMailFor(admins, rita.email()).orElseThrow(), "admin-retry").click();
+            admins.await("the retried mail gone from the list", d -> deadMailFor(admins, rita.email()).isEmpty());
+            MimeMessage mail = admins.await(Duration.ofSeconds(60), "the reset mail at the mail server", d ->
+                    Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m, rita.email())).findFirst().orElse(null));
+            assertThat(mail.getSubject()).isEqualTo("Reset your Moim password");
+            Matcher link = Pattern.compile("(http\\S+#/reset-password\\?token=\\S+)").matcher(mail.getContent().toString());
+            assertThat(link.find()).as("a reset link in %s", mail.getContent()).isTrue();
+            ritas.open("about:blank");
+            ritas.open(link.group(1));
+            ritas.visible("reset-password");
+        } finally {
+            smtp.stop();
+        }
+        jakarta.json.JsonObject audited = api.get("/api/v1/admin/audit?action=JOB_RETRIED&limit=1", admin.accessToken()).json()
+                .getJsonArray("items").getJsonObject(0);
+        assertThat(audited.getString("actorEmail")).isEqualTo(ADMIN_EMAIL);
+        assertThat(audited.getString("detail")).isEqualTo("password-reset-mail");
+    }
+
+    private static Optional<WebElement> deadMailFor(Browser browser, String email) {
+        try {
+            return browser.all("admin-dead-job").stream()
+                    .filter(r -> !r.findElements(testId("admin-dead-owner")).isEmpty()
+                            && within(r, "admin-dead-owner").getText().contains(email))
+                    .findFirst();
+        } catch (StaleElementReferenceException redrawn) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean to(MimeMessage mail, String email) {
+        try {
+            return Arrays.stream(mail.getRecipients(RecipientType.TO)).anyMatch(a -> a.toString().equalsIgnoreCase(email));
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Browser signedIn(String who, String email) throws IOException {

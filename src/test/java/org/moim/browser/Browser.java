@@ -182,6 +182,16 @@ final class Browser implements AutoCloseable {
                 .until(condition);
     }
 
+    /** Waits longer than {@link #TIMEOUT} for what takes longer (work that runs out of its attempts), checking each second. */
+    <T> T await(Duration timeout, String what, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, timeout)
+                .pollingEvery(Duration.ofSeconds(1))
+                .ignoring(StaleElementReferenceException.class)
+                .ignoring(JavascriptException.class)
+                .withMessage(() -> "waiting for " + what)
+                .until(condition);
+    }
+
     WebElement visible(String testId) {
         return await(testId + " to be visible", ExpectedConditions.visibilityOfElementLocated(testId(testId)));
     }

@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -36,6 +38,8 @@ import org.moim.audit.control.AuditEntries;
 import org.moim.audit.entity.AuditAction;
 import org.moim.identity.entity.Account;
 import org.moim.job.control.DeadJobs;
+import org.moim.job.entity.Job;
+import org.moim.platform.persistence.Page;
 import org.moim.notification.control.MailOutbox;
 import org.moim.notification.control.Mailer;
 import org.moim.platform.problem.InvalidField;
@@ -191,7 +195,9 @@ public class AdminResource {
     public AdminJobView.PageView deadJobs(@QueryParam("queue") String queue, @QueryParam("cursor") String cursor,
                                           @QueryParam("limit") @DefaultValue("50") int limit) {
         policy.require(jwt.getSubject());
-        return AdminJobView.PageView.from(deadJobs.page(queue == null || queue.isBlank() ? null : queue, cursor, limit));
+        Page<Job> page = deadJobs.page(queue == null || queue.isBlank() ? null : queue, cursor, limit);
+        return AdminJobView.PageView.from(page, directory.byIds(
+                page.items().stream().map(Job::ownerAccountId).filter(Objects::nonNull).toList()));
     }
 
     @POST
@@ -203,7 +209,9 @@ public class AdminResource {
     @APIResponse(responseCode = "409", description = "The job is not DEAD (job-not-dead)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response retryJob(@PathParam("jobId") String jobId) {
         Account admin = policy.require(jwt.getSubject());
-        return Response.accepted(AdminJobView.from(retries.job(admin, jobId, addresses.of(request)))).build();
+        Job job = retries.job(admin, jobId, addresses.of(request));
+        return Response.accepted(AdminJobView.from(job, directory.byIds(
+                job.ownerAccountId() == null ? List.of() : List.of(job.ownerAccountId())))).build();
     }
 
     @GET

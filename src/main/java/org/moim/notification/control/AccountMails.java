@@ -19,10 +19,13 @@ import org.moim.job.control.Jobs;
 
 /**
  * Mails about a person's account (address verification, password reset, and that it happened), in the account's
- * language. Queued in the transaction of the event that asks for them; sent from the alerts queue.
+ * language. Queued in the transaction of the event that asks for them; sent from the alerts queue. A mail the
+ * server refused ({@link MailFailed}) leaves the transaction to commit, so that the job records the error and waits
+ * for its next attempt like every mail ({@link Alerts#deliver}); rolled back, the job kept no error and the broker's
+ * redeliveries, not {@code moim.mail.retry-delays}, decided when it died.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.MANDATORY)
+@Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = MailFailed.class)
 public class AccountMails {
 
     @Inject

@@ -120,8 +120,11 @@ public class NotificationMails {
         return mails;
     }
 
-    /** Sends the mail of a job, naming only what the person may still read and has not read; nothing when that is nothing, or they turned mail off meanwhile. */
-    @Transactional(TxType.MANDATORY)
+    /**
+     * Sends the mail of a job, naming only what the person may still read and has not read; nothing when that is nothing, or they turned mail off meanwhile.
+     * A mail the server refused leaves the transaction to commit: the job records the error and waits for its next attempt ({@link Alerts#deliver}).
+     */
+    @Transactional(value = TxType.MANDATORY, dontRollbackOn = MailFailed.class)
     void send(NotificationMailAlert alert) {
         Account account = em.find(Account.class, alert.accountId());
         if (account == null || alert.notificationIds().isEmpty()) {
