@@ -532,9 +532,11 @@ export const updateBoard = (ws, board, patch, version) =>
   authed('PATCH', boardPath(ws, board), { body: patch, headers: ifMatch(version) });
 export const deleteBoard = (ws, board) => authed('DELETE', boardPath(ws, board));
 
-export const listBoardMembers = (ws, board) => authed('GET', `${boardPath(ws, board)}/members`);
+export const listBoardMembers = (ws, board) =>
+  allPages((cursor) => authed('GET', withQuery(`${boardPath(ws, board)}/members`, { cursor, limit: 200 })));
 /** Who can read the board: the mention picker's people. */
-export const listBoardReaders = (ws, board) => authed('GET', `${boardPath(ws, board)}/readers`);
+export const listBoardReaders = (ws, board) =>
+  allPages((cursor) => authed('GET', withQuery(`${boardPath(ws, board)}/readers`, { cursor, limit: 200 })));
 export const addBoardMember = (ws, board, accountId) => authed('PUT', `${boardPath(ws, board)}/members/${seg(accountId)}`);
 export const removeBoardMember = (ws, board, accountId) => authed('DELETE', `${boardPath(ws, board)}/members/${seg(accountId)}`);
 
@@ -752,12 +754,13 @@ export function uploadFile(ws, file, { name, target, onProgress } = {}) {
 /** Search the workspace (GET …/search): a page per kind of messages, cards, files, people, boards. */
 export const search = (ws, q, { kinds = null, limit = 5, cursor = null } = {}) =>
   authed('GET', withQuery(`workspaces/${seg(ws)}/search`, { q, kinds, limit, cursor }));
-export const listChannels = (ws) => authed('GET', `workspaces/${seg(ws)}/channels`);
+export const listChannels = (ws) => allPages((cursor) => authed('GET', withQuery(`workspaces/${seg(ws)}/channels`, { cursor, limit: 200 })));
 export const openDirectChannel = (ws, accountIds) => authed('POST', `workspaces/${seg(ws)}/channels/direct`, { body: { accountIds } });
 export const getBoardChannel = (board) => authed('GET', `boards/${seg(board)}/channel`);
 export const getChannel = (channel) => authed('GET', `channels/${seg(channel)}`);
 /** Who reads the channel: the composer's mention picker's people. */
-export const listChannelReaders = (channel) => authed('GET', `channels/${seg(channel)}/readers`);
+export const listChannelReaders = (channel) =>
+  allPages((cursor) => authed('GET', withQuery(`channels/${seg(channel)}/readers`, { cursor, limit: 200 })));
 export const listMessages = (channel, { before = null, after = null, thread = null, limit = 50 } = {}) =>
   authed('GET', withQuery(`channels/${seg(channel)}/messages`, { before, after, thread, limit }));
 export const markChannelRead = (channel, sequence) => authed('PUT', `channels/${seg(channel)}/read`, { body: { sequence } });
@@ -770,7 +773,11 @@ export const markNotificationRead = (id) => authed('POST', `me/notifications/${s
 export const markAllNotificationsRead = () => authed('POST', 'me/notifications/read-all');
 
 // Workspace channels (docs/chat.md#workspace-channels).
-export const browseChannels = (ws) => authed('GET', `workspaces/${seg(ws)}/channels/browse`);
+/** The public channels by name, the general channel first. */
+export const browseChannels = (ws) =>
+  allPages((cursor) => authed('GET', withQuery(`workspaces/${seg(ws)}/channels/browse`, { cursor, limit: 200 }))).then((all) =>
+    [...all.filter((c) => c.general), ...all.filter((c) => !c.general)],
+  );
 export const createChannel = (ws, { name, topic, description, isPrivate, memberIds = [] }) =>
   authed('POST', `workspaces/${seg(ws)}/channels`, { body: { name, topic, description, isPrivate, memberIds } });
 export const updateChannel = (channel, patch) => authed('PATCH', `channels/${seg(channel)}`, { body: patch });

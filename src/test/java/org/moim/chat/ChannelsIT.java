@@ -83,7 +83,7 @@ class ChannelsIT {
     private List<JsonObject> channels(String workspace, SignedIn who) {
         Reply list = get("/api/v1/workspaces/" + workspace + "/channels", who);
         assertThat(list.status()).as(list.toString()).isEqualTo(200);
-        return list.array().getValuesAs(JsonObject.class);
+        return list.items().getValuesAs(JsonObject.class);
     }
 
     private static List<String> names(List<JsonObject> channels) {
@@ -160,6 +160,63 @@ class ChannelsIT {
         assertThat(archive.problemType()).isEqualTo("/problems/general-channel");
     }
 
+    /**
+     * Issue 18, item 3: my channels (oldest first), the channel browser (by name) and a channel's
+     * readers (by name) come a page at a time; walked one item per page they give exactly the
+     * whole list, each item once; a cursor of one order is refused by a list of the other.
+     */
+    @Test
+    void myChannelsTheBrowserAndReadersComeAPageAtATime() {
+        SignedIn ann = user("Ann Pages");
+        SignedIn ben = user("Ben Pages");
+        SignedIn cid = user("Cid Pages");
+        String workspace = workspace(base, ann, ben, cid);
+        for (String name : List.of("zebra", "Alpha", "알파", "mango")) {
+            created(workspace, ann, name, false, ben);
+        }
+        created(workspace, ann, "hidden", true);
+
+        String mine = "/api/v1/workspaces/" + workspace + "/channels";
+        List<String> allMine = ids(get(mine + "?limit=200", ann));
+        assertThat(walk(mine, ann, "id")).as("my channels, one per page").containsExactlyElementsOf(allMine).hasSize(6);
+
+        String browse = "/api/v1/workspaces/" + workspace + "/channels/browse";
+        assertThat(walk(browse, ben, "name")).as("the browser by name, case folded")
+                .containsExactly("Alpha", "general", "mango", "zebra", "알파");
+
+        String readers = "/api/v1/channels/" + workspace + "/readers";
+        assertThat(walk(readers, cid, "displayName")).as("the general channel's readers by name")
+                .containsExactly("Ann Pages", "Ben Pages", "Cid Pages");
+
+        String byTime = get(mine + "?limit=1", ann).json().getString("nextCursor");
+        String byName = get(browse + "?limit=1", ann).json().getString("nextCursor");
+        for (Reply refused : List.of(get(browse + "?cursor=" + byTime, ann), get(readers + "?cursor=" + byTime, ann),
+                get(mine + "?cursor=" + byName, ann), get(mine + "?limit=0", ann), get(readers + "?limit=201", ann))) {
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(refused.json().getJsonArray("errors").getJsonObject(0).getString("field")).isIn("cursor", "limit");
+        }
+    }
+
+    /** Every item's {@code field}, page after page of one item each. */
+    private List<String> walk(String path, SignedIn who, String field) {
+        List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < 50; page++) {
+            Reply reply = get(path + "?limit=1" + (cursor == null ? "" : "&cursor=" + cursor), who);
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+            reply.items().getValuesAs(JsonObject.class).forEach(item -> seen.add(item.getString(field)));
+            if (reply.json().isNull("nextCursor")) {
+                return seen;
+            }
+            cursor = reply.json().getString("nextCursor");
+        }
+        throw new AssertionError("more than 50 pages of " + path);
+    }
+
+    private static List<String> ids(Reply page) {
+        return page.items().getValuesAs(JsonObject.class).stream().map(c -> c.getString("id")).toList();
+    }
+
     @Test
     void aPublicChannelIsFoundJoinedAndUsedLikeAnyChannel() throws Exception {
         SignedIn ann = user("Ann");
@@ -170,7 +227,7 @@ class ChannelsIT {
                 ann.accessToken());
         assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
 
-        List<JsonObject> browsed = get("/api/v1/workspaces/" + workspace + "/channels/browse", ben).array().getValuesAs(JsonObject.class);
+        List<JsonObject> browsed = get("/api/v1/workspaces/" + workspace + "/channels/browse", ben).items().getValuesAs(JsonObject.class);
         assertThat(browsed).extracting(c -> c.getString("name")).containsExactly("general", "디자인");
         JsonObject found = browsed.get(1);
         assertThat(found.getBoolean("joined")).isFalse();
@@ -450,7 +507,7 @@ class ChannelsIT {
             created(workspace, ann, "room " + n, n % 2 == 0, ben);
         }
         Reply many = get("/api/v1/workspaces/" + workspace + "/channels", ann);
-        assertThat(many.array()).hasSize(6);
+        assertThat(many.items()).hasSize(6);
         assertThat(statements(many)).isEqualTo(few);
     }
 

@@ -87,7 +87,7 @@ class ChatIT {
 
     /** One channel of a channel list (the list also holds the workspace's general channel). */
     private static JsonObject byId(Reply list, String channelId) {
-        return list.array().getValuesAs(JsonObject.class).stream().filter(c -> channelId.equals(c.getString("id"))).findFirst()
+        return list.items().getValuesAs(JsonObject.class).stream().filter(c -> channelId.equals(c.getString("id"))).findFirst()
                 .orElseThrow(() -> new AssertionError(channelId + " not in " + list));
     }
 
@@ -555,7 +555,7 @@ class ChatIT {
         direct(base, workspace, ann, cid);
         direct(base, workspace, ann, ben, cid);
         Reply three = get("/api/v1/workspaces/" + workspace + "/channels", ann);
-        assertThat(three.array()).as("three direct channels and the workspace's general channel").hasSize(4);
+        assertThat(three.items()).as("three direct channels and the workspace's general channel").hasSize(4);
         assertThat(statements(three)).isEqualTo(statements(one));
         assertThat(direct(base, workspace, ben, ann)).as("the same people, the same channel")
                 .isEqualTo(byId(one, first).getString("id"));
@@ -691,7 +691,7 @@ class ChatIT {
         String byMember = send(memberSocket, channel, "from Mia", null).getString("messageId");
         String byGuest = send(guestSocket, channel, "from Gus", null).getString("messageId");
         assertThat(sequences(messages(guestSocket, 2))).containsExactly(1L, 2L);
-        assertThat(get("/api/v1/workspaces/" + workspace + "/channels", guest).array()).hasSize(1);
+        assertThat(get("/api/v1/workspaces/" + workspace + "/channels", guest).items()).hasSize(1);
 
         frame(memberSocket, "type", "delete", "id", "d-1", "messageId", byGuest);
         assertThat(reply(memberSocket, "d-1").getJsonObject("problem").getInt("status")).as("a MEMBER deletes only their own")

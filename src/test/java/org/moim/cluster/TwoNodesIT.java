@@ -175,7 +175,7 @@ class TwoNodesIT {
         Reply channels = new Api(node).get("/api/v1/workspaces/" + workspace + "/channels", who.accessToken());
         assertThat(channels.status()).as(channels.toString()).isEqualTo(200);
         // The direct conversation's count: the workspace's general channel is in the list too (and quiet here).
-        return channels.array().getValuesAs(jakarta.json.JsonObject.class).stream()
+        return channels.items().getValuesAs(jakarta.json.JsonObject.class).stream()
                 .filter(c -> "DIRECT".equals(c.getString("kind")))
                 .mapToLong(c -> c.getJsonNumber("unread").longValue()).sum();
     }

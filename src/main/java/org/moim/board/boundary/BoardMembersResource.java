@@ -5,19 +5,20 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,10 +45,14 @@ public class BoardMembersResource {
 
     @GET
     @Transactional
-    @Operation(summary = "The board's members", description = "In the order they were added, with their workspace roles.")
-    @APIResponse(responseCode = "200", description = "The members", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = BoardMemberView.class)))
-    public List<BoardMemberView> list(@PathParam("workspaceId") String workspaceId, @PathParam("boardId") String boardId) {
-        return members.list(workspaceId, boardId, jwt.getSubject()).stream().map(BoardMemberView::from).toList();
+    @Operation(summary = "The board's members", description = "In the order they were added, with their workspace roles, a page at a time.")
+    @APIResponse(responseCode = "200", description = "A page of members", content = @Content(schema = @Schema(implementation = BoardMemberView.PageView.class)))
+    @APIResponse(responseCode = "400", description = "A limit out of range or a cursor the API did not give out (/problems/validation)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public BoardMemberView.PageView list(@PathParam("workspaceId") String workspaceId, @PathParam("boardId") String boardId,
+            @QueryParam("limit") @DefaultValue("50") @Parameter(description = "1 to 200") int limit,
+            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+        return BoardMemberView.PageView.from(members.page(workspaceId, boardId, jwt.getSubject(), limit, cursor));
     }
 
     @PUT

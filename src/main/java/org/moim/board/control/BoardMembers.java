@@ -12,6 +12,9 @@ import java.util.List;
 import org.moim.board.entity.Board;
 import org.moim.board.entity.BoardMember;
 import org.moim.board.entity.BoardMemberRemoved;
+import org.moim.platform.persistence.Cursor;
+import org.moim.platform.persistence.Keyset;
+import org.moim.platform.persistence.Page;
 import org.moim.platform.problem.InvalidField;
 import org.moim.workspace.entity.MemberRole;
 
@@ -46,9 +49,17 @@ public class BoardMembers {
     public record Added(Listed member, boolean isNew) {
     }
 
-    public List<Listed> list(String workspaceId, String boardId, String accountId) {
+    /** A page of the board's members in the order they were added (then by account id), in one query. */
+    public Page<Listed> page(String workspaceId, String boardId, String accountId, int limit, String cursor) {
         Board board = policy.access(workspaceId, boardId, accountId, BoardAction.VIEW_BOARD).board();
-        return of(board.id());
+        Keyset keyset = Keyset.oldestFirst("bm.addedAt", "bm.accountId", limit, cursor);
+        return keyset.page(em.createQuery("""
+                        select new org.moim.board.control.BoardMembers.Listed(bm.accountId, a.displayName, m.role, bm.addedAt)
+                        from BoardMember bm, Account a, Membership m, Board b
+                        where bm.board.id = :board and b.id = :board and a.id = bm.accountId
+                          and m.account.id = bm.accountId and m.workspace.id = b.workspaceId"""
+                        + keyset.and() + keyset.orderBy(), Listed.class)
+                .setParameter("board", board.id()), listed -> new Cursor(listed.addedAt(), listed.accountId()));
     }
 
     /** The board's members in the order they were added, in one query. */
@@ -58,7 +69,7 @@ public class BoardMembers {
                         from BoardMember bm, Account a, Membership m, Board b
                         where bm.board.id = :board and b.id = :board and a.id = bm.accountId
                           and m.account.id = bm.accountId and m.workspace.id = b.workspaceId
-                        order by bm.addedAt, bm.id""", Listed.class)
+                        order by bm.addedAt, bm.accountId""", Listed.class)
                 .setParameter("board", boardId)
                 .getResultList();
     }

@@ -8,12 +8,15 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Set;
 import org.moim.board.control.BoardPolicy.Access;
+import org.moim.platform.persistence.Cursor;
+import org.moim.platform.persistence.Keyset;
+import org.moim.platform.persistence.Page;
 
 /**
  * Who can read a board, for the mention picker of card descriptions and comments: exactly the
  * people {@link BoardPolicy#readers(String)} says a mention would notify. Asked by someone who
- * sees the board; anyone else gets 404. No query per person: the access check, one readers query
- * and one query for their names (not yet counted by a test).
+ * sees the board; anyone else gets 404. A page at a time, by name. No query per person: the access
+ * check, one readers query and one query for the page's names.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -25,16 +28,16 @@ public class BoardReaders {
     @Inject
     BoardPolicy policy;
 
-    public List<Person> of(String workspaceId, String boardId, String accountId) {
+    /** A page of the readers by name (then id). */
+    public Page<Person> page(String workspaceId, String boardId, String accountId, int limit, String cursor) {
         Access access = policy.access(workspaceId, boardId, accountId, BoardAction.VIEW_BOARD);
+        Keyset keyset = Keyset.byName("a.displayName", "a.id", limit, cursor);
         Set<String> readers = policy.readers(access.board().id());
         if (readers.isEmpty()) {
-            return List.of();
+            return new Page<>(List.of(), null);
         }
-        return em.createQuery("""
-                        select new org.moim.board.control.Person(a.id, a.displayName) from Account a
-                        where a.id in :readers order by a.displayName, a.id""", Person.class)
-                .setParameter("readers", readers)
-                .getResultList();
+        return keyset.pageByName(em.createQuery("select new org.moim.board.control.Person(a.id, a.displayName) from Account a"
+                        + " where a.id in :readers" + keyset.and() + keyset.orderBy(), Person.class)
+                .setParameter("readers", readers), person -> new Cursor.Named(person.displayName(), person.accountId()));
     }
 }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -34,6 +35,7 @@ import org.moim.chat.control.Channels;
 import org.moim.chat.control.History;
 import org.moim.chat.control.Posting;
 import org.moim.chat.control.ReadMarkers;
+import org.moim.platform.persistence.Page;
 import org.moim.platform.problem.Problem;
 import org.moim.platform.web.MoimApi;
 
@@ -70,14 +72,26 @@ public class ChannelResource {
     public record ReaderView(String accountId, @Schema(example = "Kim Minji") String displayName) {
     }
 
+    @JsonbNillable
+    @Schema(name = "ChannelReaderPage", description = "One page of readers by name; pass nextCursor as ?cursor= for the next one (null on the last page).")
+    public record ReaderPage(@Schema(type = SchemaType.ARRAY, implementation = ReaderView.class) List<ReaderView> items, String nextCursor) {
+        static ReaderPage from(Page<ChannelReaders.Reader> page) {
+            return new ReaderPage(page.items().stream().map(r -> new ReaderView(r.accountId(), r.displayName())).toList(), page.nextCursor());
+        }
+    }
+
     @GET
     @Path("readers")
     @Transactional
     @Operation(summary = "Who reads the channel", description = "Everyone a mention in this channel would notify (the composer's "
-            + "mention picker), by name.")
-    @APIResponse(responseCode = "200", description = "Everyone who reads the channel", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ReaderView.class)))
-    public List<ReaderView> readers(@PathParam("channelId") String channelId) {
-        return readers.of(channelId, jwt.getSubject()).stream().map(r -> new ReaderView(r.accountId(), r.displayName())).toList();
+            + "mention picker), by name, a page at a time.")
+    @APIResponse(responseCode = "200", description = "A page of readers", content = @Content(schema = @Schema(implementation = ReaderPage.class)))
+    @APIResponse(responseCode = "400", description = "A limit out of range or a cursor the API did not give out (/problems/validation)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ReaderPage readers(@PathParam("channelId") String channelId,
+            @QueryParam("limit") @DefaultValue("50") @Parameter(description = "1 to 200") int limit,
+            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+        return ReaderPage.from(readers.page(channelId, jwt.getSubject(), limit, cursor));
     }
 
     @GET

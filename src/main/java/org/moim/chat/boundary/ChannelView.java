@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.moim.chat.control.Channels;
 import org.moim.chat.entity.Channel;
 import org.moim.chat.entity.ChannelKind;
+import org.moim.platform.persistence.Page;
 
 @JsonbNillable
 @Schema(name = "Channel", description = "A chat channel the caller reads, with the caller's read state.")
@@ -36,5 +37,13 @@ public record ChannelView(
         return new ChannelView(c.id(), c.workspaceId(), c.kind(), c.boardId(), listed.memberIds(), c.lastSeq(),
                 listed.readSequence(), listed.unread(), c.createdAt(), c.name(), c.topic(), c.description(), c.isPrivate(),
                 c.isGeneral(), c.archivedAt(), listed.muted(), listed.mentions());
+    }
+
+    @JsonbNillable
+    @Schema(name = "ChannelPage", description = "One page of my channels, oldest first; pass nextCursor as ?cursor= for the next one (null on the last page).")
+    public record PageView(@Schema(type = SchemaType.ARRAY, implementation = ChannelView.class) List<ChannelView> items, String nextCursor) {
+        static PageView from(Page<Channels.Listed> page) {
+            return new PageView(page.items().stream().map(ChannelView::from).toList(), page.nextCursor());
+        }
     }
 }

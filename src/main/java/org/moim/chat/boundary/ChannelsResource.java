@@ -7,17 +7,19 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,11 +46,15 @@ public class ChannelsResource {
     @GET
     @Transactional
     @Operation(summary = "My channels in a workspace, with unread counts",
-            description = "The direct conversations I am in and the channels of the boards I see (once opened), oldest first.")
-    @APIResponse(responseCode = "200", description = "The channels",
-            content = @Content(schema = @Schema(implementation = ChannelView.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
-    public List<ChannelView> list(@PathParam("workspaceId") String workspaceId) {
-        return channels.list(workspaceId, jwt.getSubject()).stream().map(ChannelView::from).toList();
+            description = "The direct conversations I am in, the channels of the boards I see (once opened) and the workspace "
+                    + "channels I am in, oldest first, a page at a time.")
+    @APIResponse(responseCode = "200", description = "A page of channels", content = @Content(schema = @Schema(implementation = ChannelView.PageView.class)))
+    @APIResponse(responseCode = "400", description = "A limit out of range or a cursor the API did not give out (/problems/validation)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ChannelView.PageView list(@PathParam("workspaceId") String workspaceId,
+            @QueryParam("limit") @DefaultValue("50") @Parameter(description = "1 to 200") int limit,
+            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+        return ChannelView.PageView.from(channels.page(workspaceId, jwt.getSubject(), limit, cursor));
     }
 
     @POST

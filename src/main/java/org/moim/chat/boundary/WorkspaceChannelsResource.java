@@ -7,19 +7,20 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,12 +49,16 @@ public class WorkspaceChannelsResource {
     @GET
     @Path("browse")
     @Transactional
-    @Operation(summary = "The workspace's public channels", description = "General first, then by name; archived ones too "
-            + "(archivedAt). Private channels are never listed.")
-    @APIResponse(responseCode = "200", description = "The public channels",
-            content = @Content(schema = @Schema(implementation = BrowsedChannelView.class, type = SchemaType.ARRAY)))
-    public List<BrowsedChannelView> browse(@PathParam("workspaceId") String workspaceId) {
-        return channels.browse(workspaceId, jwt.getSubject()).stream().map(BrowsedChannelView::from).toList();
+    @Operation(summary = "The workspace's public channels", description = "By name (case folded), a page at a time; archived "
+            + "ones too (archivedAt). Private channels are never listed.")
+    @APIResponse(responseCode = "200", description = "A page of public channels",
+            content = @Content(schema = @Schema(implementation = BrowsedChannelView.PageView.class)))
+    @APIResponse(responseCode = "400", description = "A limit out of range or a cursor the API did not give out (/problems/validation)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public BrowsedChannelView.PageView browse(@PathParam("workspaceId") String workspaceId,
+            @QueryParam("limit") @DefaultValue("50") @Parameter(description = "1 to 200") int limit,
+            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+        return BrowsedChannelView.PageView.from(channels.browse(workspaceId, jwt.getSubject(), limit, cursor));
     }
 
     @POST

@@ -7,11 +7,14 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Set;
+import org.moim.platform.persistence.Cursor;
+import org.moim.platform.persistence.Keyset;
+import org.moim.platform.persistence.Page;
 
 /**
  * Who reads a channel, for the composer's mention picker: exactly those {@link ChatPolicy#readers}
  * names, the people a mention in this channel notifies ({@link Mentions}). Asked by a reader of
- * the channel; anyone else gets 404.
+ * the channel; anyone else gets 404. A page at a time, by name.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -27,16 +30,16 @@ public class ChannelReaders {
     @Inject
     ChatPolicy policy;
 
-    public List<Reader> of(String channelId, String accountId) {
+    /** A page of the readers by name (then id). */
+    public Page<Reader> page(String channelId, String accountId, int limit, String cursor) {
         ChatPolicy.Access access = policy.require(channelId, accountId, ChatAction.READ);
+        Keyset keyset = Keyset.byName("a.displayName", "a.id", limit, cursor);
         Set<String> readers = policy.readers(access.channel());
         if (readers.isEmpty()) {
-            return List.of();
+            return new Page<>(List.of(), null);
         }
-        return em.createQuery("""
-                        select new org.moim.chat.control.ChannelReaders.Reader(a.id, a.displayName) from Account a
-                        where a.id in :readers order by a.displayName, a.id""", Reader.class)
-                .setParameter("readers", readers)
-                .getResultList();
+        return keyset.pageByName(em.createQuery("select new org.moim.chat.control.ChannelReaders.Reader(a.id, a.displayName)"
+                        + " from Account a where a.id in :readers" + keyset.and() + keyset.orderBy(), Reader.class)
+                .setParameter("readers", readers), reader -> new Cursor.Named(reader.displayName(), reader.accountId()));
     }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,6 +24,9 @@ import org.moim.board.entity.Board;
 import org.moim.chat.entity.Channel;
 import org.moim.chat.entity.ChannelKind;
 import org.moim.chat.entity.ChannelMember;
+import org.moim.platform.persistence.Cursor;
+import org.moim.platform.persistence.Keyset;
+import org.moim.platform.persistence.Page;
 import org.moim.platform.problem.Forbidden;
 import org.moim.platform.problem.InvalidField;
 import org.moim.workspace.control.Action;
@@ -129,17 +133,18 @@ public class Channels {
      * The workspace's channels the caller reads, with unread and mention counts: the direct ones
      * they are in, the channels of the boards they see (board channels exist once someone opened
      * them), and the workspace channels they are in (general for everyone but guests, created
-     * here if it is new). Four statements however many channels.
+     * here if it is new). Oldest first, a page at a time; four statements however many channels.
      */
-    public List<Listed> list(String workspaceId, String accountId) {
+    @SuppressWarnings("unchecked")
+    public Page<Listed> page(String workspaceId, String accountId, int limit, String cursor) {
         Membership caller = workspaces.require(workspaceId, accountId, Action.VIEW_WORKSPACE);
+        Keyset keyset = Keyset.oldestFirst("c.createdAt", "c.id", limit, cursor);
         if (caller.role() != MemberRole.GUEST) {
             named.get().ensureGeneral(caller.workspace().id(), accountId);
         }
         // Who reads what is ChatPolicy's rule; unread messages that mention the caller, or say
         // @channel in a workspace channel they have not muted, count as mentions.
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        Query query = em.createNativeQuery("""
                         SELECT c.id, COALESCE(r.seq, 0),
                                (SELECT COUNT(*) FROM chat_message m WHERE m.channel_id = c.id AND m.seq > COALESCE(r.seq, 0)
                                   AND m.deleted_at IS NULL AND m.sender_id <> ?2),
@@ -151,13 +156,14 @@ public class Channels {
                         JOIN membership w ON w.workspace_id = c.workspace_id AND w.account_id = ?2
                         LEFT JOIN chat_read r ON r.channel_id = c.id AND r.account_id = ?2
                         LEFT JOIN chat_mute mu ON mu.channel_id = c.id AND mu.account_id = ?2
-                        WHERE c.workspace_id = ?1 AND (""" + ChatPolicy.READS_CHANNEL_SQL + ") ORDER BY c.created_at, c.id")
+                        WHERE c.workspace_id = ?1 AND (""" + ChatPolicy.READS_CHANNEL_SQL + ")"
+                        + keyset.andSql("c.created_at", "c.id", 4) + keyset.orderBySql("c.created_at", "c.id"))
                 .setParameter(1, workspaceId)
                 .setParameter(2, accountId)
-                .setParameter(3, "%" + accountId + "%")
-                .getResultList();
+                .setParameter(3, "%" + accountId + "%");
+        List<Object[]> rows = keyset.bind(query, 4).getResultList();
         if (rows.isEmpty()) {
-            return List.of();
+            return new Page<>(List.of(), null);
         }
         List<String> ids = rows.stream().map(row -> (String) row[0]).toList();
         Map<String, Channel> channels = new HashMap<>();
@@ -172,7 +178,7 @@ public class Channels {
                     ((Number) row[1]).longValue(), ((Number) row[2]).longValue(), ((Number) row[3]).longValue(),
                     ((Number) row[4]).intValue() == 1));
         }
-        return listed;
+        return keyset.pageOf(listed, l -> new Cursor(l.channel().createdAt(), l.channel().id()).encode());
     }
 
     private Map<String, List<String>> members(List<String> channelIds) {

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +22,10 @@ import org.moim.chat.entity.ChannelKind;
 import org.moim.chat.entity.ChannelMember;
 import org.moim.chat.entity.ChannelMute;
 import org.moim.chat.entity.ChannelName;
+import org.moim.platform.persistence.Cursor;
 import org.moim.platform.persistence.DuplicateKeys;
+import org.moim.platform.persistence.Keyset;
+import org.moim.platform.persistence.Page;
 import org.moim.platform.problem.InvalidField;
 import org.moim.platform.problem.NotFound;
 import org.moim.workspace.entity.Membership;
@@ -94,23 +98,28 @@ public class WorkspaceChannels {
                 .executeUpdate();
     }
 
-    /** The workspace's public channels, archived ones too, by name; two statements however many. */
-    public List<Browsed> browse(String workspaceId, String accountId) {
+    /**
+     * The workspace's public channels, archived ones too, by name (as compared for uniqueness),
+     * a page at a time; two statements however many.
+     */
+    @SuppressWarnings("unchecked")
+    public Page<Browsed> browse(String workspaceId, String accountId, int limit, String cursor) {
         Membership caller = policy.requireInWorkspace(workspaceId, accountId, ChannelAction.BROWSE);
+        Keyset keyset = Keyset.byName("c.nameKey", "c.id", limit, cursor);
         ensureGeneral(workspaceId, accountId);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        Query query = em.createNativeQuery("""
                         SELECT c.id,
                                (SELECT COUNT(*) FROM chat_member cm WHERE cm.channel_id = c.id),
                                (SELECT COUNT(*) FROM chat_member cm WHERE cm.channel_id = c.id AND cm.account_id = ?2),
                                (SELECT COUNT(*) FROM membership m WHERE m.workspace_id = c.workspace_id AND m.member_role <> 'GUEST')
                         FROM chat_channel c
-                        WHERE c.workspace_id = ?1 AND c.kind = 'WORKSPACE' AND c.private_channel = FALSE""")
+                        WHERE c.workspace_id = ?1 AND c.kind = 'WORKSPACE' AND c.private_channel = FALSE"""
+                        + keyset.andSql("c.name_key", "c.id", 3) + keyset.orderBySql("c.name_key", "c.id"))
                 .setParameter(1, caller.workspace().id())
-                .setParameter(2, accountId)
-                .getResultList();
+                .setParameter(2, accountId);
+        List<Object[]> rows = keyset.bind(query, 3).getResultList();
         if (rows.isEmpty()) {
-            return List.of();
+            return new Page<>(List.of(), null);
         }
         var byId = new java.util.HashMap<String, Channel>();
         em.createQuery("select c from Channel c where c.id in :ids", Channel.class)
@@ -123,9 +132,7 @@ public class WorkspaceChannels {
             browsed.add(new Browsed(channel, ((Number) row[general ? 3 : 1]).longValue(),
                     general || ((Number) row[2]).longValue() > 0));
         }
-        browsed.sort(java.util.Comparator.comparing((Browsed b) -> !b.channel().isGeneral())
-                .thenComparing(b -> b.channel().name().toLowerCase(java.util.Locale.ROOT)));
-        return browsed;
+        return keyset.pageOf(browsed, b -> new Cursor.Named(b.channel().nameKey(), b.channel().id()).encode());
     }
 
     /** A new channel with the caller and {@code memberIds} (members of the workspace) in it. */

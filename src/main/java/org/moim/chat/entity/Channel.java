@@ -151,6 +151,11 @@ public class Channel {
         lastSeq = seq;
     }
 
+    /** WORKSPACE channels: the name as compared for uniqueness (case and width folded), the channel browser's order. */
+    public String nameKey() {
+        return nameKey;
+    }
+
     public Instant createdAt() {
         return createdAt;
     }

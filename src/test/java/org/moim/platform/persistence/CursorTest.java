@@ -30,4 +30,22 @@ class CursorTest {
                     .satisfies(e -> assertThat(((InvalidField) e).errors().get(0).field()).isEqualTo("cursor"));
         }
     }
+
+    @Test
+    void aNameCursorReadsBackAsWrittenWhateverTheNameHolds() {
+        for (String name : new String[] {"Kim Minji", "a|b|c", "@home", "김민지 🙂", ""}) {
+            Cursor.Named cursor = new Cursor.Named(name, "6f0c0a53-3a51-4c4b-9b43-1f1b3c0c2a10");
+            assertThat(Cursor.Named.decode("cursor", cursor.encode())).as(name).isEqualTo(cursor);
+        }
+    }
+
+    @Test
+    void aTimeCursorIsNoNameCursorAndTheOtherWayRound() {
+        String byTime = new Cursor(Instant.parse("2026-11-26T10:00:00Z"), "6f0c0a53").encode();
+        String byName = new Cursor.Named("Kim", "6f0c0a53").encode();
+
+        assertThatThrownBy(() -> Cursor.Named.decode("cursor", byTime)).isInstanceOf(InvalidField.class);
+        assertThatThrownBy(() -> Cursor.decode("cursor", byName)).isInstanceOf(InvalidField.class);
+        assertThat(Cursor.Named.decode("cursor", null)).isNull();
+    }
 }

@@ -58,17 +58,6 @@ class OpenApiContractIT {
             "GET /api/v1/workspaces/{workspaceId}/boards/{boardId}/labels",
             "a board's labels: at most moim.boards.labels-per-board (50), and the board view returns them whole as well");
 
-    /**
-     * Lists that can grow and still answer a bare array: issue 18, item 3, is not finished for
-     * them. Entries only leave this map (when the list is paged); nothing may be added to it.
-     */
-    static final Set<String> NOT_YET_PAGED = Set.of(
-            "GET /api/v1/workspaces/{workspaceId}/boards/{boardId}/members",
-            "GET /api/v1/workspaces/{workspaceId}/boards/{boardId}/readers",
-            "GET /api/v1/workspaces/{workspaceId}/channels",
-            "GET /api/v1/workspaces/{workspaceId}/channels/browse",
-            "GET /api/v1/channels/{channelId}/readers");
-
     /** Media types whose answers are bytes or pages, not JSON a client decodes. */
     static final Set<String> UNTYPED_MEDIA = Set.of("text/html", "text/html;charset=UTF-8", "text/calendar",
             "image/png", "audio/mp4", "application/octet-stream");
@@ -132,7 +121,6 @@ class OpenApiContractIT {
     void noListComesBackAsABareArray() {
         OpenAPI openAPI = parse(liveDocument()).getOpenAPI();
         List<String> bare = new ArrayList<>();
-        Set<String> notYetPagedSeen = new java.util.TreeSet<>();
         List<String> pagesWithoutParameters = new ArrayList<>();
         operations(openAPI, (name, operation) -> {
             ApiResponse ok = operation.getResponses().get("200");
@@ -144,11 +132,8 @@ class OpenApiContractIT {
                 if (schema == null) {
                     continue;
                 }
-                if (isArray(schema) && !BOUNDED_LISTS.containsKey(name) && !NOT_YET_PAGED.contains(name)) {
+                if (isArray(schema) && !BOUNDED_LISTS.containsKey(name)) {
                     bare.add(name);
-                }
-                if (isArray(schema) && NOT_YET_PAGED.contains(name)) {
-                    notYetPagedSeen.add(name);
                 }
                 if (schema.getProperties() != null && schema.getProperties().containsKey("items")
                         && schema.getProperties().containsKey("nextCursor")) {
@@ -165,8 +150,6 @@ class OpenApiContractIT {
                         + "platform.persistence.Page and Keyset, and docs/pagination in README); a list with a small fixed "
                         + "bound may answer an array when it is added to OpenApiContractIT.BOUNDED_LISTS with its reason")
                 .isEmpty();
-        assertThat(notYetPagedSeen).as("NOT_YET_PAGED names only lists that still answer a bare array: "
-                + "take a list out of it when it is paged").containsExactlyInAnyOrderElementsOf(NOT_YET_PAGED);
         assertThat(pagesWithoutParameters).as("pages take ?limit= and ?cursor= (query parameters of the operation)").isEmpty();
     }
 
