@@ -6,7 +6,10 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,8 +31,10 @@ import org.moim.it.Accounts;
 import org.moim.it.Accounts.SignedIn;
 import org.moim.it.Api;
 import org.moim.it.Deployments;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
 /**
  * Mail journeys in headless Chromium with GreenMail as the SMTP server: someone who forgot their
@@ -115,15 +120,25 @@ class MailBrowserIT {
 
         MimeMessage mail = awaitMail(me.email(), 1);
         assertThat(mail.getSubject()).isEqualTo(subject);
-        Matcher link = LINK.matcher((String) mail.getContent());
-        assertThat(link.find()).as("a reset link in %s", mail.getContent()).isTrue();
+        MimeMultipart parts = (MimeMultipart) mail.getContent();
+        String text = (String) parts.getBodyPart(0).getContent();
+        Matcher link = LINK.matcher(text);
+        assertThat(link.find()).as("a reset link in %s", text).isTrue();
         String url = link.group(1);
         assertThat(url).startsWith(base.toString());
 
-        // Following the mail's link opens a page of its own (a mail client opens a new tab), not a
-        // hash change in the page already open.
+        // The mail as a mail program shows its HTML part; its button opens a page of its own (a
+        // mail client opens a new tab), not a hash change in the page already open.
+        Path letter = Path.of("target", "mail-previews", System.getenv().getOrDefault("MOIM_IT_DATABASE", "db") + "-reset-" + language + ".html");
+        Files.createDirectories(letter.getParent());
+        Files.writeString(letter, (String) parts.getBodyPart(1).getContent());
         browser.open("about:blank");
-        browser.open(url);
+        browser.open(letter.toUri().toString());
+        String button = language.equals("ko") ? "새 비밀번호 정하기" : "Choose a new password";
+        WebElement action = browser.await("the mail's button", d -> d.findElement(By.linkText(button)));
+        assertThat(action.getDomAttribute("href")).isEqualTo(url);
+        shots(browser, "mail-reset-letter-" + language);
+        browser.driver().findElement(By.linkText(button)).click();
         browser.visible("reset-password");
         shots(browser, "mail-reset-new-" + language);
         browser.type("reset-password", "short");

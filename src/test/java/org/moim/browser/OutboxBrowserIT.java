@@ -138,6 +138,27 @@ class OutboxBrowserIT {
         assertThat(api.get("/api/v1/me", joon.accessToken()).json().getBoolean("emailVerified")).isTrue();
     }
 
+    /** Issue 14, item 1: with mail off an invitation by email would reach nobody and is refused; an invite link still lets people in. */
+    @Test
+    void withMailOffAnInvitationByEmailIsRefusedAndAnInviteLinkWorks() {
+        Api api = new Api(node.base());
+        SignedIn owner = Accounts.signUp(api, "Mailless Owner");
+        SignedIn joiner = Accounts.signUp(api, "Link Joiner");
+        String workspace = api.post("/api/v1/workspaces", Api.json("name", "No mail here"), owner.accessToken()).json().getString("id");
+
+        Reply byEmail = api.post("/api/v1/workspaces/" + workspace + "/invitations",
+                Api.json("email", joiner.email(), "role", "MEMBER"), owner.accessToken());
+        assertThat(byEmail.status()).as(byEmail.toString()).isEqualTo(409);
+        assertThat(byEmail.problemType()).isEqualTo("/problems/mail-disabled");
+        assertThat(api.get("/api/v1/me/invitations", joiner.accessToken()).items()).as("nothing waits for the joiner").isEmpty();
+
+        Reply link = api.post("/api/v1/workspaces/" + workspace + "/invite-links", Api.json("role", "MEMBER"), owner.accessToken());
+        assertThat(link.status()).as(link.toString()).isEqualTo(201);
+        Reply joined = api.post("/api/v1/invite-links/redeem", Api.json("token", link.json().getString("token")), joiner.accessToken());
+        assertThat(joined.status()).as(joined.toString()).isEqualTo(200);
+        assertThat(joined.json().getString("id")).isEqualTo(workspace);
+    }
+
     @Test
     void onlyTheNewestMailsAreKeptNewestFirstAndOnlyAdministratorsReadThem() throws Exception {
         SignedIn admin = administrator();

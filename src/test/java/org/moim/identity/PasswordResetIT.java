@@ -156,9 +156,15 @@ class PasswordResetIT {
         assertThat(checked.body()).doesNotContain("@example.com");
     }
 
+    /** The token of the reset link in the mail's plain-text part; the HTML part has it as a button and as text, escaped. */
     private static String tokenIn(MimeMessage mail) throws Exception {
-        Matcher link = LINK.matcher((String) mail.getContent());
-        assertThat(link.find()).as("a reset link in %s", mail.getContent()).isTrue();
+        jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) mail.getContent();
+        assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
+        assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
+        String text = (String) parts.getBodyPart(0).getContent();
+        Matcher link = LINK.matcher(text);
+        assertThat(link.find()).as("a reset link in %s", text).isTrue();
+        assertThat((String) parts.getBodyPart(1).getContent()).contains("href=\"").contains(link.group(1));
         return link.group(1);
     }
 

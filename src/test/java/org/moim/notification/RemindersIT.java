@@ -8,6 +8,9 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Predicate;
@@ -85,6 +88,20 @@ class RemindersIT {
                     .add("start", now.plus(Duration.ofHours(3)).toString()).add("end", now.plus(Duration.ofHours(4)).toString())
                     .add("attendees", Json.createArrayBuilder().add(ben.id())).build(), ann.accessToken())).getString("id");
 
+            // Dae lives where it is now about 15:00: today's all-day event has reached its 09:00
+            // reminder there, tomorrow's has not.
+            SignedIn dae = Accounts.signUp(a, "Dae");
+            ZoneId daesZone = zoneWhereItIsAboutThreePm(now);
+            assertThat(a.patch("/api/v1/me", json("timeZone", daesZone.getId()), dae.accessToken()).status()).isEqualTo(200);
+            Chat.join(nodeA, ann, workspace, dae, "MEMBER");
+            LocalDate daesToday = LocalDate.ofInstant(now, daesZone);
+            String offsite = created(a.post(events, Json.createObjectBuilder().add("title", "Offsite").add("allDay", true)
+                    .add("start", daesToday.toString()).add("end", daesToday.plusDays(1).toString())
+                    .add("attendees", Json.createArrayBuilder().add(dae.id())).build(), ann.accessToken())).getString("id");
+            String holiday = created(a.post(events, Json.createObjectBuilder().add("title", "Holiday").add("allDay", true)
+                    .add("start", daesToday.plusDays(1).toString()).add("end", daesToday.plusDays(2).toString())
+                    .add("attendees", Json.createArrayBuilder().add(dae.id())).build(), ann.accessToken())).getString("id");
+
             // Both reminders come, in Ben's language, live on his tab too.
             awaitNotifications(a, ben, n -> n.stream().filter(x -> x.getString("kind").equals("card.due-soon")).count() == 1
                     && n.stream().filter(x -> x.getString("kind").equals("event.reminder")).count() == 1);
@@ -111,6 +128,13 @@ class RemindersIT {
             assertThat(inbox).filteredOn(n -> List.of("card.due-soon", "event.reminder").contains(n.getString("kind")))
                     .as("no reminder for what is not due soon (Ben's assignment and invitation notices name them too)")
                     .extracting(n -> n.getString("subjectId")).doesNotContain(later, overdue, review);
+            assertThat(notifications(a, dae)).filteredOn(n -> n.getString("kind").equals("event.reminder"))
+                    .as("today's all-day event reminds Dae once, tomorrow's not yet").singleElement().satisfies(n -> {
+                        assertThat(n.getString("subjectId")).isEqualTo(offsite);
+                        assertThat(n.getString("title")).isEqualTo("“Offsite” is today");
+                    });
+            assertThat(notifications(a, dae)).extracting(n -> n.getString("kind") + " " + n.getString("subjectId"))
+                    .doesNotContain("event.reminder " + holiday);
             assertThat(notifications(a, ann)).as("Ann attends the stand-up too")
                     .filteredOn(n -> n.getString("kind").equals("event.reminder")).singleElement()
                     .satisfies(n -> assertThat(n.getString("title")).startsWith("“Stand-up” starts "));
@@ -124,6 +148,17 @@ class RemindersIT {
             assertThat(notifications(a, ben)).filteredOn(n -> n.getString("kind").equals("card.due-soon")).hasSize(2);
             benLive.close();
         }
+    }
+
+    /** A zone of whole hours where the local time at {@code now} is between 15:00 and 16:00 (Etc/GMT-h is UTC+h). */
+    private static ZoneId zoneWhereItIsAboutThreePm(Instant now) {
+        int hours = 15 - now.atZone(ZoneOffset.UTC).getHour();
+        if (hours > 14) {
+            hours -= 24;
+        } else if (hours < -12) {
+            hours += 24;
+        }
+        return hours == 0 ? ZoneId.of("Etc/GMT") : ZoneId.of("Etc/GMT" + (hours > 0 ? "-" : "+") + Math.abs(hours));
     }
 
     private static String card(Api api, SignedIn by, String board, String list, String title, Instant due, SignedIn assignee) {

@@ -9,7 +9,14 @@ import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +30,11 @@ import org.moim.notification.entity.ReminderSent;
 
 /**
  * {@value #KIND}: the attendees of a timed event are reminded {@code moim.reminders.event-before}
- * (default 15 minutes) before it starts, once for that start; a moved event reminds again. Only
- * attendees still in the (live) workspace are told. All-day events are not reminded. Runs on one
- * node (calendar.boundary.EventReminderSchedule).
+ * (default 15 minutes) before it starts, once for that start; a moved event reminds again. The
+ * attendees of an all-day event are reminded on its first day at {@code moim.reminders.all-day-at}
+ * (default 09:00) in their own time zone, or later that day if no node ran then, once per
+ * moment (attendees whose 09:00 is the same instant share it). Only attendees still in the (live)
+ * workspace are told. Runs on one node (calendar.boundary.EventReminderSchedule).
  */
 @ApplicationScoped
 public class EventReminders {
@@ -33,6 +42,8 @@ public class EventReminders {
     public static final String KIND = "event.reminder";
     static final int BATCH = 100;
     static final String SUBJECT = "event";
+    /** All-day events' reminders: one per event and moment (09:00 in a time zone of its attendees). */
+    static final String DAY_SUBJECT = "event-day";
 
     @PersistenceContext(unitName = "moim")
     EntityManager em;
@@ -47,10 +58,18 @@ public class EventReminders {
     @ConfigProperty(name = "moim.reminders.event-before", defaultValue = "PT15M")
     Duration before;
 
-    /** Reminds of the events starting soon that were not reminded of for their start; answers how many events. */
+    @Inject
+    @ConfigProperty(name = "moim.reminders.all-day-at", defaultValue = "09:00")
+    LocalTime allDayAt;
+
+    /** Reminds of the events starting soon, and of today's all-day events, that were not reminded of yet; answers how many reminders. */
     @Transactional(TxType.REQUIRES_NEW)
     public int remind() {
         Instant now = clock.instant();
+        return remindTimed(now) + remindAllDay(now);
+    }
+
+    private int remindTimed(Instant now) {
         List<CalendarEvent> soon = em.createQuery("""
                         select e from CalendarEvent e join fetch e.workspace w
                         where e.allDay = false and e.startAt > :now and e.startAt <= :until and w.deletedAt is null
@@ -85,5 +104,66 @@ public class EventReminders {
         }
         em.flush();   // a reminder another run recorded first fails here: this run sends nothing
         return soon.size();
+    }
+
+    /**
+     * All-day events whose first day has reached {@link #allDayAt} for some attendee and not ended
+     * for them. Every time zone is within a day of UTC, so the events starting yesterday, today or
+     * tomorrow (UTC dates) are read with their attendees' zones in one query, the reminders already
+     * sent in another; then one insert and one delivery per new moment.
+     */
+    private int remindAllDay(Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        List<Object[]> rows = em.createQuery("""
+                        select e, m.account.id, m.account.timeZone from CalendarEvent e join e.attendeeIds a, Membership m
+                        where e.allDay = true and e.startDate between :from and :to and e.workspace.deletedAt is null
+                          and m.workspace = e.workspace and m.account.id = a
+                        order by e.startDate, e.id""", Object[].class)
+                .setParameter("from", today.minusDays(1))
+                .setParameter("to", today.plusDays(1))
+                .getResultList();
+        // Per event, the attendees due now, by the moment they are reminded at.
+        Map<CalendarEvent, Map<Instant, Set<String>>> due = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            CalendarEvent event = (CalendarEvent) row[0];
+            LocalDate day = ((EventTime.AllDay) event.time()).start();
+            ZoneId zone = zone((String) row[2]);
+            Instant remindAt = day.atTime(allDayAt).atZone(zone).toInstant();
+            Instant dayEnds = day.plusDays(1).atStartOfDay(zone).toInstant();
+            if (!now.isBefore(remindAt) && now.isBefore(dayEnds)) {
+                due.computeIfAbsent(event, e -> new HashMap<>()).computeIfAbsent(remindAt, at -> new LinkedHashSet<>()).add((String) row[1]);
+            }
+        }
+        if (due.isEmpty()) {
+            return 0;
+        }
+        List<String> keys = new ArrayList<>();
+        due.forEach((event, moments) -> moments.keySet().forEach(at -> keys.add(ReminderSent.keyOf(DAY_SUBJECT, event.id(), at))));
+        Set<String> sent = new HashSet<>(em.createQuery("select r.key from ReminderSent r where r.key in :keys", String.class)
+                .setParameter("keys", keys).getResultList());
+        int reminded = 0;
+        for (var byEvent : due.entrySet()) {
+            CalendarEvent event = byEvent.getKey();
+            for (var moment : byEvent.getValue().entrySet()) {
+                if (sent.contains(ReminderSent.keyOf(DAY_SUBJECT, event.id(), moment.getKey()))) {
+                    continue;
+                }
+                em.persist(new ReminderSent(DAY_SUBJECT, event.id(), moment.getKey(), now));
+                inbox.deliver(new NotificationDraft(KIND, null, event.workspace().id(), "event", event.id(),
+                        Map.of("event", event.title(), "variant", "all-day"), EventInvitations.when(event.time()),
+                        EventInvitations.link(event)), moment.getValue());
+                reminded++;
+            }
+        }
+        em.flush();   // as above: a moment another run recorded first fails here
+        return reminded;
+    }
+
+    private static ZoneId zone(String id) {
+        try {
+            return ZoneId.of(id);
+        } catch (java.time.DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
     }
 }

@@ -94,53 +94,59 @@ public class AccountMails {
         });
     }
 
+    static final Map<Language, MailTemplate> PASSWORD_CHANGED = Map.of(
+            Language.EN, new MailTemplate("Your Moim password was changed", """
+                    Hello {name},
+
+                    The password of your Moim account ({email}) was just changed through a password reset link, and every device was signed out.
+
+                    If this was not you, reset your password again at once and tell your administrator."""),
+            Language.KO, new MailTemplate("Moim 비밀번호가 변경되었습니다", """
+                    {name}님, 안녕하세요.
+
+                    방금 비밀번호 재설정 링크로 Moim 계정({email})의 비밀번호가 변경되었고, 모든 기기에서 로그아웃되었습니다.
+
+                    본인이 변경하지 않았다면 즉시 비밀번호를 다시 재설정하고 관리자에게 알려 주세요."""));
+
+    static final Map<Language, MailTemplate> PASSWORD_RESET = Map.of(
+            Language.EN, new MailTemplate("Reset your Moim password", """
+                    Hello {name},
+
+                    Someone asked to reset the password of your Moim account ({email}). Open this link to choose a new one:
+
+                    {linkUrl}
+
+                    The link works once, for the next {minutes} minutes. If you did not ask, ignore this mail: your password stays as it is."""),
+            Language.KO, new MailTemplate("Moim 비밀번호 재설정", """
+                    {name}님, 안녕하세요.
+
+                    Moim 계정({email})의 비밀번호 재설정을 요청하셨습니다. 아래 링크를 열어 새 비밀번호를 정하세요.
+
+                    {linkUrl}
+
+                    이 링크는 {minutes}분 동안 한 번만 사용할 수 있습니다. 요청하지 않았다면 이 메일을 무시하세요. 비밀번호는 그대로입니다."""));
+
+    /** Tells the owner their password was changed, in their language: a plain account mail (no link to follow). */
     void resetCompleted(@Observes PasswordResetCompleted event) {
         Account account = accounts.byId(event.accountId());
-        boolean ko = account.language() == Language.KO;
-        alerts.requestMail(account.id(),
-                ko ? "Moim 비밀번호가 변경되었습니다" : "Your Moim password was changed",
-                ko ? """
-                        %s님, 안녕하세요.
-
-                        방금 비밀번호 재설정 링크로 Moim 계정(%s)의 비밀번호가 변경되었고, 모든 기기에서 로그아웃되었습니다.
-                        본인이 변경하지 않았다면 즉시 비밀번호를 다시 재설정하고 관리자에게 알려 주세요.
-                        """.formatted(account.displayName(), account.email())
-                        : """
-                        Hello %s,
-
-                        The password of your Moim account (%s) was just changed through a password reset link, and every device was signed out.
-                        If this was not you, reset your password again at once and tell your administrator.
-                        """.formatted(account.displayName(), account.email()));
+        Letter letter = MailTemplate.in(account.language(), PASSWORD_CHANGED).render(Map.of(
+                "name", account.displayName(),
+                "email", account.email()));
+        alerts.requestMail(account.id(), letter.subject(), letter.text());
     }
 
     /** Sends a reset mail with a freshly minted link; nothing when the reset was used or expired meanwhile. */
     void sendPasswordReset(PasswordResetMail alert) {
         resets.issue(alert.resetId()).ifPresent(link -> {
             Account account = link.account();
-            String url = alert.appUrl() + "#/reset-password?token=" + link.token();
             long minutes = Math.max(1, Duration.between(clock.instant(), link.expiresAt()).toMinutes());
-            boolean ko = account.language() == Language.KO;
-            mailer.send(account.email(),
-                    ko ? "Moim 비밀번호 재설정" : "Reset your Moim password",
-                    ko ? """
-                            %s님, 안녕하세요.
-
-                            Moim 계정(%s)의 비밀번호 재설정을 요청하셨습니다. 아래 링크를 열어 새 비밀번호를 정하세요.
-
-                            %s
-
-                            이 링크는 %d분 동안 한 번만 사용할 수 있습니다. 요청하지 않았다면 이 메일을 무시하세요. 비밀번호는 그대로입니다.
-                            """.formatted(account.displayName(), account.email(), url, minutes)
-                            : """
-                            Hello %s,
-
-                            Someone asked to reset the password of your Moim account (%s). Open this link to choose a new one:
-
-                            %s
-
-                            The link works once, for the next %d minutes. If you did not ask, ignore this mail: your password stays as it is.
-                            """.formatted(account.displayName(), account.email(), url, minutes));
+            Letter letter = MailTemplate.in(account.language(), PASSWORD_RESET).render(Map.of(
+                    "name", account.displayName(),
+                    "email", account.email(),
+                    "linkUrl", alert.appUrl() + "#/reset-password?token=" + link.token(),
+                    "minutes", String.valueOf(minutes),
+                    "actionLabel", account.language() == Language.KO ? "새 비밀번호 정하기" : "Choose a new password"));
+            mailer.send(account.email(), letter);
         });
     }
-
 }

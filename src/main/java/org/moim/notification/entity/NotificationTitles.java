@@ -41,6 +41,7 @@ public final class NotificationTitles {
             Map.entry("call.started", t("{actor} started a call", "{actor}님이 통화를 시작했습니다")),
             Map.entry("event.invited", t("{actor} invited you to “{event}”", "{actor}님이 “{event}” 일정에 회원님을 초대했습니다")),
             Map.entry("event.reminder", t("“{event}” starts {startAt}", "“{event}” 일정이 곧 시작합니다: {startAt}")),
+            Map.entry("event.reminder.all-day", t("“{event}” is today", "오늘 “{event}” 일정이 있습니다")),
             Map.entry("invitation.received", t("{actor} invited you to “{workspace}” as {role}",
                     "{actor}님이 회원님을 “{workspace}” 워크스페이스에 {role}(으)로 초대했습니다")),
             Map.entry("invitation.answered.accepted", t("{actor} accepted your invitation to “{workspace}”",

@@ -41,11 +41,16 @@ public class ReminderSent {
         this.subjectType = Objects.requireNonNull(subjectType);
         this.subjectId = Objects.requireNonNull(subjectId);
         this.dueAt = Objects.requireNonNull(dueAt);
-        this.key = subjectType + ":" + subjectId + ":" + ChronoUnit.MICROS.between(Instant.EPOCH, dueAt);
+        this.key = keyOf(subjectType, subjectId, dueAt);
         this.sentAt = now;
     }
 
     public String key() {
         return key;
+    }
+
+    /** The key of the reminder of this subject for this moment. */
+    public static String keyOf(String subjectType, String subjectId, Instant dueAt) {
+        return subjectType + ":" + subjectId + ":" + ChronoUnit.MICROS.between(Instant.EPOCH, dueAt);
     }
 }
