@@ -6,6 +6,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
@@ -20,6 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Histogram;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Timer;
 import org.moim.chat.control.Posting;
 import org.moim.platform.lifecycle.NodeStopping;
 import org.moim.platform.problem.ProblemException;
@@ -70,6 +75,11 @@ public class SendQueue {
     @ConfigProperty(name = "moim.chat.send-queue", defaultValue = "10000")
     int queueSize;
 
+    @Inject
+    MetricRegistry metrics;
+
+    private Timer storeTime;
+    private Histogram batches;
     private Lane[] lanes;
     private volatile boolean running;
     private volatile boolean accepting = true;
@@ -85,6 +95,12 @@ public class SendQueue {
         if (laneCount < 1 || batchSize < 1 || queueSize < 1) {
             throw new IllegalStateException("moim.chat.send-lanes, send-batch and send-queue must be at least 1");
         }
+        storeTime = metrics.timer(Metadata.builder().withName("moim.chat.store.seconds")
+                .withDescription("Time to store one batch of sent messages, commit included (the acknowledgements wait for it)").build());
+        batches = metrics.histogram(Metadata.builder().withName("moim.chat.send.batch")
+                .withDescription("Messages stored per transaction (a batch is what queued while the previous one was stored)").build());
+        metrics.gauge(Metadata.builder().withName("moim.chat.send.queue")
+                .withDescription("Sends taken from sockets on this node and not yet answered").build(), unanswered, AtomicInteger::get);
         running = true;
         lanes = new Lane[laneCount];
         for (int i = 0; i < laneCount; i++) {
@@ -94,6 +110,11 @@ public class SendQueue {
             thread.start();
             lanes[i].thread = thread;
         }
+    }
+
+    /** Created with the application, not at the first send: its metrics are at /metrics from the start. */
+    void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // Observing creates the bean (start() above runs).
     }
 
     @PreDestroy
@@ -190,6 +211,16 @@ public class SendQueue {
         }
 
         private void store(List<Pending> batch) {
+            long started = System.nanoTime();
+            batches.update(batch.size());
+            try {
+                storeBatch(batch);
+            } finally {
+                storeTime.update(java.time.Duration.ofNanos(System.nanoTime() - started));
+            }
+        }
+
+        private void storeBatch(List<Pending> batch) {
             if (batch.size() > 1) {
                 try {
                     List<Posting.Posted> stored = commands.sendAll(batch.stream().map(Pending::draft).toList());

@@ -32,6 +32,7 @@ public final class Connection {
     private final Queue<String> queue = new ArrayDeque<>();
     private final Map<String, Subscriber> subscriptions = new ConcurrentHashMap<>();
     private boolean sending;
+    private volatile boolean cutOff;
     private volatile boolean away;
     private volatile long lastHeard = System.nanoTime();
     private String sessionId;
@@ -129,6 +130,7 @@ public final class Connection {
             }
             if (queue.size() >= maxQueued) {
                 queue.clear();
+                cutOff = true;
                 close(CloseCodes.TOO_SLOW, "Too many frames waiting; reconnect and resume");
                 return;
             }
@@ -163,6 +165,16 @@ public final class Connection {
             return;
         }
         sendNext();
+    }
+
+    /** Frames waiting to be written to this socket. */
+    synchronized int queued() {
+        return queue.size();
+    }
+
+    /** Whether the server closed it because its frames piled up (a client that stopped reading). */
+    boolean cutOff() {
+        return cutOff;
     }
 
     /** Whether every queued frame has been written (or the socket is gone). */

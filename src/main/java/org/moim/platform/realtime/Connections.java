@@ -31,6 +31,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.moim.platform.lifecycle.GracefulStop;
 import org.moim.platform.lifecycle.NodeStopping;
 import org.moim.platform.persistence.DuplicateKeys;
@@ -100,6 +103,13 @@ public class Connections {
     @Inject
     GracefulStop stop;
 
+    @Inject
+    MetricRegistry metrics;
+
+    private Counter opened;
+    private Counter cutOffs;
+    private Counter refused;
+
     private final Map<String, Connection> byId = new ConcurrentHashMap<>();
     private final Map<String, Set<Connection>> bySession = new ConcurrentHashMap<>();
     private final Map<String, Set<Connection>> byAccount = new ConcurrentHashMap<>();
@@ -107,8 +117,27 @@ public class Connections {
     private UUID revocationListener;
     private ScheduledFuture<?> heartbeat;
 
+    /** This node's sockets as gauges and counters at /metrics (docs/operations.md, "Metrics"). */
+    private void registerMetrics() {
+        metrics.gauge(Metadata.builder().withName("moim.realtime.sockets")
+                .withDescription("Open real-time sockets on this node").build(), byId, Map::size);
+        metrics.gauge(Metadata.builder().withName("moim.realtime.subscriptions")
+                .withDescription("Subscriptions of this node's sockets (a socket subscribes to each channel, board and feed it shows)").build(),
+                byId, connections -> connections.values().stream().mapToInt(c -> c.subscriptions().size()).sum());
+        metrics.gauge(Metadata.builder().withName("moim.realtime.send.queue")
+                .withDescription("Frames waiting to be written to this node's slowest socket (cut off at moim.realtime.max-queued-frames)").build(),
+                byId, connections -> connections.values().stream().mapToInt(Connection::queued).max().orElse(0));
+        opened = metrics.counter(Metadata.builder().withName("moim.realtime.opened")
+                .withDescription("Sockets opened on this node (connects and reconnects)").build());
+        cutOffs = metrics.counter(Metadata.builder().withName("moim.realtime.cut.off")
+                .withDescription("Sockets closed with 4429 because their client stopped reading").build());
+        refused = metrics.counter(Metadata.builder().withName("moim.realtime.refused")
+                .withDescription("Client frames answered with an error frame (a send refused, a bad frame, no access)").build());
+    }
+
     @PostConstruct
     void collectHandlers() {
+        registerMetrics();
         Map<String, FrameHandler> byType = new HashMap<>();
         for (FrameHandler handler : handlerBeans) {
             for (String type : handler.types()) {
@@ -194,6 +223,7 @@ public class Connections {
             return;
         }
         connection.send(new ServerFrame.Hello(connection.id(), connection.accountId(), connection.expiresAt()));
+        opened.inc();
         // After the hello: a ticket near its token's expiry asks for a fresh one at once, and the hello comes first.
         scheduleExpiry(connection);
     }
@@ -243,6 +273,9 @@ public class Connections {
             subscriptions.closed(connection);
             presence.closed(connection);
             tellHandlers(connection);
+            if (connection.cutOff()) {
+                cutOffs.inc();
+            }
         }
     }
 
@@ -278,6 +311,7 @@ public class Connections {
         } else if (frame instanceof ClientFrame.Authenticate authenticate) {
             reauthenticate(connection, authenticate);
         } else if (frame instanceof ClientFrame.MalformedFrame malformed) {
+            refused.inc();
             connection.send(new ServerFrame.Error(MALFORMED_FRAME, malformed.reason(), malformed.id()));
         }
     }
@@ -291,6 +325,7 @@ public class Connections {
         try {
             handlers.get(frame.type()).handle(connection, frame);
         } catch (RuntimeException e) {
+            refused.inc();
             connection.send(error(e, frame.id()));
         }
     }

@@ -15,12 +15,17 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Histogram;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * Server frames to accounts and topics, on every node: each goes once through one reliable
@@ -63,11 +68,20 @@ public class Deliveries {
     @ConfigProperty(name = "moim.realtime.fan-out-threads", defaultValue = "0")
     int fanOutThreads;
 
+    @Inject
+    MetricRegistry metrics;
+
     private ITopic<String> topic;
     private UUID listener;
     private FanOut[] fanOut = new FanOut[0];
+    private Timer fanOutTime;
+    private Histogram fanOutWidth;
 
     void listen(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        fanOutTime = metrics.timer(Metadata.builder().withName("moim.realtime.fanout.seconds")
+                .withDescription("Time to hand one published frame to this node's subscribers of its topic (queued on their sockets)").build());
+        fanOutWidth = metrics.histogram(Metadata.builder().withName("moim.realtime.fanout.batch")
+                .withDescription("This node's subscribers a published frame was handed to, per frame").build());
         // 0: half the processors, at least one (the other half reads sockets and stores messages).
         int count = fanOutThreads > 0 ? fanOutThreads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         FanOut[] lanes = new FanOut[count];
@@ -79,6 +93,9 @@ public class Deliveries {
             thread.start();
         }
         fanOut = lanes;
+        metrics.gauge(Metadata.builder().withName("moim.realtime.fanout.backlog")
+                .withDescription("Published frames waiting for a fan-out thread of this node").build(),
+                lanes, all -> java.util.Arrays.stream(all).mapToInt(lane -> lane.queue.size()).sum());
         topic = grid.getReliableTopic(TOPIC);
         listener = topic.addMessageListener(new Listener());
     }
@@ -184,7 +201,10 @@ public class Deliveries {
                     return;
                 }
                 try {
+                    long started = System.nanoTime();
+                    fanOutWidth.update(subscriptions.count(next[0]));
                     subscriptions.deliver(next[0], parse(next[1]), next[1]);
+                    fanOutTime.update(Duration.ofNanos(System.nanoTime() - started));
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "A real-time frame could not be delivered", e);
                 }
