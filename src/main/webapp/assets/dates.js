@@ -47,13 +47,22 @@ function offsetAt(date, zone) {
   return asUtc - Math.floor(date.getTime() / 1000) * 1000;
 }
 
-/** The instant at which the zone's wall clock shows this local time (DST gaps move forward). */
+/**
+ * The instant at which the zone's wall clock shows this local time. A time shown twice (the hour
+ * repeated when summer time ends) is its earlier instant; a time never shown (the hour skipped
+ * when it starts) moves forward by the gap, 02:30 becoming 03:30, as java.time does on the server.
+ */
 export function zonedToDate(year, month, day, hour = 0, minute = 0, zone = getDisplayTimeZone()) {
   const guess = Date.UTC(year, month - 1, day, hour, minute);
-  let instant = guess - offsetAt(new Date(guess), zone);
-  // A second pass settles instants near an offset change.
-  instant = guess - offsetAt(new Date(instant), zone);
-  return new Date(instant);
+  // The offsets a day before and a day after: around a change they differ, elsewhere they agree.
+  const withEarlierOffset = guess - offsetAt(new Date(guess - 86_400_000), zone);
+  const withLaterOffset = guess - offsetAt(new Date(guess + 86_400_000), zone);
+  const shows = (instant) => {
+    const p = zonedParts(new Date(instant), zone);
+    return p.year === year && p.month === month && p.day === day && p.hour === hour && p.minute === minute;
+  };
+  const existing = [withEarlierOffset, withLaterOffset].filter(shows).sort((a, b) => a - b);
+  return new Date(existing.length ? existing[0] : withEarlierOffset);
 }
 
 /** "2025-03-04" → {year, month, day}. */
