@@ -206,6 +206,23 @@ public class BoardPolicy {
                 .getResultList();
     }
 
+    /**
+     * The guest half of the rule as a JPQL condition, for another feature's query that lists what
+     * someone sees: the account ({@code accountExpression}, a parameter such as {@code :me} or a
+     * path) is on the member list of the board {@code boardAlias}. Owners, managers and members see
+     * every board of their live workspace; combine as {@code (role <> GUEST or onBoardJpql(…))}.
+     * Only this class and {@link BoardMembers} (the list itself) name the board member table
+     * ({@code ArchitectureTest}).
+     */
+    public static String onBoardJpql(String boardAlias, String accountExpression) {
+        return "exists (select bm.id from BoardMember bm where bm.board = " + boardAlias + " and bm.accountId = " + accountExpression + ")";
+    }
+
+    /** {@link #onBoardJpql} for native SQL: {@code boardIdColumn} holds the board's id, {@code accountExpression} the account's (e.g. {@code ?2}). */
+    public static String onBoardSql(String boardIdColumn, String accountExpression) {
+        return "EXISTS (SELECT 1 FROM board_member bm WHERE bm.board_id = " + boardIdColumn + " AND bm.account_id = " + accountExpression + ")";
+    }
+
     static NotFound notFound() {
         return new NotFound("The board");
     }

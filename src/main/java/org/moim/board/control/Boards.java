@@ -88,7 +88,7 @@ public class Boards {
         Cursor cursor = Cursor.decode("cursor", cursorText);
         boolean guest = membership.role() == MemberRole.GUEST;
         TypedQuery<Board> query = em.createQuery("select b from Board b where b.workspaceId = :workspace and b.archived = :archived"
-                        + (guest ? " and exists (select bm.id from BoardMember bm where bm.board = b and bm.accountId = :account)" : "")
+                        + (guest ? " and " + BoardPolicy.onBoardJpql("b", ":account") : "")
                         + (cursor == null ? "" : " and (b.createdAt < :at or (b.createdAt = :at and b.id < :id))")
                         + " order by b.createdAt desc, b.id desc", Board.class)
                 .setParameter("workspace", workspaceId)

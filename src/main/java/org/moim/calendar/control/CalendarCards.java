@@ -7,6 +7,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import org.moim.board.control.BoardPolicy;
 import org.moim.workspace.entity.MemberRole;
 
 /**
@@ -22,7 +23,7 @@ public class CalendarCards {
     private static final String ENTRY = "select new org.moim.calendar.control.CardEntry("
             + "c.id, c.title, c.startAt, c.dueAt, b.workspaceId, b.id, b.name, c.updatedAt) ";
 
-    private static final String GUEST_ON_BOARD = "exists (select bm.id from BoardMember bm where bm.board = b and bm.accountId = :me)";
+    private static final String GUEST_ON_BOARD = BoardPolicy.onBoardJpql("b", ":me");
 
     @PersistenceContext(unitName = "moim")
     EntityManager em;

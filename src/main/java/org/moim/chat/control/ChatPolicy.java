@@ -56,7 +56,7 @@ public class ChatPolicy {
                AND EXISTS (SELECT 1 FROM chat_member cm WHERE cm.channel_id = c.id AND cm.account_id = ?2))
             OR (c.kind = 'WORKSPACE' AND c.id = c.workspace_id AND w.member_role <> 'GUEST')
             OR (c.kind = 'BOARD' AND (w.member_role <> 'GUEST'
-                 OR EXISTS (SELECT 1 FROM board_member bm WHERE bm.board_id = c.board_id AND bm.account_id = ?2)))""";
+                 OR""" + " " + BoardPolicy.onBoardSql("c.board_id", "?2") + "))";
 
     /** A channel the caller reads, with the caller's role in its workspace. */
     public record Access(Channel channel, MemberRole role, String accountId) {
