@@ -185,7 +185,11 @@ function deadWorkPanel() {
       whose: job.owner ? tx('admin.dead.owner', { name: job.owner.displayName, email: job.owner.email }) : null,
       error: job.lastError,
       at: job.updatedAt,
-      retry: () => api.retryJob(job.id),
+      retry: async () => {
+        await api.retryJob(job.id);
+        // Off the list for good: a later More draws the list again from the store.
+        store.jobs = store.jobs.filter((other) => other !== job);
+      },
     });
   }
 
@@ -197,7 +201,10 @@ function deadWorkPanel() {
       whose: null,
       error: delivery.lastError,
       at: delivery.lastAttemptAt || delivery.createdAt,
-      retry: () => api.retryDelivery(delivery.id),
+      retry: async () => {
+        await api.retryDelivery(delivery.id);
+        store.deliveries = store.deliveries.filter((other) => other !== delivery);
+      },
     });
   }
 
