@@ -123,6 +123,14 @@ final class ChannelSubscriber implements Subscriber {
     }
 
     /** Whether a typing frame may go out now (at most one per interval and subscription). */
+    /**
+     * The person sent a message here: the others stop showing them as typing when it arrives, so
+     * the next key they type is news again, however soon (the browser resets its own throttle too).
+     */
+    synchronized void messageSent() {
+        lastTyping = 0;
+    }
+
     synchronized boolean mayType(long nowMillis, long intervalMillis) {
         if (lastTyping != 0 && nowMillis - lastTyping < intervalMillis) {
             return false;

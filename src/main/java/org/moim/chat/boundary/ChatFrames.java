@@ -174,6 +174,7 @@ public class ChatFrames implements FrameHandler {
         Posting.Draft draft = new Posting.Draft(required(frame, "channelId"), connection.accountId(), required(frame, "text"),
                 strings(frame.json(), "mentions"), frame.string("parentId"), frame.string("idempotencyKey"),
                 strings(frame.json(), "attachments", "file ids"), connection.isBot());
+        subscriber(connection, draft.channelId()).ifPresent(ChannelSubscriber::messageSent);
         sendQueue.submit(draft).whenComplete((posted, failure) -> {
             if (failure != null) {
                 connection.sendError(failure, frame.id());
@@ -188,13 +189,18 @@ public class ChatFrames implements FrameHandler {
 
     private void typing(Connection connection, ClientFrame.Feature frame) {
         String channelId = required(frame, "channelId");
-        ChannelSubscriber subscriber = subscriptions.of(connection).values().stream()
-                .filter(s -> s instanceof ChannelSubscriber c && c.channel().id().equals(channelId))
-                .map(ChannelSubscriber.class::cast)
-                .findFirst().orElseThrow(() -> new NotSubscribed(channelId));
+        ChannelSubscriber subscriber = subscriber(connection, channelId).orElseThrow(() -> new NotSubscribed(channelId));
         if (subscriber.mayType(clock.millis(), typingInterval.toMillis())) {
             deliveries.toTopic(subscriber.channel().topic(), ChatJson.typing(channelId, connection.accountId()));
         }
+    }
+
+    /** The connection's subscription to the channel, if it has one. */
+    private Optional<ChannelSubscriber> subscriber(Connection connection, String channelId) {
+        return subscriptions.of(connection).values().stream()
+                .filter(s -> s instanceof ChannelSubscriber c && c.channel().id().equals(channelId))
+                .map(ChannelSubscriber.class::cast)
+                .findFirst();
     }
 
     private static JsonObject messageAck(ClientFrame.Feature frame, MessageState message) {

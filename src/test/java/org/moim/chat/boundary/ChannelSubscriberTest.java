@@ -194,6 +194,16 @@ class ChannelSubscriberTest {
     }
 
     @Test
+    void aSentMessageMakesTheNextKeyNewsAgainWithinTheInterval() {
+        ChannelSubscriber subscriber = subscriber();
+        assertThat(subscriber.mayType(10_000, 1000)).isTrue();
+        assertThat(subscriber.mayType(10_200, 1000)).as("held back within the interval").isFalse();
+        subscriber.messageSent();
+        assertThat(subscriber.mayType(10_300, 1000)).as("the others stopped showing them typing when the message came").isTrue();
+        assertThat(subscriber.mayType(10_400, 1000)).isFalse();
+    }
+
+    @Test
     void aClosedSubscriptionSendsNothingMore() {
         FakeSockets.Socket socket = FakeSockets.open("1", "reader");
         ChannelSubscriber subscriber = subscriber();
