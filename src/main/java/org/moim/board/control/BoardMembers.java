@@ -49,27 +49,24 @@ public class BoardMembers {
     public record Added(Listed member, boolean isNew) {
     }
 
+    /** The board's members with their names and workspace roles (parameter {@code :board}); callers add conditions and order. */
+    private static final String LISTED = """
+            select new org.moim.board.control.BoardMembers.Listed(bm.accountId, a.displayName, m.role, bm.addedAt)
+            from BoardMember bm, Account a, Membership m, Board b
+            where bm.board.id = :board and b.id = :board and a.id = bm.accountId
+              and m.account.id = bm.accountId and m.workspace.id = b.workspaceId""";
+
     /** A page of the board's members in the order they were added (then by account id), in one query. */
     public Page<Listed> page(String workspaceId, String boardId, String accountId, int limit, String cursor) {
         Board board = policy.access(workspaceId, boardId, accountId, BoardAction.VIEW_BOARD).board();
         Keyset keyset = Keyset.oldestFirst("bm.addedAt", "bm.accountId", limit, cursor);
-        return keyset.page(em.createQuery("""
-                        select new org.moim.board.control.BoardMembers.Listed(bm.accountId, a.displayName, m.role, bm.addedAt)
-                        from BoardMember bm, Account a, Membership m, Board b
-                        where bm.board.id = :board and b.id = :board and a.id = bm.accountId
-                          and m.account.id = bm.accountId and m.workspace.id = b.workspaceId"""
-                        + keyset.and() + keyset.orderBy(), Listed.class)
+        return keyset.page(em.createQuery(LISTED + keyset.and() + keyset.orderBy(), Listed.class)
                 .setParameter("board", board.id()), listed -> new Cursor(listed.addedAt(), listed.accountId()));
     }
 
     /** The board's members in the order they were added, in one query. */
     public List<Listed> of(String boardId) {
-        return em.createQuery("""
-                        select new org.moim.board.control.BoardMembers.Listed(bm.accountId, a.displayName, m.role, bm.addedAt)
-                        from BoardMember bm, Account a, Membership m, Board b
-                        where bm.board.id = :board and b.id = :board and a.id = bm.accountId
-                          and m.account.id = bm.accountId and m.workspace.id = b.workspaceId
-                        order by bm.addedAt, bm.accountId""", Listed.class)
+        return em.createQuery(LISTED + " order by bm.addedAt, bm.accountId", Listed.class)
                 .setParameter("board", boardId)
                 .getResultList();
     }
@@ -96,7 +93,9 @@ public class BoardMembers {
             activity.record(board.id(), accountId, "member.added", null, ActivityLog.details("accountId", memberId));
             em.flush();
         }
-        Listed listed = of(board.id()).stream().filter(l -> l.accountId().equals(memberId)).findFirst().orElseThrow();
+        // The one member, not the whole list read again.
+        Listed listed = em.createQuery(LISTED + " and bm.accountId = :member", Listed.class)
+                .setParameter("board", board.id()).setParameter("member", memberId).getSingleResult();
         return new Added(listed, isNew);
     }
 
