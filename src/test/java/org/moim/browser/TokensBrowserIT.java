@@ -165,13 +165,17 @@ class TokensBrowserIT {
             }
             for (int width : List.of(1280, 390)) {
                 window.setSize(new Dimension(width, width == 390 ? 844 : wide.getHeight()));
-                WebElement at = browser.visible(anchor);
-                browser.script("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -72)", at);
-                String overflowing = (String) browser.script("""
-                        const scope = arguments[0].closest('section') ?? arguments[0];
-                        const out = [...scope.querySelectorAll('button, input, select, h2, code, time')].filter((e) => e.offsetParent)
-                            .filter((e) => e.getBoundingClientRect().right > Math.ceil(scope.getBoundingClientRect().right));
-                        return out.map((e) => e.outerHTML.slice(0, 80)).join(' | ');""", at);
+                // Found, scrolled to and measured in one retrying wait: a chat's message list is drawn
+                // again when its member directory is read again, which leaves a found element stale.
+                String overflowing = browser.await(anchor + " scrolled into view and measured", d -> {
+                    WebElement at = browser.visible(anchor);
+                    browser.script("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -72)", at);
+                    return (String) browser.script("""
+                            const scope = arguments[0].closest('section') ?? arguments[0];
+                            const out = [...scope.querySelectorAll('button, input, select, h2, code, time')].filter((e) => e.offsetParent)
+                                .filter((e) => e.getBoundingClientRect().right > Math.ceil(scope.getBoundingClientRect().right));
+                            return out.map((e) => e.outerHTML.slice(0, 80)).join(' | ');""", at);
+                });
                 assertThat(overflowing).as("%s %s %d px: controls past their panel's right edge", name, language, width).isEmpty();
                 Files.write(Browser.SCREENSHOTS.resolve(name + "-" + language + "-" + width + ".png"),
                         ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
