@@ -15,6 +15,9 @@
 #
 # KEEP_LOGS=DIR keeps the servers' logs there. Needs `mvn package` first, node and npm, and MariaDB on 127.0.0.1:3306 (root, empty password; the
 # script makes its own moim_bench user). DRIVER_DEBUG=1 prints the first frames connection 0 gets.
+# The driver cannot hang: it ends non-zero with the reason on any failure, opens a connection that
+# does not join again (twice), and bounds its setup (SETUP_TIMEOUT seconds, default 900) and each
+# phase (warm-up + measurement + 3 s drain + at most 2 min of backlog + 1 min).
 # WARMUP (seconds, default 5) and IDLE_WAIT (seconds idle connections stay open before RSS is
 # read, default 10) go to the driver. Moim runs on the JDK bin/runtime.sh finds, with the Payara
 # options every start of Moim shares (MOIM_PAYARA_ARGS), and sets what it needs itself (FREE's
@@ -72,7 +75,8 @@ trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$wo
 db() { mysql -uroot -h127.0.0.1 -e "$1"; }
 driver() {
   java -Xmx2g -XX:+UseParallelGC bench/realtime/LoadDriver.java --group "$group" --seconds "$seconds" --warmup "$warmup" \
-    --idle-wait "$idle_wait" ${smoke:+--strict} "$@"
+    --idle-wait "$idle_wait" --setup-timeout "${SETUP_TIMEOUT:-900}" ${smoke:+--strict} "$@" ||
+    { rc=$?; echo "the load driver failed (exit $rc; 2: an error, 3: a step overran its time bound; its log above says which)" >&2; exit "$rc"; }
 }
 
 start_moim() {
@@ -108,8 +112,10 @@ start_socketio() {
   db "DROP DATABASE IF EXISTS moim_bench_socketio; CREATE DATABASE moim_bench_socketio CHARACTER SET utf8mb4;"
   STORE=$1 PORT=$sio_port node bench/realtime/socketio-server.js > "$work/sio.log" 2>&1 &
   pid=$!
+  local deadline=$((SECONDS + 60))
   until grep -q "baseline on" "$work/sio.log" 2>/dev/null; do
     kill -0 "$pid" 2>/dev/null || { cat "$work/sio.log" >&2; exit 1; }
+    (( SECONDS < deadline )) || { cat "$work/sio.log" >&2; echo "the Socket.io baseline did not start within 60 s" >&2; exit 1; }
     sleep 0.2
   done
 }
