@@ -221,7 +221,8 @@ class KeywordBotIT {
         Reply joined = api.post("/api/v1/channels/" + helpDesk + "/join", json(), mina.accessToken());
         assertThat(joined.status()).as(joined.toString()).isIn(200, 204);
         create(owner, ws, rule("We open at 9. 오전 9시에 엽니다.", "opening hours", "영업시간"));
-        create(owner, ws, rule(List.of("refund"), List.of(), "Refunds: see the help desk.", false, List.of(helpDesk)));
+        String refundRule = create(owner, ws, rule(List.of("refund"), List.of(), "Refunds: see the help desk.", false, List.of(helpDesk)))
+                .getString("id");
         String botId = api.get(bot(ws), owner.accessToken()).json().getString("posterId");
 
         JsonObject asked = post(mina, general, "What are your OPENING hours?");
@@ -245,6 +246,21 @@ class KeywordBotIT {
         botReplies(mina, helpDesk, there.getString("id"), botId, 1);
         staysSilent(owner, general, nothing.getString("id"), botId, 0);
         staysSilent(owner, general, elsewhere.getString("id"), botId, 0);
+
+        // Rules answer as they are now: the bot matches against the rules the data grid keeps (for a
+        // minute), which are forgotten when a rule is created, changed or deleted.
+        Reply changed = api.request("PUT", bot(ws) + "/rules/" + refundRule).bearer(owner.accessToken())
+                .json(rule(List.of("refund", "money back"), List.of(), "Refunds: ask Joon.", false, List.of(helpDesk))).send();
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        JsonObject again = post(mina, helpDesk, "I want my money back");
+        assertThat(botReplies(mina, helpDesk, again.getString("id"), botId, 1).get(0).getString("text")).isEqualTo("Refunds: ask Joon.");
+        create(owner, ws, rule(List.of("exchange"), List.of(), "Exchanges within 30 days.", false, List.of(helpDesk)));
+        JsonObject exchange = post(mina, helpDesk, "can I exchange it?");
+        assertThat(botReplies(mina, helpDesk, exchange.getString("id"), botId, 1).get(0).getString("text"))
+                .isEqualTo("Exchanges within 30 days.");
+        assertThat(api.delete(bot(ws) + "/rules/" + refundRule, owner.accessToken()).status()).isEqualTo(204);
+        JsonObject afterDelete = post(mina, helpDesk, "refund?");
+        staysSilent(owner, helpDesk, afterDelete.getString("id"), botId, 0);
 
         // A bot's message is never answered (no loops): a bot account with a token says the keyword.
         Reply made = api.post("/api/v1/workspaces/" + ws + "/bots", json("name", "Echo bot"), owner.accessToken());

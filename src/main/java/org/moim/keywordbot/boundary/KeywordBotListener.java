@@ -14,7 +14,7 @@ import org.moim.keywordbot.control.KeywordAnswers;
 /**
  * Hears every message after its transaction committed (never inside the poster's) and hands the
  * ones the bot looks at to {@link KeywordAnswers} in the background, so the poster never waits for
- * the bot.
+ * the bot; a message no rule matches costs no database work there.
  */
 @ApplicationScoped
 public class KeywordBotListener {
@@ -33,7 +33,10 @@ public class KeywordBotListener {
         }
         executor.execute(() -> {
             try {
-                answers.answer(event.channel(), event.message());
+                var rule = answers.match(event.channel(), event.message());
+                if (rule != null) {
+                    answers.answer(event.channel(), event.message(), rule);
+                }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "The keyword bot could not answer message " + event.message().id(), e);
             }

@@ -23,10 +23,11 @@ import org.moim.notification.entity.NotificationDraft;
 
 /**
  * The keyword bot answering: once a person's message in a workspace channel has committed, it is
- * matched against the workspace's rules in the background (handover rules first, then oldest
- * first; the first that matches answers) in a transaction of its own, and the reply is posted in
- * the message's thread as the bot. The reply's idempotency key is the message's id, so a message
- * is answered once even if it were heard twice.
+ * matched in the background against the workspace's rules as {@link RuleBooks} keeps them (handover
+ * rules first, then oldest first; the first that matches answers), without touching the database;
+ * only a message that a rule matches opens a transaction, and the reply is posted in the message's
+ * thread as the bot. The reply's idempotency key is the message's id, so a message is answered once
+ * even if it were heard twice.
  */
 @ApplicationScoped
 public class KeywordAnswers {
@@ -48,32 +49,33 @@ public class KeywordAnswers {
     @Inject
     Clock clock;
 
+    @Inject
+    RuleBooks books;
+
     /** Whether the bot looks at the message at all: a person's (never a bot's: no loops) text in a workspace channel. */
     public static boolean heard(ChannelRef channel, MessageState message) {
         return channel.kind() == ChannelKind.WORKSPACE && !message.senderBot() && message.senderName() == null && !message.deleted()
                 && message.text() != null && !message.text().isBlank();
     }
 
-    /** Answers the message if a rule matches; the reply, or null. */
+    /** The workspace's rule that answers the message, or null (no database work when the rules are in the data grid). */
+    public RuleBooks.Rule match(ChannelRef channel, MessageState message) {
+        return books.of(channel.workspaceId()).firstMatch(channel.id(), message.text());
+    }
+
+    /** Answers the message with the rule {@link #match} found, if it still exists and the thread is not taken; the reply, or null. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Posting.Posted answer(ChannelRef channel, MessageState message) {
+    public Posting.Posted answer(ChannelRef channel, MessageState message, RuleBooks.Rule matched) {
         KeywordBot bot = em.find(KeywordBot.class, channel.workspaceId());
-        if (bot == null) {
-            return null;
+        KeywordRule rule = em.find(KeywordRule.class, matched.id());
+        if (bot == null || rule == null || !rule.appliesIn(channel.id())
+                || !new KeywordMatcher(message.text()).matches(rule.keywords(), rule.phrases())) {
+            return null; // changed or deleted since the match
         }
         String threadId = message.parentId() != null ? message.parentId() : message.id();
         Handover asked = em.createQuery("select h from Handover h where h.threadId = :thread", Handover.class)
                 .setParameter("thread", threadId).getResultStream().findFirst().orElse(null);
         if (asked != null && asked.takenBy() != null) {
-            return null;
-        }
-        List<KeywordRule> rules = em.createQuery("select r from KeywordRule r where r.workspaceId = :workspace "
-                        + "order by r.handover desc, r.createdAt, r.id", KeywordRule.class)
-                .setParameter("workspace", channel.workspaceId()).getResultList();
-        KeywordMatcher matcher = new KeywordMatcher(message.text());
-        KeywordRule rule = rules.stream().filter(r -> r.appliesIn(channel.id()) && matcher.matches(r.keywords(), r.phrases()))
-                .findFirst().orElse(null);
-        if (rule == null) {
             return null;
         }
         if (rule.handover()) {

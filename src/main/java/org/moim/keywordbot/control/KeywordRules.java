@@ -65,6 +65,9 @@ public class KeywordRules {
     Clock clock;
 
     @Inject
+    RuleBooks books;
+
+    @Inject
     @ConfigProperty(name = "moim.keyword-bot.max-rules-per-workspace", defaultValue = "100")
     int maxRules;
 
@@ -86,6 +89,7 @@ public class KeywordRules {
                 accountId, now);
         em.persist(rule);
         em.flush();
+        books.changed(workspaceId);
         return rule;
     }
 
@@ -109,12 +113,14 @@ public class KeywordRules {
         Clean clean = clean(workspaceId, input);
         rule.change(clean.keywords, clean.phrases, clean.reply, input.handover(), clean.channelIds, clock.instant());
         em.flush();
+        books.changed(workspaceId);
         return rule;
     }
 
     public void delete(String workspaceId, String ruleId, String accountId) {
         em.remove(policy.requireRule(workspaceId, ruleId, accountId, KeywordBotAction.MANAGE_KEYWORD_BOT));
         em.flush();
+        books.changed(workspaceId);
     }
 
     /** The workspace's bot, or null before its first rule or choice of responders. */

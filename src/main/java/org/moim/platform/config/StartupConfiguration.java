@@ -45,7 +45,8 @@ public class StartupConfiguration implements Extension {
         List<String> problems = new ArrayList<>();
         check(problems, "mp.jwt.verify.publickey (from moim.jwt.private-key, MOIM_JWT_PRIVATE_KEY or MOIM_JWT_PRIVATE_KEY_FILE)",
                 () -> config.getValue("mp.jwt.verify.publickey", String.class));
-        for (String key : List.of("moim.shutdown.timeout", "moim.realtime.idle-timeout", "moim.db.start-retry-interval")) {
+        for (String key : List.of("moim.shutdown.timeout", "moim.realtime.idle-timeout", "moim.db.start-retry-interval",
+                "moim.keyword-bot.rules-cache-ttl")) {
             check(problems, key, () -> config.getOptionalValue(key, String.class).map(parse(key)).orElse(null));
         }
         String dataDir = config.getOptionalValue("moim.data.dir", String.class).orElse("./data");
