@@ -30,15 +30,28 @@ public class Problems {
     /** With {@code limit} too: the plan limit a plan-limit problem is about, or null. */
     public Response.ResponseBuilder response(ProblemType type, String detail, List<FieldError> errors, Throwable cause,
                                              Object current, Object limit) {
+        return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(body(type, detail, errors, cause, current, limit));
+    }
+
+    /**
+     * A problem's body with a fresh {@code instance}, logged under it: for REST answers and the
+     * WebSocket's error frames alike.
+     */
+    public static Problem body(ProblemType type, String detail, List<FieldError> errors, Throwable cause, Object current, Object limit) {
         String instance = "urn:uuid:" + UUID.randomUUID();
         if (type.status() >= 500) {
             LOG.log(Level.SEVERE, "Problem " + instance + " (" + type.slug() + "): " + detail, cause);
         } else {
             LOG.fine(() -> "Problem " + instance + " (" + type.slug() + ", " + type.status() + "): " + detail);
         }
-        Problem body = new Problem(type.uri(), type.title(), type.status(), detail, instance,
+        return new Problem(type.uri(), type.title(), type.status(), detail, instance,
                 errors == null || errors.isEmpty() ? null : errors, current, limit);
-        return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(body);
+    }
+
+    /** A failure as the problem {@link Failures} makes of it, with a fresh {@code instance}. */
+    public static Problem body(Throwable failure) {
+        Failures.Translated translated = Failures.translate(failure);
+        return body(translated.type(), translated.detail(), translated.errors(), failure, translated.current(), translated.limit());
     }
 
     public Response response(ProblemType type, String detail) {

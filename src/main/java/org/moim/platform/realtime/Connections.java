@@ -15,7 +15,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.time.Clock;
@@ -36,8 +35,6 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.moim.platform.lifecycle.GracefulStop;
 import org.moim.platform.lifecycle.NodeStopping;
-import org.moim.platform.persistence.DuplicateKeys;
-import org.moim.platform.problem.ProblemException;
 import org.moim.platform.problem.ProblemType;
 import org.moim.platform.security.AccessRevoked;
 import org.moim.platform.security.TokenDenyList;
@@ -312,7 +309,7 @@ public class Connections {
             reauthenticate(connection, authenticate);
         } else if (frame instanceof ClientFrame.MalformedFrame malformed) {
             refused.inc();
-            connection.send(new ServerFrame.Error(MALFORMED_FRAME, malformed.reason(), malformed.id()));
+            connection.send(ServerFrame.Error.of(MALFORMED_FRAME, malformed.reason(), malformed.id()));
         }
     }
 
@@ -330,21 +327,9 @@ public class Connections {
         }
     }
 
-    /** A handler's failure as an error frame, the way the REST API maps exceptions. */
-    static ServerFrame.Error error(RuntimeException failure, String replyTo) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ProblemException problem) {
-                return new ServerFrame.Error(problem.type(), problem.getMessage(), replyTo, problem.errors());
-            }
-            if (cause instanceof OptimisticLockException || DuplicateKeys.is(cause)) {
-                return new ServerFrame.Error(ProblemType.CONFLICT,
-                        "Someone else changed this at the same time; reload and try again.", replyTo);
-            }
-        }
-        String instance = "urn:uuid:" + UUID.randomUUID();
-        LOG.log(Level.SEVERE, "Problem " + instance + " handling a frame", failure);
-        return new ServerFrame.Error(ProblemType.INTERNAL,
-                "Something went wrong on our side. Quote " + instance + " when you report it.", replyTo);
+    /** A handler's failure as an error frame: the problem the REST API answers for the same failure. */
+    static ServerFrame.Error error(Throwable failure, String replyTo) {
+        return ServerFrame.Error.of(failure, replyTo);
     }
 
     static final ProblemType MALFORMED_FRAME = new ProblemType("malformed-frame", 400, "Malformed frame");
@@ -354,7 +339,7 @@ public class Connections {
         Ticket ticket = tickets.redeem(frame.ticket()).orElse(null);
         if (ticket == null || !ticket.accountId().equals(connection.accountId())
                 || denyList.isDenied(ticket.tokenId(), ticket.sessionId(), ticket.accountId())) {
-            connection.send(new ServerFrame.Error(TICKET_REFUSED,
+            connection.send(ServerFrame.Error.of(TICKET_REFUSED,
                     "The ticket is unknown, used, expired or not yours; get a new one.", frame.id()));
             return;
         }

@@ -3,10 +3,13 @@ package org.moim.platform.realtime;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.util.List;
-import org.moim.platform.problem.FieldError;
+import org.moim.platform.problem.Problem;
+import org.moim.platform.problem.Problems;
 import org.moim.platform.problem.ProblemType;
 
 /** Frames the server sends; each carries {@code type} and {@code v} (docs/realtime-protocol.md). */
@@ -67,28 +70,59 @@ public sealed interface ServerFrame {
         }
     }
 
-    /** A problem with a client frame, shaped like the REST API's problem details; the connection stays. */
-    record Error(ProblemType problem, String detail, String replyTo, List<FieldError> errors) implements ServerFrame {
+    /**
+     * A problem with a client frame: the REST API's problem details (the same body, {@code instance}
+     * and extension members included, see {@link org.moim.platform.problem.Failures}); the
+     * connection stays.
+     */
+    record Error(Problem problem, String replyTo) implements ServerFrame {
 
-        public Error(ProblemType problem, String detail, String replyTo) {
-            this(problem, detail, replyTo, List.of());
+        /** A problem the gateway itself finds (not a handler's failure). */
+        public static Error of(ProblemType type, String detail, String replyTo) {
+            return new Error(Problems.body(type, detail, List.of(), null, null, null), replyTo);
+        }
+
+        /** A handler's failure, translated as the REST API translates it. */
+        public static Error of(Throwable failure, String replyTo) {
+            return new Error(Problems.body(failure), replyTo);
         }
 
         @Override
         public JsonObject toJson() {
             JsonObjectBuilder body = JSON.createObjectBuilder()
-                    .add("type", problem.uri()).add("title", problem.title()).add("status", problem.status())
-                    .add("detail", detail);
-            if (errors != null && !errors.isEmpty()) {
+                    .add("type", problem.type()).add("title", problem.title()).add("status", problem.status())
+                    .add("detail", problem.detail()).add("instance", problem.instance());
+            if (problem.errors() != null && !problem.errors().isEmpty()) {
                 JsonArrayBuilder list = JSON.createArrayBuilder();
-                errors.forEach(e -> list.add(JSON.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+                problem.errors().forEach(e -> list.add(JSON.createObjectBuilder().add("field", e.field()).add("message", e.message())));
                 body.add("errors", list);
+            }
+            if (problem.current() != null) {
+                body.add("current", Extensions.json(problem.current()));
+            }
+            if (problem.limit() != null) {
+                body.add("limit", Extensions.json(problem.limit()));
             }
             JsonObjectBuilder frame = frame("error").add("problem", body);
             if (replyTo != null) {
                 frame.add("replyTo", replyTo);
             }
             return frame.build();
+        }
+    }
+
+    /** A problem's extension members as JSON, written by JSON-B as the REST API writes them. */
+    final class Extensions {
+
+        private static final Jsonb JSONB = JsonbBuilder.create();
+
+        private Extensions() {
+        }
+
+        static jakarta.json.JsonValue json(Object value) {
+            try (var reader = JSON.createReader(new java.io.StringReader(JSONB.toJson(value)))) {
+                return reader.readValue();
+            }
         }
     }
 }

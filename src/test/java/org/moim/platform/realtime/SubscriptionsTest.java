@@ -6,10 +6,13 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.TransactionalException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.moim.platform.problem.Failures;
+import org.moim.platform.problem.InvalidField;
 import org.moim.platform.problem.NotFound;
 
 class SubscriptionsTest {
@@ -111,5 +114,30 @@ class SubscriptionsTest {
         assertThat(internal.getJsonObject("problem").getString("type")).isEqualTo("/problems/internal");
         assertThat(internal.getJsonObject("problem").getString("detail")).doesNotContain("bug");
         assertThat(Json.createObjectBuilder(internal).build()).doesNotContainKey("replyTo");
+        // A lock the database gave up waiting for is a conflict, as REST answers it (it was /problems/internal here).
+        JsonObject lockTimeout = Connections.error(new TransactionalException("commit",
+                new RuntimeException(new SQLException("Lock wait timeout exceeded", "HY000", 1205))), "r-3").toJson();
+        assertThat(lockTimeout.getJsonObject("problem").getString("type")).isEqualTo("/problems/conflict");
+        assertThat(lockTimeout.getJsonObject("problem").getInt("status")).isEqualTo(409);
+        // Every error frame names its instance, like a REST problem, and carries its field errors.
+        assertThat(internal.getJsonObject("problem").getString("instance")).startsWith("urn:uuid:");
+        JsonObject invalid = Connections.error(new InvalidField("text", "is too long"), "r-4").toJson();
+        assertThat(invalid.getJsonObject("problem").getString("instance")).startsWith("urn:uuid:")
+                .isNotEqualTo(internal.getJsonObject("problem").getString("instance"));
+        assertThat(invalid.getJsonObject("problem").getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("text");
+    }
+
+    @Test
+    void restAndSocketTranslateEveryFailureAlike() {
+        List<Throwable> failures = List.of(new NotFound("The channel"), new InvalidField("text", "is required"),
+                new OptimisticLockException(), new TransactionalException("commit", new OptimisticLockException()),
+                new RuntimeException(new SQLException("Deadlock found", "40001", 1213)), new IllegalStateException("bug"));
+        for (Throwable failure : failures) {
+            Failures.Translated translated = Failures.translate(failure);
+            JsonObject problem = Connections.error(failure, "r").toJson().getJsonObject("problem");
+            assertThat(problem.getString("type")).as("%s", failure).isEqualTo(translated.type().uri());
+            assertThat(problem.getInt("status")).as("%s", failure).isEqualTo(translated.type().status());
+            assertThat(problem.getString("detail")).as("%s", failure).isEqualTo(translated.detail());
+        }
     }
 }
