@@ -57,7 +57,6 @@ export function attachMentions(textarea, { people, form = 'markdown', exclude = 
   bind(list, { attrs: { 'aria-label': tx('mentions.pickerLabel') } });
   textarea.setAttribute('aria-autocomplete', 'list');
   textarea.setAttribute('aria-controls', id);
-  textarea.setAttribute('aria-expanded', 'false');
   let known = [];
   let loading = null;
   let shown = [];
@@ -141,7 +140,6 @@ export function attachMentions(textarea, { people, form = 'markdown', exclude = 
     );
     list.hidden = false;
     place();
-    textarea.setAttribute('aria-expanded', 'true');
     textarea.setAttribute('aria-activedescendant', `${id}-${active}`);
   }
 
@@ -150,7 +148,6 @@ export function attachMentions(textarea, { people, form = 'markdown', exclude = 
     shown = [];
     start = -1;
     active = 0;
-    textarea.setAttribute('aria-expanded', 'false');
     textarea.removeAttribute('aria-activedescendant');
   }
 
