@@ -56,7 +56,6 @@ export function attachMentions(textarea, { people, form = 'markdown', exclude = 
   const list = h('ul', { class: 'mention-picker', id, role: 'listbox', testid: 'mention-picker', hidden: true });
   bind(list, { attrs: { 'aria-label': tx('mentions.pickerLabel') } });
   textarea.setAttribute('aria-autocomplete', 'list');
-  textarea.setAttribute('aria-controls', id);
   let known = [];
   let loading = null;
   let shown = [];
@@ -140,6 +139,7 @@ export function attachMentions(textarea, { people, form = 'markdown', exclude = 
     );
     list.hidden = false;
     place();
+    textarea.setAttribute('aria-controls', id); // only while the list shows (axe: no reference to a hidden list)
     textarea.setAttribute('aria-activedescendant', `${id}-${active}`);
   }
 
@@ -149,6 +149,7 @@ export function attachMentions(textarea, { people, form = 'markdown', exclude = 
     start = -1;
     active = 0;
     textarea.removeAttribute('aria-activedescendant');
+    textarea.removeAttribute('aria-controls');
   }
 
   function pick(person) {

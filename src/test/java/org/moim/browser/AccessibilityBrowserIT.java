@@ -296,6 +296,27 @@ class AccessibilityBrowserIT {
         browser.await("the focus back on +", d -> "channel-create".equals(browser.focused().getDomAttribute("data-testid")));
         assertThat((Boolean) browser.script("return document.activeElement.matches(':focus-visible')"))
                 .as("the returned focus shows").isTrue();
+
+        // In a conversation, Tab reaches the scrolling message list (so the keyboard scrolls it) and the composer, both showing their focus.
+        route(ws(f, "chat/" + f.direct()));
+        browser.await("the direct messages", d -> browser.all("chat-text").stream().anyMatch(t -> t.getText().contains("today?")));
+        settle();
+        browser.script("document.activeElement && document.activeElement.blur && document.activeElement.blur()");
+        reached.clear();
+        invisible.clear();
+        for (int i = 0; i < 120 && !reached.contains("chat-input"); i++) {
+            browser.keys(Keys.TAB);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> focus = (Map<String, Object>) browser.script(FOCUS_RING);
+            if (focus != null) {
+                reached.add(String.valueOf(focus.get("testid")));
+                if (!Boolean.TRUE.equals(focus.get("focusVisible")) || !Boolean.TRUE.equals(focus.get("ring"))) {
+                    invisible.add(focus.get("what") + " " + focus);
+                }
+            }
+        }
+        assertThat(reached).as("what Tab reaches in a conversation").contains("chat-scroll", "chat-input");
+        assertThat(invisible).as("focused controls without a visible focus ring in a conversation").isEmpty();
     }
 
     /** Forty Tabs, then forty Shift+Tabs: the focus never leaves the open dialog, and each stop shows its ring. */
@@ -307,7 +328,9 @@ class AccessibilityBrowserIT {
                 Map<String, Object> focus = (Map<String, Object>) browser.script(FOCUS_RING);
                 assertThat(focus).as("%s: focus after %d × %s", name, i + 1, key == Keys.TAB ? "Tab" : "Shift+Tab").isNotNull();
                 assertThat(focus.get("inDialog")).as("%s: %s inside the dialog", name, focus.get("what")).isEqualTo(true);
-                assertThat(focus.get("ring")).as("%s: %s shows its focus", name, focus.get("what")).isEqualTo(true);
+                Object what = focus.get("what");
+                browser.await(() -> name + ": " + what + " to show its focus (" + browser.script(FOCUS_RING) + ")",
+                        d -> Boolean.TRUE.equals(((Map<?, ?>) browser.script(FOCUS_RING)).get("ring")));
             }
         }
     }
