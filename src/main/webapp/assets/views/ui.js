@@ -1,7 +1,8 @@
 /**
  * Building blocks the workspace, board and calendar pages share: page
- * headers, a status line with retry, modal dialogs (native <dialog>, so focus
- * is trapped and Escape closes), workspace avatars and role names.
+ * headers, a status line with retry, modal dialogs (native <dialog>: the page
+ * behind is inert, Tab goes round inside, Escape closes and the focus returns),
+ * workspace avatars and role names.
  */
 import { bind, tx } from '../i18n.js';
 import { h, initialOf, withBusy } from '../dom.js';
@@ -81,8 +82,8 @@ let dialogSeq = 0;
 
 /**
  * A modal dialog built on <dialog>. The body is any node; actions are buttons
- * appended to the footer. Closing (Escape, the × button or close()) restores
- * focus to whatever had it before. Returns handles to drive it.
+ * appended to the footer. Tab and Shift+Tab stay inside it. Closing (Escape,
+ * the × button or close()) restores focus to whatever had it before. Returns handles to drive it.
  * @param {object} o
  * @param {() => string} o.title producer
  * @param {Node|Node[]} o.body
