@@ -56,8 +56,6 @@ export function attachMentions(textarea, { people, form = 'markdown', exclude = 
   const list = h('ul', { class: 'mention-picker', id, role: 'listbox', testid: 'mention-picker', hidden: true });
   bind(list, { attrs: { 'aria-label': tx('mentions.pickerLabel') } });
   textarea.setAttribute('aria-autocomplete', 'list');
-  textarea.setAttribute('aria-controls', id);
-  textarea.setAttribute('aria-expanded', 'false');
   let known = [];
   let loading = null;
   let shown = [];
@@ -141,7 +139,7 @@ export function attachMentions(textarea, { people, form = 'markdown', exclude = 
     );
     list.hidden = false;
     place();
-    textarea.setAttribute('aria-expanded', 'true');
+    textarea.setAttribute('aria-controls', id); // only while the list shows (axe: no reference to a hidden list)
     textarea.setAttribute('aria-activedescendant', `${id}-${active}`);
   }
 
@@ -150,8 +148,8 @@ export function attachMentions(textarea, { people, form = 'markdown', exclude = 
     shown = [];
     start = -1;
     active = 0;
-    textarea.setAttribute('aria-expanded', 'false');
     textarea.removeAttribute('aria-activedescendant');
+    textarea.removeAttribute('aria-controls');
   }
 
   function pick(person) {

@@ -60,6 +60,7 @@ export function chatAttachments({ chat, channelId, dropTarget, input, sendVoice 
   const fileInput = h('input', { type: 'file', multiple: true, id: `${id}-input`, class: 'sr-only', testid: 'chat-file-input', tabindex: '-1' });
   const attachButton = h('button', { type: 'button', class: 'btn btn-ghost btn-sm btn-icon chat-tool', testid: 'chat-attach' }, icon('paperclip'));
   bind(attachButton, { attrs: { 'aria-label': tx('chatFiles.attach'), title: tx('chatFiles.attach') } });
+  bind(fileInput, { attrs: { 'aria-label': tx('chatFiles.attach') } });
   attachButton.addEventListener('click', () => fileInput.click());
   fileInput.addEventListener('change', () => {
     addFiles(fileInput.files);

@@ -101,7 +101,6 @@ export function chatCommands({ input, channelId, workspaceId }) {
     );
     picker.hidden = false;
     place();
-    input.setAttribute('aria-expanded', 'true');
     input.setAttribute('aria-activedescendant', `${id}-${active}`);
   }
 

@@ -129,8 +129,9 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
   const banner = h('div', { class: 'chat-banner', role: 'status', 'aria-live': 'polite', testid: 'chat-reconnecting', hidden: true });
   const status = h('div', { class: 'chat-status', role: 'status', testid: 'chat-status' });
   const older = h('button', { type: 'button', class: 'btn btn-ghost btn-sm chat-older', testid: 'chat-older', i18n: 'chat.loadOlder', hidden: true });
-  const list = h('ol', { class: 'chat-messages', testid: 'chat-messages', role: 'log', 'aria-labelledby': `${id}-title` });
-  const scroller = h('div', { class: 'chat-scroll', testid: 'chat-scroll', tabindex: '0' }, older, status, list);
+  const list = h('ol', { class: 'chat-messages', testid: 'chat-messages' });
+  const log = h('div', { role: 'log', 'aria-labelledby': `${id}-title` }, list);
+  const scroller = h('div', { class: 'chat-scroll', testid: 'chat-scroll', tabindex: '0' }, older, status, log);
   bind(scroller, { attrs: { 'aria-label': tx('chat.messagesLabel') } });
   const jump = h('button', { type: 'button', class: 'btn btn-primary btn-sm chat-jump', testid: 'chat-jump', i18n: 'chat.newBelow', hidden: true });
   const typing = h('div', { class: 'chat-typing', 'aria-live': 'polite', testid: 'chat-typing' });

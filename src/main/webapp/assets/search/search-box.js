@@ -83,7 +83,7 @@ export function searchBox({ workspaceId }) {
   });
   const results = h('div', { class: 'search-results', id: 'search-results', role: 'listbox', testid: 'search-results', hidden: true });
   bind(results, { attrs: { 'aria-label': tx('search.results') } });
-  const el = h('div', { class: 'search-box', role: 'search' }, h('span', { class: 'search-icon', 'aria-hidden': 'true', text: '⌕' }), input, results);
+  const el = h('div', { class: 'search-box', role: 'search', i18nAttrs: { 'aria-label': 'search.label' } }, h('span', { class: 'search-icon', 'aria-hidden': 'true', text: '⌕' }), input, results);
 
   let timer = null;
   let seq = 0;

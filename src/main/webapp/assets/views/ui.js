@@ -1,7 +1,8 @@
 /**
  * Building blocks the workspace, board and calendar pages share: page
- * headers, a status line with retry, modal dialogs (native <dialog>, so focus
- * is trapped and Escape closes), workspace avatars and role names.
+ * headers, a status line with retry, modal dialogs (native <dialog>: the page
+ * behind is inert, Tab goes round inside, Escape closes and the focus returns),
+ * workspace avatars and role names.
  */
 import { bind, tx } from '../i18n.js';
 import { h, initialOf, withBusy } from '../dom.js';
@@ -81,8 +82,8 @@ let dialogSeq = 0;
 
 /**
  * A modal dialog built on <dialog>. The body is any node; actions are buttons
- * appended to the footer. Closing (Escape, the × button or close()) restores
- * focus to whatever had it before. Returns handles to drive it.
+ * appended to the footer. Tab and Shift+Tab stay inside it. Closing (Escape,
+ * the × button or close()) restores focus to whatever had it before. Returns handles to drive it.
  * @param {object} o
  * @param {() => string} o.title producer
  * @param {Node|Node[]} o.body
@@ -126,9 +127,40 @@ export function openDialog({ title, body, actions = [], testid = 'dialog', size 
       if (!inside) dialog.close();
     }
   });
+  // Tab and Shift+Tab go round inside the dialog: a modal <dialog> alone lets the focus leave
+  // the page for the browser's own controls after its last button.
+  dialog.addEventListener('keydown', (event) => {
+    if (event.key !== 'Tab' || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    const stops = tabStops(dialog);
+    if (!stops.length) return;
+    const at = stops.indexOf(document.activeElement);
+    if (at < 0 && document.activeElement !== dialog && dialog.contains(document.activeElement)) return;
+    if (event.shiftKey && at <= 0) {
+      event.preventDefault();
+      stops[stops.length - 1].focus();
+    } else if (!event.shiftKey && (at === stops.length - 1 || at < 0)) {
+      event.preventDefault();
+      stops[0].focus();
+    }
+  });
   document.body.append(dialog);
   dialog.showModal();
   return { dialog, close: () => dialog.close() };
+}
+
+const TABBABLE = 'a[href], button, input, select, textarea, summary, audio[controls], video[controls], [tabindex], [contenteditable="true"]';
+
+/** The elements inside {@code scope} that Tab stops at, in document order (visible, enabled, tabindex ≥ 0). */
+function tabStops(scope) {
+  return [...scope.querySelectorAll(TABBABLE)].filter(
+    (el) =>
+      el.tabIndex >= 0 &&
+      !el.disabled &&
+      !el.closest('[inert]') &&
+      !(el.type === 'radio' && !el.checked && scope.querySelector(`input[type=radio][name="${CSS.escape(el.name)}"]:checked`)) &&
+      el.getClientRects().length > 0 &&
+      getComputedStyle(el).visibility !== 'hidden',
+  );
 }
 
 /**
