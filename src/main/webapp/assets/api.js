@@ -821,8 +821,10 @@ export const browseChannels = (ws) =>
   );
 export const createChannel = (ws, { name, topic, description, isPrivate, memberIds = [] }) =>
   authed('POST', `workspaces/${seg(ws)}/channels`, { body: { name, topic, description, isPrivate, memberIds } });
-export const updateChannel = (channel, patch) => authed('PATCH', `channels/${seg(channel)}`, { body: patch });
-export const archiveChannel = (channel, archived) => authed('POST', `channels/${seg(channel)}/${archived ? 'archive' : 'unarchive'}`);
+/** `version`: the channel's version as read (If-Match); someone's change since answers 409 stale-version with `current`. */
+export const updateChannel = (channel, patch, version) => authed('PATCH', `channels/${seg(channel)}`, { body: patch, headers: ifMatch(version) });
+export const archiveChannel = (channel, archived, version) =>
+  authed('POST', `channels/${seg(channel)}/${archived ? 'archive' : 'unarchive'}`, { headers: ifMatch(version) });
 export const joinChannel = (channel) => authed('POST', `channels/${seg(channel)}/join`);
 export const leaveChannel = (channel) => authed('POST', `channels/${seg(channel)}/leave`);
 export const channelMembers = (channel) => authed('GET', `channels/${seg(channel)}/members`);

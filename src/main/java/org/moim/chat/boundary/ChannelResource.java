@@ -95,10 +95,10 @@ public class ChannelResource {
 
     @GET
     @Transactional
-    @Operation(summary = "One channel, with my read state")
+    @Operation(summary = "One channel, with my read state", description = "The ETag is its version (If-Match of PATCH, archive, unarchive).")
     @APIResponse(responseCode = "200", description = "The channel", content = @Content(schema = @Schema(implementation = ChannelView.class)))
-    public ChannelView get(@PathParam("channelId") String channelId) {
-        return ChannelView.from(channels.get(channelId, jwt.getSubject()));
+    public Response get(@PathParam("channelId") String channelId) {
+        return ChannelView.from(channels.get(channelId, jwt.getSubject())).tagged();
     }
 
     @GET
