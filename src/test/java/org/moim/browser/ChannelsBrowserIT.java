@@ -163,6 +163,7 @@ class ChannelsBrowserIT {
         });
         minas.awaitText("chat-title", "# secret plans");
         minas.click("channel-settings");
+        minas.awaitText("channel-members-heading", "2 members");
         minas.await("Joon removed", d -> {
             WebElement member = minas.all("channel-member").stream().filter(m -> m.getText().contains("Joon")).findFirst().orElse(null);
             if (member == null) {
