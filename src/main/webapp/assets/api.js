@@ -266,6 +266,7 @@ async function send(method, path, { body, token, headers: extra } = {}) {
   const json = parseJson(text);
   if (response.ok) {
     if (json === undefined) throw new ApiError({ status: response.status });
+    tellBoardRevisions(response.headers.get('Moim-Board-Revision'));
     return json;
   }
   throw new ApiError({
@@ -273,6 +274,36 @@ async function send(method, path, { body, token, headers: extra } = {}) {
     problem: json && typeof json === 'object' ? json : null,
     retryAfterSeconds: parseRetryAfter(response.headers.get('Retry-After')),
   });
+}
+
+// ---------------------------------------------------------------------------
+// Board revisions given by this tab's writes (docs/realtime-protocol.md, "Boards")
+
+const boardRevisionListeners = new Set();
+let writesInFlight = 0;
+
+/**
+ * Calls fn({boardId, from, to}) for every board a successful write of this tab changed: the
+ * revisions its changes gave the board (the Moim-Board-Revision header). Returns the unsubscriber.
+ */
+export function onBoardRevisions(fn) {
+  boardRevisionListeners.add(fn);
+  return () => boardRevisionListeners.delete(fn);
+}
+
+/** Whether a write (anything but GET) of this tab is waiting for its answer. */
+export function writing() {
+  return writesInFlight > 0;
+}
+
+function tellBoardRevisions(header) {
+  if (!header) return;
+  for (const part of header.split(',')) {
+    const match = /^\s*([^;\s]+);from=(\d+);to=(\d+)\s*$/.exec(part);
+    if (!match) continue;
+    const given = { boardId: match[1], from: Number(match[2]), to: Number(match[3]) };
+    boardRevisionListeners.forEach((fn) => fn(given));
+  }
 }
 
 async function refreshOrEnd(quiet) {
@@ -297,7 +328,17 @@ function isExpiredAccess(err) {
  *   quiet suppresses the 'session-ended' event (used by logout);
  *   headers are extra request headers (e.g. If-Match).
  */
-async function authed(method, path, { body, quiet = false, headers } = {}) {
+async function authed(method, path, options = {}) {
+  if (method === 'GET') return authedOnce(method, path, options);
+  writesInFlight++;
+  try {
+    return await authedOnce(method, path, options);
+  } finally {
+    writesInFlight--;
+  }
+}
+
+async function authedOnce(method, path, { body, quiet = false, headers } = {}) {
   const bodyValue = () => (typeof body === 'function' ? body() : body);
   if (!accessToken || Date.now() >= accessExpiresAt) await refreshOrEnd(quiet);
 
@@ -780,8 +821,10 @@ export const browseChannels = (ws) =>
   );
 export const createChannel = (ws, { name, topic, description, isPrivate, memberIds = [] }) =>
   authed('POST', `workspaces/${seg(ws)}/channels`, { body: { name, topic, description, isPrivate, memberIds } });
-export const updateChannel = (channel, patch) => authed('PATCH', `channels/${seg(channel)}`, { body: patch });
-export const archiveChannel = (channel, archived) => authed('POST', `channels/${seg(channel)}/${archived ? 'archive' : 'unarchive'}`);
+/** `version`: the channel's version as read (If-Match); someone's change since answers 409 stale-version with `current`. */
+export const updateChannel = (channel, patch, version) => authed('PATCH', `channels/${seg(channel)}`, { body: patch, headers: ifMatch(version) });
+export const archiveChannel = (channel, archived, version) =>
+  authed('POST', `channels/${seg(channel)}/${archived ? 'archive' : 'unarchive'}`, { headers: ifMatch(version) });
 export const joinChannel = (channel) => authed('POST', `channels/${seg(channel)}/join`);
 export const leaveChannel = (channel) => authed('POST', `channels/${seg(channel)}/leave`);
 export const channelMembers = (channel) => authed('GET', `channels/${seg(channel)}/members`);

@@ -196,20 +196,53 @@ export function openChannelSettings(chat, channelId, role) {
   const sections = [];
 
   const editable = canChannel(role, 'EDIT') && !channel.archivedAt;
+  // The version these settings were read at (If-Match): someone else's change since is not overwritten.
+  let version = channel.version;
+  const stale = h('p', { class: 'alert', role: 'alert', testid: 'channel-settings-stale', hidden: true });
+  sections.push(stale);
+  /** Someone else changed the settings meanwhile: nothing of mine was saved; show theirs and say so. */
+  function showCurrent(current) {
+    if (current) {
+      Object.assign(channel, current);
+      if (!current.archivedAt) channel.archivedAt = null;
+      version = current.version;
+      chat.emit({ type: 'channels' });
+      chat.emit({ type: 'timeline', channelId });
+    }
+    fill();
+    stale.replaceChildren(bind(h('span'), { text: tx('channels.staleReloaded') }));
+    stale.hidden = false;
+  }
+  async function changed(request) {
+    try {
+      const view = await request();
+      Object.assign(channel, view);
+      if (!view.archivedAt) channel.archivedAt = null;
+      version = view.version;
+      stale.hidden = true;
+      chat.emit({ type: 'channels' });
+      return true;
+    } catch (err) {
+      if (err.type !== 'stale-version') throw err;
+      showCurrent(err.problem?.current ?? (await api.getChannel(channelId).catch(() => null)));
+      return false;
+    }
+  }
   const details = channelForm({
     prefix: 'channel-edit',
     submitKey: 'common.save',
     withPrivacy: false,
     onSubmit: async (values) => {
-      const view = await api.updateChannel(channelId, { name: values.name, topic: values.topic, description: values.description });
-      Object.assign(channel, view);
-      chat.emit({ type: 'channels' });
-      showToast(tx('channels.saved'));
+      const saved = await changed(() => api.updateChannel(channelId, { name: values.name, topic: values.topic, description: values.description }, version));
+      if (saved) showToast(tx('channels.saved'));
     },
   });
-  details.name.input.value = channel.name ?? '';
-  details.topic.input.value = channel.topic ?? '';
-  details.description.input.value = channel.description ?? '';
+  function fill() {
+    details.name.input.value = channel.name ?? '';
+    details.topic.input.value = channel.topic ?? '';
+    details.description.input.value = channel.description ?? '';
+  }
+  fill();
   if (!editable) details.form.querySelectorAll('input, textarea, button').forEach((el) => (el.disabled = true));
   sections.push(details.form);
 
@@ -288,10 +321,7 @@ export function openChannelSettings(chat, channelId, role) {
     archive.addEventListener('click', () =>
       withBusy(archive, async () => {
         try {
-          const view = await api.archiveChannel(channelId, !channel.archivedAt);
-          Object.assign(channel, view);
-          if (!view.archivedAt) channel.archivedAt = null;
-          chat.emit({ type: 'channels' });
+          if (!(await changed(() => api.archiveChannel(channelId, !channel.archivedAt, version)))) return;
           chat.emit({ type: 'timeline', channelId });
           dialog.close();
         } catch (err) {

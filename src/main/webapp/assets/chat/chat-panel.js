@@ -142,7 +142,7 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
   const sendButton = h('button', { type: 'submit', class: 'btn btn-primary btn-sm', testid: 'chat-send', i18n: 'chat.send' });
   const replyBar = h('div', { class: 'chat-reply-bar', testid: 'chat-reply-bar', hidden: true });
   const composeError = h('p', { class: 'chat-compose-error', role: 'alert', testid: 'chat-compose-error', hidden: true });
-  // Names typed as "@Name" of people who do not read the channel: the message cannot notify them; the writer is told.
+  // People a sent message named who do not read the channel (the server's answer): not notified; the writer is told.
   const mentionNotice = h('p', { class: 'mention-notice', role: 'status', testid: 'chat-mention-not-delivered', hidden: true });
   const form = h('form', { class: 'chat-composer', testid: 'chat-composer' }, replyBar, h('div', { class: 'chat-compose-row' }, input, sendButton), composeError, mentionNotice);
   // "@" lists the channel's readers (mentions.js); the message carries the ids of those it names.
@@ -474,9 +474,22 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
     replyBar.replaceChildren();
   }
 
-  /** Ids of the readers whose "@Name" the text contains. */
+  /**
+   * Ids of the people whose "@Name" the text contains: the channel's readers (the picker's) and
+   * the workspace's other members (longest names first). The server notifies the readers and
+   * answers who else was named (mentionsNotDelivered), which the writer is then told.
+   */
   function mentionsIn(text) {
-    return mentionPicker.mentionedIn(text);
+    const ids = new Set(mentionPicker.mentionedIn(text));
+    let rest = String(text ?? '');
+    const members = [...chat.members.values()].filter((m) => m.displayName).sort((a, b) => b.displayName.length - a.displayName.length);
+    for (const member of members) {
+      const token = `@${member.displayName}`;
+      if (!rest.includes(token)) continue;
+      rest = rest.split(token).join(' ');
+      if (member.accountId !== chat.me()) ids.add(member.accountId);
+    }
+    return [...ids];
   }
 
   function validate(text, withFiles = false) {
@@ -494,31 +507,13 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
   function post(text, attachments = []) {
     const body = text.trim() ? text : attachmentsText(attachments.map((f) => f.name));
     const mentions = mentionsIn(text);
+    mentionNotice.hidden = true;
     chat.send(channelId, { text: body, mentions, parentId: replyTo?.parentId ?? replyTo?.id ?? null, attachments });
-    tellUnreached(text, mentions);
   }
 
-  /**
-   * Workspace members the text names as "@Name" (longest names first, as the picker's mentions)
-   * who are not among its mentions and do not read the channel: shown to the writer, since the
-   * message notifies only readers.
-   */
-  async function tellUnreached(text, mentions) {
-    mentionNotice.hidden = true;
-    let rest = String(text);
-    const named = [];
-    const members = [...chat.members.values()].filter((m) => m.displayName).sort((a, b) => b.displayName.length - a.displayName.length);
-    for (const member of members) {
-      const token = `@${member.displayName}`;
-      if (!rest.includes(token)) continue;
-      rest = rest.split(token).join(' ');
-      if (member.accountId !== chat.me() && !mentions.includes(member.accountId)) named.push(member);
-    }
-    if (!named.length) return;
-    const readers = await listChannelReaders(channelId).catch(() => null);
-    if (!readers || !alive) return;
-    const readerIds = new Set((Array.isArray(readers) ? readers : readers.items ?? []).map((r) => r.accountId));
-    const names = named.filter((m) => !readerIds.has(m.accountId)).map((m) => m.displayName);
+  /** The server's word that a send's mentions did not notify these people: they cannot read the channel. */
+  function tellNotDelivered(people) {
+    const names = people.map((p) => p.displayName).filter(Boolean);
     if (!names.length) return;
     mentionNotice.replaceChildren(bind(h('span'), { text: tx('chat.mentionNotDelivered', { names: names.join(', ') }) }));
     mentionNotice.hidden = false;
@@ -648,6 +643,7 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
       renderMessages();
     } else if (event.type === 'channels') renderHeader();
     else if (event.type === 'typing' && event.channelId === channelId) renderTyping();
+    else if (event.type === 'mentions-not-delivered' && event.channelId === channelId) tellNotDelivered(event.people);
     else if (event.type === 'timeline' && event.channelId === channelId) {
       if (event.gone) {
         bind(status, { text: tx('chat.gone') });

@@ -14,7 +14,9 @@
  *  - Presence of the workspace's members (not for guests) and who is typing.
  *
  * Views listen with onChange(fn); events are {type: 'channels' | 'timeline' | 'typing' |
- * 'presence' | 'connection' | 'members', channelId?}.
+ * 'presence' | 'connection' | 'members', channelId?}, and {type: 'mentions-not-delivered',
+ * channelId, people: [{accountId, displayName}]} when a send's acknowledgement names people its
+ * mentions did not notify (they cannot read the channel).
  */
 import * as api from '../api.js';
 import * as realtime from '../realtime.js';
@@ -532,6 +534,9 @@ export class ChatWorkspace {
       .then((ack) => {
         item.messageId = ack.messageId;
         item.status = 'sent';
+        if (ack.mentionsNotDelivered?.length) {
+          this.emit({ type: 'mentions-not-delivered', channelId: item.channelId, people: ack.mentionsNotDelivered });
+        }
         const timeline = this.timelines.get(item.channelId);
         if (timeline?.byId.has(ack.messageId)) timeline.pending = timeline.pending.filter((p) => p !== item);
         else if (timeline) {

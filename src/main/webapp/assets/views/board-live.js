@@ -5,9 +5,15 @@
  * has (its `revision` is as high) is ignored, any other makes the board read again, coalesced, so
  * a missed frame (a reconnect, a gap) costs nothing more than one read, and a move that lost a
  * race settles where the server put the card.
+ *
+ * A write of this tab answers the revisions it gave the board (api.js `onBoardRevisions`): when
+ * the view had the revision just before, it has the new one now (the change shows where the
+ * person made it), so the frames of that change are not read again and nothing redraws under
+ * their hands. Frames are weighed only once this tab's writes are answered. Every other tab of the
+ * same person reads the board again on those frames like anyone's.
  */
+import * as api from '../api.js';
 import * as realtime from '../realtime.js';
-import { getMe } from '../store.js';
 
 const SETTLE_MS = 40; // frames of one change (a card and its labels) come together
 const RETRY_MS = 400; // while the person is dragging or renaming, the read waits
@@ -18,18 +24,23 @@ const RETRY_MS = 400; // while the person is dragging or renaming, the read wait
  * @param {() => number|null} options.revision the revision the board view shows
  * @param {() => boolean} options.canRefresh false while reading again would disturb the person
  * @param {() => Promise<void>} options.refresh reads the board again and shows it
- * @param {(cardId: string, kind: string) => void} [options.cardChanged] someone else changed this card
+ * @param {(revision: number) => void} options.shows this tab's own write made the view show this revision
+ * @param {(cardId: string, kind: string) => void} [options.cardChanged] a change this view does not have touched this card
  * @returns {{loaded: () => void, stop: () => void}}
  */
-export function followBoard({ boardId, revision, canRefresh, refresh, cardChanged }) {
+export function followBoard({ boardId, revision, shows, canRefresh, refresh, cardChanged }) {
   let following = true;
   let timer = null;
   let running = false;
   let again = false;
   let acked = 0; // the revision the last subscription's ack told
+  let heard = []; // board-changed frames not weighed yet
+  let needed = false; // read again whatever the frames say (a later ack, access lost)
 
-  function schedule(delay = SETTLE_MS) {
+  /** Reads the board again soon: when `need`, surely; else if a frame heard is news by then. */
+  function schedule(delay = SETTLE_MS, need = false) {
     if (!following) return;
+    needed ||= need;
     if (running) {
       again = true;
       return;
@@ -41,10 +52,17 @@ export function followBoard({ boardId, revision, canRefresh, refresh, cardChange
   async function run() {
     timer = null;
     if (!following) return;
-    if (!canRefresh()) {
+    // A write of this tab still waiting for its answer may be what the frames tell.
+    if (!canRefresh() || api.writing()) {
       schedule(RETRY_MS);
       return;
     }
+    const have = revision() ?? 0;
+    const news = heard.filter((frame) => frame.revision > have);
+    heard = [];
+    news.forEach((frame) => frame.cardId && cardChanged?.(frame.cardId, frame.kind));
+    if (!news.length && !needed && !(acked > have)) return;
+    needed = false;
     running = true;
     again = false;
     try {
@@ -63,7 +81,7 @@ export function followBoard({ boardId, revision, canRefresh, refresh, cardChange
       ack = await realtime.request({ type: 'board-subscribe', boardId }, 'ack');
     } catch (err) {
       // Not (or no longer) allowed to see it: reading it again shows so.
-      if (err.type === 'not-found') schedule();
+      if (err.type === 'not-found') schedule(SETTLE_MS, true);
       return;
     }
     if (!following) {
@@ -72,21 +90,21 @@ export function followBoard({ boardId, revision, canRefresh, refresh, cardChange
     }
     acked = ack.revision;
     // Before the board's first read has come back, loaded() compares.
-    if (revision() != null && acked > revision()) schedule();
+    if (revision() != null && acked > revision()) schedule(SETTLE_MS, true);
   }
 
   const offs = [
     realtime.on('board-changed', (frame) => {
       if (frame.boardId !== boardId || frame.revision <= (revision() ?? 0)) return;
-      // A change this person made shows already where they made it; reading the board again for
-      // it would redraw under their hands (the next change by someone else, or a reconnect,
-      // brings this view up to the server's revision).
-      if (frame.actorId === getMe()?.id) return;
-      if (frame.cardId) cardChanged?.(frame.cardId, frame.kind);
+      heard.push(frame);
       schedule();
     }),
+    api.onBoardRevisions((given) => {
+      const have = revision();
+      if (given.boardId === boardId && have != null && given.from === have + 1) shows(given.to);
+    }),
     realtime.on('unsubscribed', (frame) => {
-      if (frame.boardId === boardId) schedule();
+      if (frame.boardId === boardId) schedule(SETTLE_MS, true);
     }),
     realtime.onOpen(() => subscribe()),
   ];
@@ -95,7 +113,7 @@ export function followBoard({ boardId, revision, canRefresh, refresh, cardChange
   return {
     /** The board view was read: if the subscription already knew of a later change, read again. */
     loaded() {
-      if (acked > (revision() ?? 0)) schedule();
+      if (acked > (revision() ?? 0)) schedule(SETTLE_MS, true);
     },
     stop() {
       following = false;

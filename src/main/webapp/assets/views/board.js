@@ -963,6 +963,10 @@ export function renderBoard(main, ctx) {
   const following = followBoard({
     boardId,
     revision: () => board?.revision ?? null,
+    // This tab's own write: it shows already where the person made it.
+    shows: (revision) => {
+      if (board) board.revision = revision;
+    },
     // Not while something is dragged or picked up, a list is being renamed, or a new list named.
     canRefresh: () => board != null && !drag && !grabbed && !canvas.querySelector('[data-testid="list-name-input"]')
       && !canvas.querySelector('[data-testid="new-list-form"]:not([hidden])'),

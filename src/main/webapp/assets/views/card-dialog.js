@@ -542,7 +542,7 @@ export function openCardDialog({ workspaceId, board, cardId, can, onChange, onAr
       try {
         const page = await api.listComments(workspaceId, boardId, cardId, { cursor: append ? cursor : null });
         if (!alive) return;
-        const items = page.items.map(commentItem);
+        const items = page.items.map((comment) => commentItem(comment));
         if (append) list.append(...items);
         else list.replaceChildren(...items);
         cursor = page.nextCursor;

@@ -98,7 +98,10 @@ class LiveBoardsIT {
         assertThat(start).as("the board's revision as the board view tells it")
                 .isEqualTo(ok(api().get(board.path(""), ben.accessToken())).getJsonNumber("revision").longValue());
 
-        String list = created(api().post(board.path("/lists"), json("name", "To do"), ann.accessToken())).getString("id");
+        Api.Reply firstList = api().post(board.path("/lists"), json("name", "To do"), ann.accessToken());
+        assertThat(firstList.header("Moim-Board-Revision")).as("the write's answer tells the revision it gave the board")
+                .hasValue(board.id() + ";from=" + (start + 1) + ";to=" + (start + 1));
+        String list = created(firstList).getString("id");
         String done = created(api().post(board.path("/lists"), json("name", "Done"), ann.accessToken())).getString("id");
         String card = created(api().post(board.path("/cards"), json("listId", list, "title", "Plan"), ann.accessToken())).getString("id");
         ok(api().post(board.path("/cards/" + card + "/move"), json("listId", done), ann.accessToken()));
@@ -121,6 +124,7 @@ class LiveBoardsIT {
                 assertThat(frame.getString("cardId")).isEqualTo(card);
             }
         }
+        assertThat(api().get(board.path(""), ann.accessToken()).header("Moim-Board-Revision")).as("reads give no revision").isEmpty();
         JsonObject moved = ok(api().get(board.path(""), ben.accessToken()));
         assertThat(moved.getJsonNumber("revision").longValue()).as("the board view's revision after them").isEqualTo(expected);
 

@@ -149,6 +149,61 @@ class ChannelsBrowserIT {
                         && "@1".equals(Browser.within(l, "channel-mentions").getText())));
         shots(minas, "channels-sidebar-mention", null);
 
+        // Joon reads the private channel again; Mina takes him out of it from its settings: his open
+        // view says it is no longer his and his sidebar drops it, at once (no reload, no list refresh).
+        joons.await("a click on secret plans", d -> {
+            joons.all("channel-link").stream().filter(l -> l.getText().contains("secret plans")).findFirst().orElseThrow().click();
+            return true;
+        });
+        joons.awaitText("chat-title", "# secret plans");
+        joons.script("window.channelsMarker = 'still the same page'");
+        minas.await("a click on secret plans", d -> {
+            minas.all("channel-link").stream().filter(l -> l.getText().contains("secret plans")).findFirst().orElseThrow().click();
+            return true;
+        });
+        minas.awaitText("chat-title", "# secret plans");
+        minas.click("channel-settings");
+        minas.awaitText("channel-members-heading", "2 members");
+        minas.await("Joon removed", d -> {
+            WebElement member = minas.all("channel-member").stream().filter(m -> m.getText().contains("Joon")).findFirst().orElse(null);
+            if (member == null) {
+                return true;
+            }
+            WebElement remove = Browser.within(member, "channel-remove-member");
+            minas.script("arguments[0].scrollIntoView({block: 'center'})", remove);
+            remove.click();
+            return false;
+        });
+        minas.awaitText("channel-members-heading", "1 member");
+        minas.keys(org.openqa.selenium.Keys.ESCAPE);
+        joons.awaitText("chat-status", "This conversation is not available to you.");
+        joons.await("secret plans gone from his sidebar", d -> !channelNames(joons).contains("secret plans"));
+        assertThat(joons.script("return window.channelsMarker")).as("Joon's page never reloaded").isEqualTo("still the same page");
+        shots(joons, "channels-removed", null);
+
+        // Mina edits #design's settings while they are changed elsewhere (another tab, another
+        // manager): her save is refused, she is told so and sees the new values.
+        minas.await("a click on design", d -> {
+            minas.all("channel-link").stream().filter(l -> l.getText().contains("design")).findFirst().orElseThrow().click();
+            return true;
+        });
+        minas.awaitText("chat-title", "# design");
+        minas.click("channel-settings");
+        minas.await("the topic read", d -> "Logos and colours".equals(minas.visible("channel-edit-topic").getDomProperty("value")));
+        Api.Reply elsewhere = new Api(base).patch("/api/v1/channels/" + minas.script(
+                        "return document.querySelector(\"[data-testid='chat-panel']\").dataset.channelId"),
+                Api.json("topic", "Changed elsewhere"), mina.accessToken());
+        assertThat(elsewhere.status()).as(elsewhere.toString()).isEqualTo(200);
+        WebElement topic = minas.visible("channel-edit-topic");
+        topic.clear();
+        topic.sendKeys("My topic");
+        minas.click("channel-edit-submit");
+        minas.awaitText("channel-settings-stale",
+                "Someone else changed this channel's settings in the meantime, so yours were not saved. You now see theirs.");
+        assertThat(minas.visible("channel-edit-topic").getDomProperty("value")).isEqualTo("Changed elsewhere");
+        minas.keys(org.openqa.selenium.Keys.ESCAPE);
+        minas.awaitText("channel-topic", "Changed elsewhere");
+
         // Screens, in both languages and widths.
         minas.all("channel-link").stream().filter(l -> l.getText().contains("design")).findFirst().orElseThrow().click();
         minas.awaitText("chat-title", "# design");

@@ -131,6 +131,44 @@ class LiveBrowserIT {
     }
 
     @Test
+    void onePersonsChangeInOneTabAppearsInTheirOtherTabAndDoesNotRedrawTheTabThatMadeIt() throws Exception {
+        Api api = new Api(base);
+        SignedIn ann = Accounts.signUp(api, "Ann Two Tabs");
+        String workspace = created(api.post("/api/v1/workspaces", Api.json("name", "Tabs"), ann.accessToken())).getString("id");
+        String boards = "/api/v1/workspaces/" + workspace + "/boards";
+        String board = created(api.post(boards, Api.json("name", "Launch"), ann.accessToken())).getString("id");
+        created(api.post(boards + "/" + board + "/lists", Api.json("name", "To do"), ann.accessToken()));
+
+        Browser tabA = signedIn("ann-a", ann);
+        Browser tabB = signedIn("ann-b", ann);
+        openBoard(tabA, "Launch");
+        openBoard(tabB, "Launch");
+        tabB.script("window.liveMarker = 'still the same page'");
+
+        // Tab A adds a card with the list's composer: her other tab shows it without a reload.
+        within(list(tabA, "To do"), "add-card").click();
+        tabA.type("new-card-title", "Written in A" + Keys.ENTER);
+        awaitCards(tabA, "To do", "Written in A");
+        awaitCards(tabB, "To do", "Written in A");
+        String boardReads = "return performance.getEntriesByType('resource').filter(e => new URL(e.name).pathname.endsWith('/boards/"
+                + board + "')).length";
+        long readsBefore = ((Number) tabA.script(boardReads)).longValue();
+
+        // Tab B adds one: tab A reads the board again for it, once. The frame of A's own card came
+        // before it (frames keep their order); had A read the board again for that one, it would
+        // count twice.
+        within(list(tabB, "To do"), "add-card").click();
+        tabB.type("new-card-title", "Written in B" + Keys.ENTER);
+        awaitCards(tabA, "To do", "Written in A", "Written in B");
+        awaitCards(tabB, "To do", "Written in A", "Written in B");
+        assertThat(((Number) tabA.script(boardReads)).longValue() - readsBefore)
+                .as("tab A read the board again for tab B's card only, not for its own").isEqualTo(1);
+        assertThat(tabB.script("return window.liveMarker")).as("tab B never reloaded").isEqualTo("still the same page");
+        assertQuiet(tabA);
+        assertQuiet(tabB);
+    }
+
+    @Test
     void aFirstDirectMessageAndAnInvitationReachTheirRecipientAtOnce() throws Exception {
         Api api = new Api(base);
         SignedIn ann = Accounts.signUp(api, "Ann Lee");

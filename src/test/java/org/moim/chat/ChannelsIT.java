@@ -383,6 +383,67 @@ class ChannelsIT {
     }
 
     @Test
+    void twoManagersEditingAtOnceNeverLoseAChangeUnseen() {
+        SignedIn ann = user("Ann");
+        SignedIn ben = user("Ben");
+        String workspace = workspace(base, ann);
+        join(base, ann, workspace, ben, "MANAGER");
+        String plans = created(workspace, ann, "plans", false, ben);
+        Reply read = get("/api/v1/channels/" + plans, ben);
+        long version = read.json().getJsonNumber("version").longValue();
+        assertThat(read.header("ETag")).hasValue("\"" + version + "\"");
+        assertThat(get("/api/v1/channels/" + plans, ann).json().getJsonNumber("version").longValue()).isEqualTo(version);
+
+        // Both read version v; Ann saves first, Ben's save with the version he read is refused, and shown Ann's.
+        Reply anns = api().request("PATCH", "/api/v1/channels/" + plans).bearer(ann.accessToken())
+                .header("If-Match", "\"" + version + "\"").json(json("topic", "Ann's topic")).send();
+        assertThat(anns.status()).as(anns.toString()).isEqualTo(200);
+        assertThat(anns.json().getJsonNumber("version").longValue()).isEqualTo(version + 1);
+        assertThat(anns.header("ETag")).hasValue("\"" + (version + 1) + "\"");
+        Reply bens = api().request("PATCH", "/api/v1/channels/" + plans).bearer(ben.accessToken())
+                .header("If-Match", "\"" + version + "\"").json(json("name", "bens-plans", "topic", "Ben's topic")).send();
+        assertThat(bens.status()).as(bens.toString()).isEqualTo(409);
+        assertThat(bens.problemType()).isEqualTo("/problems/stale-version");
+        assertThat(bens.contentType()).startsWith("application/problem+json");
+        JsonObject current = bens.json().getJsonObject("current");
+        assertThat(current.getString("topic")).isEqualTo("Ann's topic");
+        assertThat(current.getString("name")).isEqualTo("plans");
+        assertThat(current.getJsonNumber("version").longValue()).isEqualTo(version + 1);
+        JsonObject after = get("/api/v1/channels/" + plans, ben).json();
+        assertThat(after.getString("name")).as("nothing of Ben's stale change was saved").isEqualTo("plans");
+        assertThat(after.getString("topic")).isEqualTo("Ann's topic");
+
+        // Archiving is a change of the settings too: with a stale version it is refused, with the current one it is made.
+        Reply staleArchive = api().request("POST", "/api/v1/channels/" + plans + "/archive").bearer(ben.accessToken())
+                .header("If-Match", "\"" + version + "\"").send();
+        assertThat(staleArchive.status()).as(staleArchive.toString()).isEqualTo(409);
+        assertThat(staleArchive.problemType()).isEqualTo("/problems/stale-version");
+        assertThat(get("/api/v1/channels/" + plans, ben).json().isNull("archivedAt")).isTrue();
+        Reply archived = api().request("POST", "/api/v1/channels/" + plans + "/archive").bearer(ben.accessToken())
+                .header("If-Match", "\"" + (version + 1) + "\"").send();
+        assertThat(archived.status()).as(archived.toString()).isEqualTo(200);
+        assertThat(archived.json().getJsonNumber("version").longValue()).isEqualTo(version + 2);
+        Reply unarchived = api().request("POST", "/api/v1/channels/" + plans + "/unarchive").bearer(ann.accessToken())
+                .header("If-Match", "W/\"" + (version + 2) + "\"").send();
+        assertThat(unarchived.status()).as("a weak tag names the same version").isEqualTo(200);
+
+        // Without If-Match the change is made, as for boards and cards; a tag that is no version is a field error.
+        Reply unchecked = api().patch("/api/v1/channels/" + plans, json("description", "no If-Match"), ben.accessToken());
+        assertThat(unchecked.status()).as(unchecked.toString()).isEqualTo(200);
+        assertThat(unchecked.json().getJsonNumber("version").longValue()).isEqualTo(version + 4);
+        Reply same = api().patch("/api/v1/channels/" + plans, json("description", "no If-Match"), ben.accessToken());
+        assertThat(same.json().getJsonNumber("version").longValue()).as("saving what is there already changes nothing").isEqualTo(version + 4);
+        Reply bad = api().request("PATCH", "/api/v1/channels/" + plans).bearer(ben.accessToken())
+                .header("If-Match", "yesterday").json(json("topic", "x")).send();
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(fieldOf(bad)).isEqualTo("If-Match");
+        // Posting messages moves the channel's row but not its settings' version.
+        Reply posted = post("/api/v1/channels/" + plans + "/messages", json("text", "hello"), ann);
+        assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
+        assertThat(get("/api/v1/channels/" + plans, ann).json().getJsonNumber("version").longValue()).isEqualTo(version + 4);
+    }
+
+    @Test
     void mutedMembersAreNotNotifiedByAtChannel() throws Exception {
         SignedIn ann = user("Ann");
         SignedIn ben = user("Ben");

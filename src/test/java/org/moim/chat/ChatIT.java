@@ -665,6 +665,45 @@ class ChatIT {
     }
 
     @Test
+    void aMentionOfSomeoneWhoCannotReadTheChannelNotifiesNobodyAndTellsTheWriterOverSocketAndRest() throws Exception {
+        SignedIn ann = user("Ann");
+        SignedIn ben = user("Ben");
+        SignedIn cid = user("Cid Outside");
+        SignedIn stranger = user("Stranger");
+        String workspace = workspace(base, ann, ben, cid);
+        String conversation = direct(base, workspace, ann, ben);
+        WsClient socket = connect(base, ann);
+        frame(socket, "type", "send", "id", "m", "channelId", conversation, "text", "@Ben @Cid Outside @Stranger look", "mentions",
+                jakarta.json.Json.createArrayBuilder().add(ben.id()).add(cid.id()).add(stranger.id()).add(ann.id()).build());
+        JsonObject ack = reply(socket, "m");
+        assertThat(ack.getString("type")).as(ack.toString()).isEqualTo("ack");
+        assertThat(ack.getJsonArray("mentionsNotDelivered").getValuesAs(JsonObject.class))
+                .as("Cid is in the workspace but not in the conversation; the stranger is not even in the workspace: never named")
+                .extracting(p -> p.getString("accountId") + " " + p.getString("displayName"))
+                .containsExactly(cid.id() + " Cid Outside");
+        assertThat(chatNotifications(ben)).extracting(n -> n.getString("kind")).containsExactly("chat.mentioned");
+        assertThat(chatNotifications(cid)).as("Cid cannot read it: notified of nothing").isEmpty();
+        assertThat(chatNotifications(stranger)).isEmpty();
+        JsonObject stored = get("/api/v1/channels/" + conversation + "/messages", ben).json().getJsonArray("items").getJsonObject(0);
+        assertThat(stored.getJsonArray("mentions").getValuesAs(jakarta.json.JsonString.class))
+                .extracting(jakarta.json.JsonString::getString).containsExactly(ben.id(), ann.id());
+        assertThat(stored.getJsonArray("mentionsNotDelivered")).as("only the answer to posting it says so").isEmpty();
+
+        JsonObject ordinary = send(socket, conversation, "no mentions", null);
+        assertThat(ordinary.getJsonArray("mentionsNotDelivered")).isEmpty();
+
+        Reply posted = new Api(base).post("/api/v1/channels/" + conversation + "/messages",
+                jakarta.json.Json.createObjectBuilder().add("text", "@Cid Outside @Stranger over REST").add("idempotencyKey", "rest-1")
+                        .add("mentions", jakarta.json.Json.createArrayBuilder().add(cid.id()).add(stranger.id())).build(), ann.accessToken());
+        assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
+        assertThat(posted.json().getJsonArray("mentions")).isEmpty();
+        assertThat(posted.json().getJsonArray("mentionsNotDelivered").getValuesAs(JsonObject.class))
+                .extracting(p -> p.getString("accountId") + " " + p.getString("displayName"))
+                .containsExactly(cid.id() + " Cid Outside");
+        assertThat(chatNotifications(cid)).isEmpty();
+    }
+
+    @Test
     void boardChannelsFollowTheBoardsReadersAndTheirModerators() throws Exception {
         SignedIn owner = user("Olga");
         SignedIn member = user("Mia");

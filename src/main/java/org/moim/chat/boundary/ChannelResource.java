@@ -20,7 +20,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -96,10 +95,10 @@ public class ChannelResource {
 
     @GET
     @Transactional
-    @Operation(summary = "One channel, with my read state")
+    @Operation(summary = "One channel, with my read state", description = "The ETag is its version (If-Match of PATCH, archive, unarchive).")
     @APIResponse(responseCode = "200", description = "The channel", content = @Content(schema = @Schema(implementation = ChannelView.class)))
-    public ChannelView get(@PathParam("channelId") String channelId) {
-        return ChannelView.from(channels.get(channelId, jwt.getSubject()));
+    public Response get(@PathParam("channelId") String channelId) {
+        return ChannelView.from(channels.get(channelId, jwt.getSubject())).tagged();
     }
 
     @GET
@@ -122,14 +121,15 @@ public class ChannelResource {
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Post a message", description = "What the WebSocket send frame does, for integrations and bots: "
-            + "subscribers hear it after commit. A bot's message carries senderBot.")
+            + "subscribers hear it after commit. A bot's message carries senderBot. The answer names in mentionsNotDelivered the "
+            + "workspace's members it mentions who cannot read the channel (they were not notified).")
     @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(ref = "ChatMessage")))
     @APIResponse(responseCode = "200", description = "Stored earlier under the same idempotencyKey", content = @Content(schema = @Schema(ref = "ChatMessage")))
     public Response post(@PathParam("channelId") String channelId, @Valid @NotNull PostMessageRequest body) {
         Posting.Posted posted = posting.post(new Posting.Draft(channelId, jwt.getSubject(), body.text,
                 body.mentions == null ? List.of() : body.mentions, body.parentId, body.idempotencyKey, List.of(),
                 JsonValue.TRUE.equals(jwt.getClaim("bot"))));
-        MessageView view = MessageView.from(new History.Item(posted.message(), Map.of(), List.of()));
+        MessageView view = MessageView.posted(posted);
         return Response.status(posted.repeated() ? Response.Status.OK : Response.Status.CREATED).entity(view).build();
     }
 

@@ -1,6 +1,8 @@
 package org.moim.chat.boundary;
 
 import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -30,13 +32,20 @@ public record ChannelView(
         @Schema(description = "When the channel was archived (read-only), or null.") Instant archivedAt,
         @Schema(description = "The caller muted the channel: @channel does not notify them.") boolean muted,
         @Schema(description = "In the channel list: unread messages that mention the caller or say @channel (unless muted); 0 elsewhere.")
-        long mentions) {
+        long mentions,
+        @Schema(description = "WORKSPACE channels: the version of its name, topic, description and archived state, for If-Match on "
+                + "PATCH, archive and unarchive (also the ETag of those answers and of GET /channels/{id}).") long version) {
 
     static ChannelView from(Channels.Listed listed) {
         Channel c = listed.channel();
         return new ChannelView(c.id(), c.workspaceId(), c.kind(), c.boardId(), listed.memberIds(), c.lastSeq(),
                 listed.readSequence(), listed.unread(), c.createdAt(), c.name(), c.topic(), c.description(), c.isPrivate(),
-                c.isGeneral(), c.archivedAt(), listed.muted(), listed.mentions());
+                c.isGeneral(), c.archivedAt(), listed.muted(), listed.mentions(), c.settingsVersion());
+    }
+
+    /** The answer with the channel's settings version as its ETag. */
+    Response tagged() {
+        return Response.ok(this).tag(new EntityTag(String.valueOf(version))).build();
     }
 
     @JsonbNillable

@@ -183,7 +183,7 @@ public class ChatFrames implements FrameHandler {
             MessageState message = posted.message();
             connection.send(ChatJson.ack(frame.id()).add("channelId", message.channelId()).add("messageId", message.id())
                     .add("sequence", message.sequence()).add("createdAt", message.createdAt().toString())
-                    .add("repeated", posted.repeated()).build());
+                    .add("repeated", posted.repeated()).add("mentionsNotDelivered", ChatJson.notDelivered(posted.mentionsNotDelivered())).build());
         });
     }
 

@@ -6,6 +6,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.moim.chat.control.Mentions;
 import org.moim.chat.control.ReadMarkers.ReadState;
 import org.moim.chat.entity.AttachedFile;
 import org.moim.chat.entity.MessageState;
@@ -96,6 +97,13 @@ final class ChatJson {
     /** The client's subscription ended from our side: access was taken away. */
     static JsonObject unsubscribed(String member, String id, String reason) {
         return ServerFrame.of("unsubscribed").add(member, id).add("reason", reason).build();
+    }
+
+    /** A send's mentions that notified nobody: {@code [{accountId, displayName}]}, as the REST answer's. */
+    static JsonArrayBuilder notDelivered(List<Mentions.NotDelivered> people) {
+        JsonArrayBuilder array = ServerFrame.JSON.createArrayBuilder();
+        people.forEach(p -> array.add(ServerFrame.JSON.createObjectBuilder().add("accountId", p.accountId()).add("displayName", p.displayName())));
+        return array;
     }
 
     static JsonObjectBuilder ack(String replyTo) {

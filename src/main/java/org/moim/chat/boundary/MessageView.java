@@ -6,6 +6,8 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.moim.chat.control.History;
+import org.moim.chat.control.Mentions;
+import org.moim.chat.control.Posting;
 import org.moim.chat.entity.AttachedFile;
 import org.moim.chat.entity.MessageState;
 import org.moim.platform.web.MoimApi;
@@ -29,7 +31,18 @@ public record MessageView(
         List<AttachmentView> attachments,
         @Schema(description = "Sent by a workspace's bot or an incoming webhook (shown with a bot badge).") boolean senderBot,
         @Schema(description = "The name to show instead of the sender account's: an incoming webhook's name, or the username its "
-                + "body gave; null otherwise.") String senderName) {
+                + "body gave; null otherwise.") String senderName,
+        @Schema(description = "In the answer to posting it: the members of the workspace it mentions who were not notified because "
+                + "they cannot read the channel (tell the writer). Empty otherwise.", type = SchemaType.ARRAY, implementation = MentionNotDeliveredView.class)
+        List<MentionNotDeliveredView> mentionsNotDelivered) {
+
+    @Schema(name = "ChatMentionNotDelivered", description = "Someone a message mentions who was not notified: they cannot read the channel.")
+    public record MentionNotDeliveredView(String accountId, @Schema(example = "Kim Minji") String displayName) {
+
+        static List<MentionNotDeliveredView> from(List<Mentions.NotDelivered> people) {
+            return people.stream().map(p -> new MentionNotDeliveredView(p.accountId(), p.displayName())).toList();
+        }
+    }
 
     @Schema(name = "ChatReaction")
     public record ReactionView(String emoji, List<String> accountIds) {
@@ -55,11 +68,20 @@ public record MessageView(
     }
 
     static MessageView from(History.Item item) {
+        return from(item, List.of());
+    }
+
+    /** The answer to posting it, with whom its mentions did not reach. */
+    static MessageView posted(Posting.Posted posted) {
+        return from(new History.Item(posted.message(), java.util.Map.of(), List.of()), MentionNotDeliveredView.from(posted.mentionsNotDelivered()));
+    }
+
+    private static MessageView from(History.Item item, List<MentionNotDeliveredView> mentionsNotDelivered) {
         MessageState m = item.message();
         List<ReactionView> reactions = item.reactions().entrySet().stream()
                 .map(e -> new ReactionView(e.getKey(), List.copyOf(e.getValue()))).toList();
         return new MessageView(m.id(), m.channelId(), m.sequence(), m.senderId(), m.text(), m.mentions(), m.parentId(),
                 m.createdAt(), m.editedAt(), m.deleted(), m.version(), reactions,
-                item.attachments().stream().map(AttachmentView::from).toList(), m.senderBot(), m.senderName());
+                item.attachments().stream().map(AttachmentView::from).toList(), m.senderBot(), m.senderName(), mentionsNotDelivered);
     }
 }

@@ -15,7 +15,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -25,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.moim.chat.control.WorkspaceChannels;
 import org.moim.platform.problem.Problem;
+import org.moim.platform.web.IfMatch;
 import org.moim.platform.web.MoimApi;
 
 /** One workspace channel: edit, archive, join, leave, members, mute (who may: docs/permissions.md#channels). */
@@ -37,7 +41,8 @@ import org.moim.platform.web.MoimApi;
 @APIResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "Your role does not allow it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "404", description = "No such workspace channel you read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "409", description = "Archived (/problems/channel-archived), or the general channel (/problems/general-channel)",
+@APIResponse(responseCode = "409", description = "Archived (/problems/channel-archived), the general channel (/problems/general-channel), "
+        + "or a stale If-Match (/problems/stale-version)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class NamedChannelResource {
 
@@ -50,31 +55,34 @@ public class NamedChannelResource {
     @PATCH
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Rename, or set the topic or description")
+    @Operation(summary = "Rename, or set the topic or description", description = "With If-Match (the channel's version, its ETag): "
+            + "409 stale-version, with the channel as it is now in 'current', if someone changed its settings since you read them.")
     @APIResponse(responseCode = "200", description = "The channel", content = @Content(schema = @Schema(implementation = ChannelView.class)))
-    @APIResponse(responseCode = "400", description = "A bad or taken name, a topic or description too long",
+    @APIResponse(responseCode = "400", description = "A bad or taken name, a topic or description too long, an If-Match that is no version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ChannelView edit(@PathParam("channelId") String channelId, @Valid @NotNull EditChannelRequest body) {
-        return ChannelView.from(channels.edit(channelId, jwt.getSubject(),
-                new WorkspaceChannels.Change(body.name, body.topic, body.description)));
+    public Response edit(@PathParam("channelId") String channelId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                         @Valid @NotNull EditChannelRequest body) {
+        return ChannelView.from(channels.edit(channelId, jwt.getSubject(), IfMatch.version(ifMatch),
+                new WorkspaceChannels.Change(body.name, body.topic, body.description), ChannelView::from)).tagged();
     }
 
     @POST
     @Path("archive")
     @Transactional
-    @Operation(summary = "Archive", description = "Read-only until unarchived: no posts, edits, reactions, joins or invitations.")
+    @Operation(summary = "Archive", description = "Read-only until unarchived: no posts, edits, reactions, joins or invitations. "
+            + "If-Match as for PATCH.")
     @APIResponse(responseCode = "200", description = "The channel", content = @Content(schema = @Schema(implementation = ChannelView.class)))
-    public ChannelView archive(@PathParam("channelId") String channelId) {
-        return ChannelView.from(channels.archive(channelId, jwt.getSubject(), true));
+    public Response archive(@PathParam("channelId") String channelId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ChannelView.from(channels.archive(channelId, jwt.getSubject(), true, IfMatch.version(ifMatch), ChannelView::from)).tagged();
     }
 
     @POST
     @Path("unarchive")
     @Transactional
-    @Operation(summary = "Unarchive")
+    @Operation(summary = "Unarchive", description = "If-Match as for PATCH.")
     @APIResponse(responseCode = "200", description = "The channel", content = @Content(schema = @Schema(implementation = ChannelView.class)))
-    public ChannelView unarchive(@PathParam("channelId") String channelId) {
-        return ChannelView.from(channels.archive(channelId, jwt.getSubject(), false));
+    public Response unarchive(@PathParam("channelId") String channelId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ChannelView.from(channels.archive(channelId, jwt.getSubject(), false, IfMatch.version(ifMatch), ChannelView::from)).tagged();
     }
 
     @POST

@@ -77,8 +77,20 @@ public class Posting {
     @Inject
     Clock clock;
 
-    /** The stored message; {@code repeated} when the key had been used already (nothing new was stored). */
-    public record Posted(ChannelRef channel, MessageState message, boolean repeated) {
+    /**
+     * The stored message; {@code repeated} when the key had been used already (nothing new was
+     * stored); {@code mentionsNotDelivered}: the workspace's members it named who were not notified
+     * because they cannot read the channel (tell the writer; empty for a repeated post).
+     */
+    public record Posted(ChannelRef channel, MessageState message, boolean repeated, List<Mentions.NotDelivered> mentionsNotDelivered) {
+
+        public Posted {
+            mentionsNotDelivered = List.copyOf(mentionsNotDelivered);
+        }
+
+        public Posted(ChannelRef channel, MessageState message, boolean repeated) {
+            this(channel, message, repeated, List.of());
+        }
     }
 
     /** A message someone sends: what {@link #post(Draft)} and {@link #postAll} store. */
@@ -163,9 +175,9 @@ public class Posting {
                 posted.add(new Posted(channel.ref(), repeated.state(), true));
                 continue;
             }
-            Message message = store(channel, draft);
+            Stored stored = store(channel, draft);
             numbered.put(channel.id(), channel);
-            posted.add(new Posted(channel.ref(), message.state(), false));
+            posted.add(new Posted(channel.ref(), stored.message().state(), false, stored.notDelivered()));
         }
         advance(numbered.values());
         return posted;
@@ -185,9 +197,9 @@ public class Posting {
             throw new NotFound("The channel");
         }
         Channel channel = channelReaders.require(callerId, ChatAction.POST).channel();
-        Message message = store(channel, draft);
+        Stored stored = store(channel, draft);
         advance(List.of(channel));
-        return new Posted(channel.ref(), message.state(), false);
+        return new Posted(channel.ref(), stored.message().state(), false, stored.notDelivered());
     }
 
     /** Moves the channels' counters to their last numbers, in one statement. */
@@ -238,11 +250,15 @@ public class Posting {
         return channelId + ' ' + senderId + ' ' + key;
     }
 
+    private record Stored(Message message, List<Mentions.NotDelivered> notDelivered) {
+    }
+
     /** Numbers and stores one message the sender may post; tells the inbox and, after commit, the subscribers. */
-    private Message store(Channel channel, Draft draft) {
+    private Stored store(Channel channel, Draft draft) {
         String threadId = draft.parentId() == null ? null : thread(channel, draft.parentId());
         // Interceptors cost more than the calls at hundreds of messages a second: only when needed.
-        List<String> mentionIds = draft.mentioned().isEmpty() ? List.of() : mentions.readersAmong(channel, draft.mentioned());
+        Mentions.Split split = draft.mentioned().isEmpty() ? Mentions.Split.NONE : mentions.split(channel, draft.senderId(), draft.mentioned());
+        List<String> mentionIds = split.readers();
         long seq = channel.lastSeq() + 1;
         Message message = new Message(channel.id(), seq, draft.senderId(), draft.senderBot(), draft.senderName(), draft.text(), mentionIds, threadId, draft.key(),
                 clock.instant());
@@ -258,7 +274,7 @@ public class Posting {
             notifications.posted(channel, state);
         }
         posted.fire(new MessagePosted(channel.ref(), state, files));
-        return message;
+        return new Stored(message, split.notDelivered());
     }
 
     private void checkAttachments(List<String> fileIds) {

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.moim.chat.entity.AccessLost;
 import org.moim.chat.entity.Channel;
 import org.moim.chat.entity.ChannelKind;
@@ -28,6 +30,7 @@ import org.moim.platform.persistence.Keyset;
 import org.moim.platform.persistence.Page;
 import org.moim.platform.problem.InvalidField;
 import org.moim.platform.problem.NotFound;
+import org.moim.workspace.control.StaleVersion;
 import org.moim.workspace.entity.Membership;
 
 /**
@@ -156,8 +159,15 @@ public class WorkspaceChannels {
         return channels.get(channel.id(), accountId);
     }
 
-    public Channels.Listed edit(String channelId, String accountId, Change change) {
+    /**
+     * Renames it or sets its topic or description. With {@code expectedVersion} (If-Match): when
+     * its settings changed since that version, {@link StaleVersion} with {@code current} of the
+     * channel as it is (nothing changes); without, the change is made (as for boards and cards).
+     */
+    public Channels.Listed edit(String channelId, String accountId, Long expectedVersion, Change change,
+                                Function<Channels.Listed, ?> current) {
         Channel channel = policy.require(channelId, accountId, ChannelAction.EDIT).channel();
+        requireVersion(channel, accountId, expectedVersion, current);
         if (change.name() != null) {
             ChannelName newName = name(change.name());
             requireFree(channel.workspaceId(), newName, channel.id());
@@ -170,11 +180,14 @@ public class WorkspaceChannels {
         return channels.get(channel.id(), accountId);
     }
 
-    public Channels.Listed archive(String channelId, String accountId, boolean archived) {
+    /** Archives or unarchives it; {@code expectedVersion} as for {@link #edit}. */
+    public Channels.Listed archive(String channelId, String accountId, boolean archived, Long expectedVersion,
+                                   Function<Channels.Listed, ?> current) {
         Channel channel = policy.require(channelId, accountId, ChannelAction.ARCHIVE).channel();
         if (channel.isGeneral()) {
             throw new GeneralChannelFixed("The general channel is never archived.");
         }
+        requireVersion(channel, accountId, expectedVersion, current);
         if (archived) {
             channel.archive(clock.instant());
         } else {
@@ -292,6 +305,20 @@ public class WorkspaceChannels {
                     .setParameter("channel", channel.id()).setParameter("account", accountId).executeUpdate();
         }
         return channels.get(channel.id(), accountId);
+    }
+
+    /**
+     * Locks the channel's row (read again under the lock, so two edits at once are one after the
+     * other) and compares its settings' version with the one the caller read.
+     */
+    private void requireVersion(Channel channel, String accountId, Long expectedVersion, Function<Channels.Listed, ?> current) {
+        if (expectedVersion == null) {
+            return;
+        }
+        em.refresh(channel, LockModeType.PESSIMISTIC_WRITE);
+        if (channel.settingsVersion() != expectedVersion) {
+            throw new StaleVersion(channel.settingsVersion(), current.apply(channels.get(channel.id(), accountId)));
+        }
     }
 
     private boolean isMember(String channelId, String accountId) {

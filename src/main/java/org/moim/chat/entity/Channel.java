@@ -75,6 +75,15 @@ public class Channel {
     @Column(name = "archived_at")
     private Instant archivedAt;
 
+    /**
+     * The settings' version (name, topic, description, archived), for If-Match: one up with every
+     * change of them. Not JPA's {@code @Version}: posting a message moves {@code lastSeq} on this
+     * row, which must not count (and the settings are changed under the row lock, see
+     * {@code WorkspaceChannels}).
+     */
+    @Column(name = "settings_version", nullable = false)
+    private long settingsVersion;
+
     protected Channel() {
     }
 
@@ -189,17 +198,29 @@ public class Channel {
         return description;
     }
 
+    public long settingsVersion() {
+        return settingsVersion;
+    }
+
     public void rename(ChannelName newName) {
         requireNamed();
-        this.name = newName.value();
-        this.nameKey = newName.key();
+        if (!newName.value().equals(name) || !newName.key().equals(nameKey)) {
+            this.name = newName.value();
+            this.nameKey = newName.key();
+            settingsVersion++;
+        }
     }
 
     /** Topic and description; blank clears them. */
     public void describe(String newTopic, String newDescription) {
         requireNamed();
-        this.topic = newTopic == null || newTopic.isBlank() ? null : newTopic.strip();
-        this.description = newDescription == null || newDescription.isBlank() ? null : newDescription.strip();
+        String topicNow = newTopic == null || newTopic.isBlank() ? null : newTopic.strip();
+        String descriptionNow = newDescription == null || newDescription.isBlank() ? null : newDescription.strip();
+        if (!Objects.equals(topicNow, topic) || !Objects.equals(descriptionNow, description)) {
+            this.topic = topicNow;
+            this.description = descriptionNow;
+            settingsVersion++;
+        }
     }
 
     public void archive(Instant now) {
@@ -209,11 +230,15 @@ public class Channel {
         }
         if (archivedAt == null) {
             archivedAt = now;
+            settingsVersion++;
         }
     }
 
     public void unarchive() {
-        archivedAt = null;
+        if (archivedAt != null) {
+            archivedAt = null;
+            settingsVersion++;
+        }
     }
 
     private void requireNamed() {
