@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # The sign-in page's first load: starts Moim (H2, a fresh data directory) on port 18089 and opens
 # the sign-in page in headless Chromium twice, cold (empty cache) and warm (same browser), through
-# the DevTools protocol (bench/first-load.mjs): requests, bytes transferred (encoded) and decoded,
+# the DevTools protocol (bench/FirstLoadBench.java, the JDK's WebSocket client): requests, bytes transferred (encoded) and decoded,
 # and on the warm load what came from the cache or was revalidated. Prints Markdown
 # (docs/performance.md, "First load").
 #
-#   bench/first-load.sh                     # needs `mvn package` first, Debian's chromium and node 20.10+
+#   bench/first-load.sh                     # needs `mvn package` first and Debian's chromium
 #   BENCH_SMOKE=1 bench/first-load.sh       # smoke: the same, under `timeout`; at most 180 s
 #
 # Runs on the JDK bin/runtime.sh finds, with the Payara options every start of Moim shares
@@ -51,4 +51,4 @@ done
 
 echo "$(nproc) cores (load average $(cut -d" " -f1-3 /proc/loadavg) when the server was ready), $("$chromium" --version 2>/dev/null | head -1), H2, $(date -u +%F)."
 echo
-node --experimental-websocket bench/first-load.mjs "http://127.0.0.1:$port/" "$chromium"
+java bench/FirstLoadBench.java "http://127.0.0.1:$port/" "$chromium"
