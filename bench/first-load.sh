@@ -6,7 +6,7 @@
 # (docs/performance.md, "First load").
 #
 #   bench/first-load.sh                     # needs `mvn package` first and Debian's chromium
-#   BENCH_SMOKE=1 bench/first-load.sh       # smoke: the same, under `timeout`; at most 180 s
+#   BENCH_SMOKE=1 bench/first-load.sh       # smoke: the same, under `timeout`; at most 240 s
 #
 # Runs on the JDK bin/runtime.sh finds, with the Payara options every start of Moim shares
 # (MOIM_PAYARA_ARGS). BENCH_SMOKE=1 (docs/performance.md) bounds it with `timeout`
@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [[ ${BENCH_SMOKE:-0} != 0 ]] && smoke=1 || smoke=
 if [[ -n $smoke && -z ${BENCH_SMOKE_BOUNDED:-} ]]; then
-  limit=${BENCH_SMOKE_TIMEOUT:-180}
+  limit=${BENCH_SMOKE_TIMEOUT:-240}
   left=$(( ${BENCH_SMOKE_DEADLINE:-0} - $(date +%s) ))   # bench/smoke.sh's budget
   (( ${BENCH_SMOKE_DEADLINE:-0} == 0 || left >= limit )) || limit=$(( left > 1 ? left : 1 ))
   rc=0; BENCH_SMOKE_BOUNDED=1 timeout -k 15 "$limit" "$0" "$@" || rc=$?
