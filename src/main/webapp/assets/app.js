@@ -151,9 +151,11 @@ async function adoptBrowserPreferences(me) {
 async function enterApp(me) {
   const seq = ++screenSeq;
   // On first load after sign-in the profile's language wins over the saved choice.
-  const language = isSupportedLanguage(me.locale) && me.locale !== getLanguage() ? setLanguage(me.locale) : null;
+  const language = isSupportedLanguage(me.locale) && me.locale !== getLanguage()
+    ? setLanguage(me.locale).catch((err) => console.warn('Could not switch to the profile language', err))
+    : null;
   const { renderShell, startCalls, followInvitations } = await loadSignedInCode();
-  await language?.catch((err) => console.warn('Could not switch to the profile language', err));
+  await language;
   if (seq !== screenSeq) return;
   setMe(me);
   signedIn = true;
