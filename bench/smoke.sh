@@ -8,13 +8,13 @@
 #   bench/smoke.sh jobs.sh files.sh     # some of them
 #
 # Needs `mvn package` first, and what the benchmarks need: MariaDB on 127.0.0.1:3306 (root, no
-# password) and node/npm for bench/realtime.sh. Each bench stops its own servers before the next
+# password), node/npm for bench/realtime.sh and chromium for bench/first-load.sh. Each bench stops its own servers before the next
 # starts, so no two servers of these run at once. BENCH_SMOKE_TOTAL (seconds, default 900) bounds
 # the whole run: each bench gets at most what is left of it. Prints a summary table at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 benches=("$@")
-(( ${#benches[@]} )) || benches=(startup.sh board-view.sh gallery.sh search.sh files.sh jobs.sh realtime.sh realtime/sample-stacks.sh payara-server-jms.sh)
+(( ${#benches[@]} )) || benches=(startup.sh board-view.sh first-load.sh gallery.sh search.sh files.sh jobs.sh realtime.sh realtime/sample-stacks.sh payara-server-jms.sh)
 total=${BENCH_SMOKE_TOTAL:-900}
 export BENCH_SMOKE=1 BENCH_SMOKE_DEADLINE=$(( $(date +%s) + total ))
 [[ -f target/moim.war && -f target/runtime/payara-micro.jar ]] || { echo "run 'mvn package' first" >&2; exit 1; }

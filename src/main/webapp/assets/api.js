@@ -15,8 +15,13 @@
  */
 
 const REFRESH_KEY = 'moim.refresh';
-/** Resolved from this module's URL so the app also works under a context root (e.g. /moim/). */
-const API_BASE = new URL('../api/v1/', import.meta.url);
+/**
+ * The app's root, resolved from this module's URL so the app also works under a context root
+ * (e.g. /moim/): this module is served as assets/api.js or, from index.html, under the build's
+ * versioned path assets/v/<version>/api.js (StaticAssets).
+ */
+export const APP_ROOT = new URL(/\/assets\/v\/[^/]+\/api\.js$/.test(new URL(import.meta.url).pathname) ? '../../../' : '../', import.meta.url);
+const API_BASE = new URL('api/v1/', APP_ROOT);
 const REQUEST_TIMEOUT_MS = 30_000;
 const REFRESH_MARGIN_S = 60;
 const REFRESH_RETRY_MS = 30_000;

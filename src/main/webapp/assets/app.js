@@ -19,18 +19,51 @@ import {
 import { h } from './dom.js';
 import { describeError, describeProblemType } from './forms.js';
 import { clearMe, setMe, subscribe } from './store.js';
-import { startCalls, stopCalls } from './call/calls.js';
-import { followInvitations, stopFollowingInvitations } from './live-invitations.js';
+import { currentLocation } from './router.js';
 import { clearToasts, showToast } from './views/common.js';
 import { renderAuth } from './views/auth.js';
-import { isPasswordRoute, renderPasswordPage } from './views/password-reset.js';
-import { renderShell } from './views/shell.js';
-import { isVerifyRoute, renderVerifyPage } from './views/verify-email.js';
-import { isUnsubscribeRoute, renderUnsubscribePage } from './views/unsubscribe.js';
+
+// The signed-in app (the shell, whose pages each load on first visit, calls and live
+// invitations) and the pages of mailed links are imported when first needed: the sign-in
+// page loads none of them.
+
+/** @type {Promise<object>|null} */
+let signedInCode = null;
+/** The signed-in app's modules once loaded (null before the first sign-in of this page). */
+let signedInModules = null;
+
+function loadSignedInCode() {
+  signedInCode ??= Promise.all([import('./views/shell.js'), import('./call/calls.js'), import('./live-invitations.js')])
+    .then(([shell, calls, invitations]) => {
+      signedInModules = { ...shell, ...calls, ...invitations };
+      return signedInModules;
+    })
+    .catch((err) => {
+      signedInCode = null; // a later attempt may reach the server again
+      throw err;
+    });
+  return signedInCode;
+}
+
+/** The pages a mailed link opens while signed out, by the route's first segment. */
+const LINK_PAGES = {
+  'forgot-password': { name: 'password', load: () => import('./views/password-reset.js').then((m) => m.renderPasswordPage) },
+  'reset-password': { name: 'password', load: () => import('./views/password-reset.js').then((m) => m.renderPasswordPage) },
+  'verify-email': { name: 'verify', load: () => import('./views/verify-email.js').then((m) => m.renderVerifyPage) },
+  unsubscribe: { name: 'unsubscribe', load: () => import('./views/unsubscribe.js').then((m) => m.renderUnsubscribePage) },
+};
+
+/** The mailed link's page the location shows: {name, load}, or null. */
+function linkPageHere() {
+  const first = currentLocation().segments[0];
+  return Object.hasOwn(LINK_PAGES, first) ? LINK_PAGES[first] : null;
+}
 
 const root = document.getElementById('app');
 let teardown = null;
 let signedIn = false;
+/** Counts screen changes, so a screen whose code arrives after a later change is not shown. */
+let screenSeq = 0;
 
 function setState(state) {
   document.body.dataset.state = state;
@@ -53,15 +86,27 @@ function mount(render) {
  * @param {{notice?: () => string, noticeVariant?: 'info'|'error'}} [options]
  *        message for the login card
  */
-function showSignedOut({ notice = null, noticeVariant = 'info' } = {}) {
+async function showSignedOut({ notice = null, noticeVariant = 'info' } = {}) {
+  const seq = ++screenSeq;
   signedIn = false;
-  stopCalls();
-  stopFollowingInvitations();
+  signedInModules?.stopCalls();
+  signedInModules?.stopFollowingInvitations();
   clearMe();
-  if (isPasswordRoute()) mount((el) => renderPasswordPage(el, { onLanguage: changeLanguage }));
-  else if (isVerifyRoute()) mount((el) => renderVerifyPage(el, { onLanguage: changeLanguage }));
-  else if (isUnsubscribeRoute()) mount((el) => renderUnsubscribePage(el, { onLanguage: changeLanguage }));
-  else mount((el) => renderAuth(el, { onSignedIn: afterLogin, onLanguage: changeLanguage, notice, noticeVariant }));
+  const linkPage = linkPageHere();
+  if (linkPage) {
+    let render;
+    try {
+      render = await linkPage.load();
+    } catch (err) {
+      console.error(err);
+      if (seq === screenSeq) renderFatal();
+      return;
+    }
+    if (seq !== screenSeq) return;
+    mount((el) => render(el, { onLanguage: changeLanguage }));
+  } else {
+    mount((el) => renderAuth(el, { onSignedIn: afterLogin, onLanguage: changeLanguage, notice, noticeVariant }));
+  }
   setState('signed-out');
 }
 
@@ -79,7 +124,7 @@ async function afterLogin({ registered } = {}) {
     api.clearSession();
     throw err;
   }
-  enterApp(me);
+  await enterApp(me);
 }
 
 /**
@@ -103,9 +148,15 @@ async function adoptBrowserPreferences(me) {
   }
 }
 
-function enterApp(me) {
+async function enterApp(me) {
+  const seq = ++screenSeq;
   // On first load after sign-in the profile's language wins over the saved choice.
-  if (isSupportedLanguage(me.locale) && me.locale !== getLanguage()) setLanguage(me.locale);
+  const language = isSupportedLanguage(me.locale) && me.locale !== getLanguage()
+    ? setLanguage(me.locale).catch((err) => console.warn('Could not switch to the profile language', err))
+    : null;
+  const { renderShell, startCalls, followInvitations } = await loadSignedInCode();
+  await language;
+  if (seq !== screenSeq) return;
   setMe(me);
   signedIn = true;
   mount((el) => renderShell(el, { onLogout: signOut, onLanguage: changeLanguage, applyLanguage }));
@@ -160,7 +211,13 @@ function sessionEnded() {
 
 /** Switches the UI language only (e.g. after the profile form saved a new locale). */
 function applyLanguage(lang) {
-  setLanguage(lang);
+  setLanguage(lang).catch(languageUnavailable);
+}
+
+/** The other language's dictionary could not be fetched: the page stays in the current one. */
+function languageUnavailable(err) {
+  console.warn(err);
+  showToast(describeError(err), { variant: 'error' });
 }
 
 // PATCHes are chained so quick toggles reach the server in order; each sends
@@ -168,9 +225,14 @@ function applyLanguage(lang) {
 let localeSync = Promise.resolve();
 
 /** Language switch: UI first, then (when signed in) the profile's locale. */
-function changeLanguage(lang) {
+async function changeLanguage(lang) {
   if (lang === getLanguage()) return;
-  setLanguage(lang);
+  try {
+    await setLanguage(lang);
+  } catch (err) {
+    languageUnavailable(err);
+    return;
+  }
   if (!signedIn) return;
   localeSync = localeSync.then(async () => {
     if (!signedIn) return;
@@ -203,7 +265,7 @@ function installGlobalHandlers() {
     }
     // Keep the language in step with other tabs without re-saving it.
     if (event.key === 'moim.lang' && isSupportedLanguage(event.newValue)) {
-      setLanguage(event.newValue, { persist: false });
+      setLanguage(event.newValue, { persist: false }).catch(languageUnavailable);
     }
   });
 
@@ -211,12 +273,12 @@ function installGlobalHandlers() {
   // views/password-reset.js; the verification page, views/verify-email.js; the unsubscribe page,
   // views/unsubscribe.js). Leaving the verification or unsubscribe page in a browser with a
   // session goes back into the app.
-  const linkPage = () => (isPasswordRoute() ? 'password' : isVerifyRoute() ? 'verify' : isUnsubscribeRoute() ? 'unsubscribe' : null);
+  const linkPage = () => linkPageHere()?.name ?? null;
   let shownPage = linkPage();
   window.addEventListener('hashchange', () => {
     if (signedIn) {
       // A verification or unsubscribe link followed in a tab that is in the app: its page, and back in afterwards.
-      if (isVerifyRoute() || isUnsubscribeRoute()) {
+      if (linkPage() === 'verify' || linkPage() === 'unsubscribe') {
         shownPage = linkPage();
         showSignedOut();
       }
@@ -270,7 +332,7 @@ async function boot() {
   if (await landFromProvider()) return;
 
   // A reset, verification or unsubscribe link opens its page even in a browser that is signed in.
-  if (!api.hasStoredSession() || isPasswordRoute() || isVerifyRoute() || isUnsubscribeRoute()) {
+  if (!api.hasStoredSession() || linkPageHere()) {
     showSignedOut();
     return;
   }
@@ -281,7 +343,7 @@ async function boot() {
 async function resume() {
   try {
     await api.refreshSession();
-    enterApp(await api.getMe());
+    await enterApp(await api.getMe());
   } catch (err) {
     if (api.isSessionGone(err)) {
       showSignedOut({ notice: tx('error.sessionEnded') });

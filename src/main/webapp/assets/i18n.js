@@ -21,16 +21,31 @@ const bindings = new WeakMap();
 // ---------------------------------------------------------------------------
 // Setup and language selection
 
-/** Loads both dictionaries and applies the initial language. */
+/** Loads the initial language's dictionary (only that one) and applies the language. */
 export async function initI18n() {
-  await Promise.all(
-    LANGUAGES.map(async (lang) => {
-      const response = await fetch(new URL(`./i18n/${lang}.json`, import.meta.url));
+  const lang = initialLanguage();
+  await loadDictionary(lang);
+  applyLanguage(lang);
+}
+
+const loading = {};
+let switches = 0;
+
+/** Fetches a language's dictionary once; a failed fetch may be tried again. */
+function loadDictionary(lang) {
+  loading[lang] ??= fetch(new URL(`./i18n/${lang}.json`, import.meta.url))
+    .then((response) => {
       if (!response.ok) throw new Error(`Cannot load ${lang} dictionary (${response.status})`);
-      dictionaries[lang] = await response.json();
-    }),
-  );
-  applyLanguage(initialLanguage());
+      return response.json();
+    })
+    .then((dictionary) => {
+      dictionaries[lang] = dictionary;
+    })
+    .catch((err) => {
+      delete loading[lang];
+      throw err;
+    });
+  return loading[lang];
 }
 
 /** Saved choice, else the browser language (ko* → ko), else English. */
@@ -58,12 +73,18 @@ export function isSupportedLanguage(lang) {
 }
 
 /**
- * Switches the UI language and re-translates the document.
+ * Switches the UI language and re-translates the document, once the language's dictionary is
+ * here (it is fetched on the first switch to it). Rejects when it cannot be fetched; the page
+ * then stays in the current language.
  * @param {string} lang 'en' | 'ko'
  * @param {{persist?: boolean}} [options] persist=false for changes that did not come from this tab's user
+ * @returns {Promise<void>}
  */
-export function setLanguage(lang, { persist = true } = {}) {
+export async function setLanguage(lang, { persist = true } = {}) {
   if (!isSupportedLanguage(lang)) return;
+  const seq = ++switches;
+  await loadDictionary(lang);
+  if (seq !== switches) return; // a later switch wins, whichever dictionary arrived first
   if (persist) {
     try {
       localStorage.setItem(STORAGE_KEY, lang);

@@ -10,7 +10,7 @@
  *  - request(frame, replyType) sends a frame with an id and resolves with the reply of that
  *    type (replyTo = id), or rejects with the error frame's problem.
  */
-import { checkSession, createRealtimeTicket } from './api.js';
+import { APP_ROOT, checkSession, createRealtimeTicket } from './api.js';
 
 const PING_MS = 25_000;
 const MAX_BACKOFF_MS = 15_000;
@@ -116,7 +116,7 @@ async function open() {
     return;
   }
   if (!wanted) return;
-  const url = new URL(`../ws?ticket=${encodeURIComponent(ticket.ticket)}`, import.meta.url);
+  const url = new URL(`ws?ticket=${encodeURIComponent(ticket.ticket)}`, APP_ROOT);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   const ws = new WebSocket(url, ticket.protocol || 'moim.v1');
   socket = ws;

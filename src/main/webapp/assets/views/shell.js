@@ -25,25 +25,11 @@ import {
   workspaces,
 } from '../workspaces.js';
 import { brand, languageSwitch } from './common.js';
-import { renderAccount } from './account.js';
-import { renderAdmin } from './admin.js';
 import { workspaceSwitcher } from './switcher.js';
-import { renderMyInvitations, renderJoin } from './invitations.js';
-import { renderNewWorkspace, renderWorkspaces } from './workspaces-page.js';
-import { renderSettings } from './settings.js';
-import { renderMembers } from './members.js';
-import { renderBoards } from './boards.js';
-import { renderBoard } from './board.js';
-import { renderCalendar } from './calendar.js';
-import { renderBilling } from './billing.js';
-import { renderFiles } from './files.js';
-import { renderGallery } from './gallery.js';
-import { renderMessages } from './messages.js';
 import { notificationBell } from './notification-bell.js';
 import { chatFor, onChatSwitch, stopChat } from '../chat/chat-store.js';
 import { channelsNav } from '../chat/channels-nav.js';
 import { statusLine } from './ui.js';
-import { renderFirstSteps } from './first-steps.js';
 import { searchBox } from '../search/search-box.js';
 import { quickSwitcher } from '../search/quick-switcher.js';
 import { getMe } from '../store.js';
@@ -56,28 +42,37 @@ import { emailBanner } from './verify-email.js';
  * @property {string} title       document title key
  * @property {string} [nav]       which nav link is current
  * @property {boolean} [workspace] the page belongs to the :ws workspace
- * @property {(main: HTMLElement, ctx: object) => any} render
+ * @property {() => Promise<(main: HTMLElement, ctx: object) => any>} load  the page's render function
  */
+
+/**
+ * A page's render function, imported on the first visit to the page (dynamic import: the code of
+ * a screen is fetched only when someone opens it, once).
+ * @returns {() => Promise<Function>}
+ */
+function lazyPage(module, name) {
+  return () => import(module).then((m) => m[name]);
+}
 
 /** @type {Route[]} */
 const ROUTES = [
-  { pattern: 'welcome', title: 'page.welcome', render: renderFirstSteps },
-  { pattern: 'profile', title: 'page.profile', nav: 'profile', render: renderAccount },
-  { pattern: 'invitations', title: 'page.invitations', nav: 'invitations', render: renderMyInvitations },
-  { pattern: 'workspaces', title: 'page.workspaces', nav: 'workspaces', render: renderWorkspaces },
-  { pattern: 'workspaces/new', title: 'page.newWorkspace', nav: 'workspaces', render: renderNewWorkspace },
-  { pattern: 'join/:token', title: 'page.join', render: renderJoin },
-  { pattern: 'admin', title: 'page.admin', nav: 'admin', render: renderAdmin },
-  { pattern: 'w/:ws/boards', title: 'page.boards', nav: 'boards', workspace: true, render: renderBoards },
-  { pattern: 'w/:ws/boards/:board', title: 'page.board', nav: 'boards', workspace: true, render: renderBoard },
-  { pattern: 'w/:ws/chat', title: 'page.messages', nav: 'chat', workspace: true, render: renderMessages },
-  { pattern: 'w/:ws/chat/:channel', title: 'page.messages', nav: 'chat', workspace: true, render: renderMessages },
-  { pattern: 'w/:ws/calendar', title: 'page.calendar', nav: 'calendar', workspace: true, render: renderCalendar },
-  { pattern: 'w/:ws/files', title: 'page.files', nav: 'files', workspace: true, render: renderFiles },
-  { pattern: 'w/:ws/gallery', title: 'page.gallery', nav: 'gallery', workspace: true, render: renderGallery },
-  { pattern: 'w/:ws/members', title: 'page.members', nav: 'members', workspace: true, render: renderMembers },
-  { pattern: 'w/:ws/settings', title: 'page.settings', nav: 'settings', workspace: true, render: renderSettings },
-  { pattern: 'w/:ws/billing', title: 'page.billing', nav: 'billing', workspace: true, render: renderBilling },
+  { pattern: 'welcome', title: 'page.welcome', load: lazyPage('./first-steps.js', 'renderFirstSteps') },
+  { pattern: 'profile', title: 'page.profile', nav: 'profile', load: lazyPage('./account.js', 'renderAccount') },
+  { pattern: 'invitations', title: 'page.invitations', nav: 'invitations', load: lazyPage('./invitations.js', 'renderMyInvitations') },
+  { pattern: 'workspaces', title: 'page.workspaces', nav: 'workspaces', load: lazyPage('./workspaces-page.js', 'renderWorkspaces') },
+  { pattern: 'workspaces/new', title: 'page.newWorkspace', nav: 'workspaces', load: lazyPage('./workspaces-page.js', 'renderNewWorkspace') },
+  { pattern: 'join/:token', title: 'page.join', load: lazyPage('./invitations.js', 'renderJoin') },
+  { pattern: 'admin', title: 'page.admin', nav: 'admin', load: lazyPage('./admin.js', 'renderAdmin') },
+  { pattern: 'w/:ws/boards', title: 'page.boards', nav: 'boards', workspace: true, load: lazyPage('./boards.js', 'renderBoards') },
+  { pattern: 'w/:ws/boards/:board', title: 'page.board', nav: 'boards', workspace: true, load: lazyPage('./board.js', 'renderBoard') },
+  { pattern: 'w/:ws/chat', title: 'page.messages', nav: 'chat', workspace: true, load: lazyPage('./messages.js', 'renderMessages') },
+  { pattern: 'w/:ws/chat/:channel', title: 'page.messages', nav: 'chat', workspace: true, load: lazyPage('./messages.js', 'renderMessages') },
+  { pattern: 'w/:ws/calendar', title: 'page.calendar', nav: 'calendar', workspace: true, load: lazyPage('./calendar.js', 'renderCalendar') },
+  { pattern: 'w/:ws/files', title: 'page.files', nav: 'files', workspace: true, load: lazyPage('./files.js', 'renderFiles') },
+  { pattern: 'w/:ws/gallery', title: 'page.gallery', nav: 'gallery', workspace: true, load: lazyPage('./gallery.js', 'renderGallery') },
+  { pattern: 'w/:ws/members', title: 'page.members', nav: 'members', workspace: true, load: lazyPage('./members.js', 'renderMembers') },
+  { pattern: 'w/:ws/settings', title: 'page.settings', nav: 'settings', workspace: true, load: lazyPage('./settings.js', 'renderSettings') },
+  { pattern: 'w/:ws/billing', title: 'page.billing', nav: 'billing', workspace: true, load: lazyPage('./billing.js', 'renderBilling') },
 ];
 
 /** The current workspace's pages in the side navigation. */
@@ -334,6 +329,20 @@ export function renderShell(root, ctx) {
     markCurrent();
     setPageTitle(target.title, workspace ? () => workspaceById(workspace.id)?.name ?? workspace.name : null);
 
+    let render;
+    try {
+      render = await target.load();
+    } catch (err) {
+      if (seq !== renderSeq) return;
+      console.warn('Could not load the page', err);
+      const status = statusLine('page-status');
+      main.replaceChildren(status.el);
+      status.set(() => t('error.generic'), { variant: 'error', retry: () => { page = null; route(); } });
+      page = { key, cleanup: null };
+      return;
+    }
+    if (seq !== renderSeq) return;
+
     const pageCtx = {
       ...ctx,
       params,
@@ -342,7 +351,7 @@ export function renderShell(root, ctx) {
       /** The workspace as the store has it now (renames and role changes included). */
       workspace: () => (workspace ? workspaceById(workspace.id) ?? workspace : null),
     };
-    const result = target.render(main, pageCtx);
+    const result = render(main, pageCtx);
     page = typeof result === 'function' ? { key, cleanup: result } : { key, cleanup: result?.cleanup, update: result?.update };
     // Screen readers hear the new page; a page that focused a control itself keeps it.
     if (moveFocus && !main.contains(document.activeElement)) {

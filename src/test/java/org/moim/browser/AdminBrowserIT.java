@@ -220,7 +220,9 @@ class AdminBrowserIT {
     private static boolean realtimeConnected(Browser browser) {
         Object connected = ((JavascriptExecutor) browser.driver()).executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
-                        + "import(new URL('assets/realtime.js', document.baseURI).href).then(m => done(m.isConnected()), () => done(false));");
+                        // The app's own module instance: under the build's versioned path, next to app.js.
+                        + "import(new URL('realtime.js', document.querySelector('script[type=module]').src).href)"
+                        + ".then(m => done(m.isConnected()), () => done(false));");
         return Boolean.TRUE.equals(connected);
     }
 
