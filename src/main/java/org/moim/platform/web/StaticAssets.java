@@ -52,7 +52,9 @@ public class StaticAssets extends HttpServlet {
             "application/javascript", "text/javascript", "application/json", "image/svg+xml", "application/xml");
     private static final Pattern ASSET_REFERENCE = Pattern.compile("(href|src)=\"assets/");
 
+    /** Served files by path under /assets, loaded on first request; only the WAR's files ever get an entry. */
     private final Map<String, Optional<Asset>> assets = new ConcurrentHashMap<>();
+    private Set<String> known = Set.of();
     private String version;
     private Asset index;
 
@@ -71,10 +73,12 @@ public class StaticAssets extends HttpServlet {
     public void init() throws ServletException {
         ServletContext context = getServletContext();
         MessageDigest digest = sha256();
-        for (String path : files(context, "/assets/")) {
+        Set<String> paths = files(context, "/assets/");
+        for (String path : paths) {
             digest.update(path.getBytes(StandardCharsets.UTF_8));
             digest.update(read(context, path).orElseThrow());
         }
+        known = paths.stream().map(path -> path.substring("/assets".length())).collect(java.util.stream.Collectors.toUnmodifiableSet());
         version = HexFormat.of().formatHex(digest.digest()).substring(0, 16);
         String html = new String(read(context, "/index.html").orElseThrow(), StandardCharsets.UTF_8);
         String versioned = ASSET_REFERENCE.matcher(html).replaceAll("$1=\"assets" + VERSIONED + version + "/");
@@ -109,9 +113,8 @@ public class StaticAssets extends HttpServlet {
             }
             path = path.substring(end);
         }
-        Optional<Asset> asset = path == null || path.endsWith("/") || path.contains("..")
-                ? Optional.empty()
-                : assets.computeIfAbsent(path, this::load);
+        // Only the WAR's own files: a made-up path is a 404 and leaves nothing behind in the map.
+        Optional<Asset> asset = path == null || !known.contains(path) ? Optional.empty() : assets.computeIfAbsent(path, this::load);
         if (asset.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
