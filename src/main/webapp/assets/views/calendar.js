@@ -75,9 +75,11 @@ export function renderCalendar(main, ctx) {
   let loaded = false; // items are those of the range shown
   let eventDialog = null; // {eventId, close}
 
+  // Chosen once, when the page opens: a window resized later keeps the view it shows.
+  const defaultView = window.matchMedia(PHONE).matches ? 'agenda' : 'month';
   const state = () => {
     const asked = query.get('view');
-    const view = VIEWS.includes(asked) ? asked : window.matchMedia(PHONE).matches ? 'agenda' : 'month';
+    const view = VIEWS.includes(asked) ? asked : defaultView;
     const date = parseDate(query.get('date') ?? '') ? query.get('date') : today();
     return { view, date };
   };
