@@ -126,6 +126,10 @@ const SHAPES = {
     ['rect', { x: '5', y: '10.5', width: '14', height: '10', rx: '2' }],
     ['path', { d: 'M8.5 10.5V7.5a3.5 3.5 0 0 1 7 0v3' }],
   ],
+  // Three bars: the phone layout's menu button (views/shell.js).
+  menu: [['path', { d: 'M4 6.5h16M4 12h16M4 17.5h16' }]],
+  // An arrow pointing left: back to the list (a conversation on a phone).
+  back: [['path', { d: 'M19 12H5M11 5.5 4.5 12l6.5 6.5' }]],
 };
 
 /** The names of every icon (for tests and for whoever wonders what exists). */

@@ -111,9 +111,10 @@ function excerpt(text, max = 80) {
  * @param {number|null} [o.focusSequence] scroll to and mark this message (a notification's ?seq=)
  * @param {(accountId: string) => string|null} [o.personName] names the store does not know (a guest's board)
  * @param {(() => void)|null} [o.onClose] shows a close button
+ * @param {string|(() => void)|null} [o.back] a back button (a link, or what it does), shown on phones where the conversation takes the whole screen
  * @returns {{el: HTMLElement, focus: () => void, cleanup: () => void}}
  */
-export function chatPanel({ chat, channelId, boardName = () => null, role = () => null, focusSequence = null, personName = () => null, onClose = null }) {
+export function chatPanel({ chat, channelId, boardName = () => null, role = () => null, focusSequence = null, personName = () => null, onClose = null, back = null }) {
   const id = `chat-${++panelSeq}`;
   let alive = true;
   let replyTo = null; // message
@@ -125,6 +126,20 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
   const people = h('div', { class: 'chat-people', testid: 'chat-people' });
   const close = onClose
     ? h('button', { type: 'button', class: 'btn btn-ghost btn-sm btn-icon', testid: 'chat-close', text: '×', i18nAttrs: { 'aria-label': 'common.close', title: 'common.close' }, on: { click: onClose } })
+    : null;
+  const backButton = back
+    ? h(
+        typeof back === 'string' ? 'a' : 'button',
+        {
+          class: 'btn btn-ghost btn-sm chat-back',
+          testid: 'chat-back',
+          href: typeof back === 'string' ? back : null,
+          type: typeof back === 'string' ? null : 'button',
+          on: typeof back === 'string' ? null : { click: back },
+        },
+        icon('back', { size: 18 }),
+        h('span', { i18n: 'chat.back' }),
+      )
     : null;
   const banner = h('div', { class: 'chat-banner', role: 'status', 'aria-live': 'polite', testid: 'chat-reconnecting', hidden: true });
   const status = h('div', { class: 'chat-status', role: 'status', testid: 'chat-status' });
@@ -157,7 +172,7 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
   const el = h(
     'section',
     { class: 'chat-panel', testid: 'chat-panel', 'aria-labelledby': `${id}-title`, dataset: { channelId } },
-    h('header', { class: 'chat-header' }, h('div', { class: 'chat-header-text' }, title, people, named.topic), h('div', { class: 'chat-header-actions' }, named.button, calls.button, close)),
+    h('header', { class: 'chat-header' }, backButton, h('div', { class: 'chat-header-text' }, title, people, named.topic), h('div', { class: 'chat-header-actions' }, named.button, calls.button, close)),
     calls.bar,
     banner,
     h('div', { class: 'chat-body' }, scroller, jump),

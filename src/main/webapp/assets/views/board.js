@@ -911,6 +911,12 @@ export function renderBoard(main, ctx) {
         boardName: () => board?.name ?? null,
         personName: personNameOf,
         onClose: () => header.querySelector('[data-testid="board-chat-toggle"]')?.click(),
+        // On a phone the chat covers the board; back closes it and returns to the button that opened it.
+        back: () => {
+          const toggle = header.querySelector('[data-testid="board-chat-toggle"]');
+          toggle?.click();
+          toggle?.focus();
+        },
       });
       chat = { panel, channelId: view.id };
       chatSide.replaceChildren(panel.el);

@@ -1,10 +1,11 @@
 /**
- * The workspace calendar: a month view and a week view of its events and of
- * the cards that have dates (GET …/calendar?from=&to=&tz=), in the profile's
+ * The workspace calendar: a month view, a week view and an agenda (the month's
+ * days that have something, as a list) of its events and of the cards that have dates (GET …/calendar?from=&to=&tz=), in the profile's
  * time zone; creating, editing and deleting events in a dialog.
  *
  * The view and the date live in the URL (#/w/{ws}/calendar?view=week&date=
- * 2025-03-04), as does an open event (&event={id}, the notifications' link),
+ * 2025-03-04), as does an open event. Without a view in the URL a phone-wide
+ * window shows the agenda, a wider one the month (&event={id}, the notifications' link),
  * so a reload or a shared link shows the same thing. "Subscribe" opens my
  * private iCalendar feed (calendar-feed.js).
  */
@@ -39,6 +40,9 @@ const WEEK_START = 0; // Sunday, as calendars in Korea and the US show it
 /** Calendar actions by workspace role (docs/permissions.md#calendar); the server decides anyway. */
 const CREATE_EVENT = ['OWNER', 'MANAGER', 'MEMBER'];
 
+const VIEWS = ['month', 'week', 'agenda'];
+const PHONE = '(max-width: 760px)';
+
 const dateFormat = (text, options) => new Intl.DateTimeFormat(getLanguage(), { ...options, timeZone: 'UTC' }).format(dateAtNoonUtc(text));
 
 /** The local days an item covers, first and last (inclusive), in the display zone. */
@@ -68,10 +72,14 @@ export function renderCalendar(main, ctx) {
   let alive = true;
   let items = [];
   let loadSeq = 0;
+  let loaded = false; // items are those of the range shown
   let eventDialog = null; // {eventId, close}
 
+  // Chosen once, when the page opens: a window resized later keeps the view it shows.
+  const defaultView = window.matchMedia(PHONE).matches ? 'agenda' : 'month';
   const state = () => {
-    const view = query.get('view') === 'week' ? 'week' : 'month';
+    const asked = query.get('view');
+    const view = VIEWS.includes(asked) ? asked : defaultView;
     const date = parseDate(query.get('date') ?? '') ? query.get('date') : today();
     return { view, date };
   };
@@ -82,6 +90,7 @@ export function renderCalendar(main, ctx) {
   const todayButton = h('button', { type: 'button', class: 'btn btn-secondary btn-sm', testid: 'calendar-today', i18n: 'calendar.today' });
   const monthButton = h('button', { type: 'button', class: 'seg-btn', testid: 'calendar-month', i18n: 'calendar.month' });
   const weekButton = h('button', { type: 'button', class: 'seg-btn', testid: 'calendar-week', i18n: 'calendar.week' });
+  const agendaButton = h('button', { type: 'button', class: 'seg-btn', testid: 'calendar-agenda', i18n: 'calendar.agenda' });
   const create = h('button', { type: 'button', class: 'btn btn-primary btn-sm', testid: 'calendar-new-event', i18n: 'calendar.newEvent' });
   const subscribe = h('button', { type: 'button', class: 'btn btn-secondary btn-sm', testid: 'calendar-subscribe', i18n: 'calendarFeed.open' });
   const status = statusLine('calendar-status');
@@ -97,7 +106,7 @@ export function renderCalendar(main, ctx) {
         'div',
         { class: 'calendar-toolbar' },
         h('div', { class: 'calendar-nav' }, todayButton, prev, next),
-        h('div', { class: 'segmented', role: 'group', i18nAttrs: { 'aria-label': 'calendar.viewLabel' } }, monthButton, weekButton),
+        h('div', { class: 'segmented', role: 'group', i18nAttrs: { 'aria-label': 'calendar.viewLabel' } }, monthButton, weekButton, agendaButton),
         subscribe,
         create,
       ),
@@ -124,6 +133,7 @@ export function renderCalendar(main, ctx) {
   todayButton.addEventListener('click', () => go({ date: today() }));
   monthButton.addEventListener('click', () => go({ view: 'month' }));
   weekButton.addEventListener('click', () => go({ view: 'week' }));
+  agendaButton.addEventListener('click', () => go({ view: 'agenda' }));
   create.addEventListener('click', () => openEventEditor({ date: state().date }));
   subscribe.addEventListener('click', () => openCalendarFeedDialog());
 
@@ -134,6 +144,10 @@ export function renderCalendar(main, ctx) {
       const from = startOfWeek(date, WEEK_START);
       return { from, to: addDays(from, 7) };
     }
+    if (view === 'agenda') {
+      const from = startOfMonth(date);
+      return { from, to: addMonths(from, 1) };
+    }
     const from = startOfWeek(startOfMonth(date), WEEK_START);
     return { from, to: addDays(from, 42) };
   }
@@ -143,12 +157,13 @@ export function renderCalendar(main, ctx) {
     const { from, to } = range();
     monthButton.setAttribute('aria-pressed', String(view === 'month'));
     weekButton.setAttribute('aria-pressed', String(view === 'week'));
+    agendaButton.setAttribute('aria-pressed', String(view === 'agenda'));
     create.hidden = !CREATE_EVENT.includes(role());
     bind(prev, { attrs: { 'aria-label': () => t(view === 'week' ? 'calendar.previousWeek' : 'calendar.previousMonth'), title: () => t(view === 'week' ? 'calendar.previousWeek' : 'calendar.previousMonth') } });
     bind(next, { attrs: { 'aria-label': () => t(view === 'week' ? 'calendar.nextWeek' : 'calendar.nextMonth'), title: () => t(view === 'week' ? 'calendar.nextWeek' : 'calendar.nextMonth') } });
     bind(title, {
       text: () => {
-        if (view === 'month') return dateFormat(date, { year: 'numeric', month: 'long' });
+        if (view !== 'week') return dateFormat(date, { year: 'numeric', month: 'long' });
         const last = addDays(to, -1);
         const format = new Intl.DateTimeFormat(getLanguage(), { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
         return format.formatRange ? format.formatRange(dateAtNoonUtc(from), dateAtNoonUtc(last)) : `${format.format(dateAtNoonUtc(from))} – ${format.format(dateAtNoonUtc(last))}`;
@@ -159,6 +174,7 @@ export function renderCalendar(main, ctx) {
   async function load() {
     const seq = ++loadSeq;
     const { from, to } = range();
+    loaded = false;
     renderChrome();
     renderGrid();
     status.set(tx('common.loading'));
@@ -167,6 +183,7 @@ export function renderCalendar(main, ctx) {
       const answer = await api.calendarRange(workspaceId, { from, to, tz: getDisplayTimeZone() });
       if (!alive || seq !== loadSeq) return;
       items = answer.items ?? [];
+      loaded = true;
       truncated.hidden = !answer.truncated;
       status.set(null);
       renderGrid();
@@ -232,8 +249,33 @@ export function renderCalendar(main, ctx) {
     return el;
   }
 
+  /** The agenda: each day of the month that has something, with its items, in order. */
+  function renderAgenda() {
+    const { from, to } = range();
+    const days = [...byDay(from, to)].filter(([, list]) => list.length);
+    const list = h(
+      'ol',
+      { class: 'calendar-agenda', testid: 'calendar-agenda-list' },
+      days.map(([day, dayItems]) =>
+        h(
+          'li',
+          { class: `cal-agenda-day${day === today() ? ' is-today' : ''}`, testid: 'calendar-day', dataset: { date: day } },
+          h('h2', { class: 'cal-agenda-date' }, dayHeading(day, { long: true })),
+          h('ul', { class: 'cal-items' }, dayItems.map((item) => h('li', {}, itemButton(item, day, { withTime: true })))),
+        ),
+      ),
+    );
+    bind(list, { attrs: { 'aria-label': () => `${title.textContent}, ${t('calendar.agendaLabel')}` } });
+    const empty = days.length || !loaded ? null : h('p', { class: 'muted cal-agenda-empty', testid: 'calendar-agenda-empty', i18n: 'calendar.noEvents' });
+    grid.replaceChildren(list, empty ?? '');
+  }
+
   function renderGrid() {
     const { view, date } = state();
+    if (view === 'agenda') {
+      renderAgenda();
+      return;
+    }
     const { from, to } = range();
     const days = byDay(from, to);
     const weekdays = [...Array(7)].map((_, i) => addDays(from, i));

@@ -35,7 +35,9 @@ export function renderMessages(main, ctx) {
   const side = h('nav', { class: 'conversations', testid: 'conversations' }, h('div', { class: 'conversations-header' }, heading, newButton), list, empty);
   bind(side, { attrs: { 'aria-label': tx('chat.conversations') } });
   const pane = h('div', { class: 'chat-pane', testid: 'chat-pane' });
-  main.append(h('div', { class: 'chat-page' }, side, pane));
+  // On a phone the page shows the list or, once one is open, the conversation alone (styles.css).
+  const page = h('div', { class: `chat-page${channelId ? ' has-conversation' : ''}` }, side, pane);
+  main.append(page);
 
   const boardName = (channel) => (channel?.boardId ? boardNames.get(channel.boardId) ?? null : null);
 
@@ -75,7 +77,7 @@ export function renderMessages(main, ctx) {
       return;
     }
     const seq = Number(query?.get('seq')) || null;
-    panel = chatPanel({ chat, channelId, role, focusSequence: seq, boardName: () => boardName(chat.channels.get(channelId)) });
+    panel = chatPanel({ chat, channelId, role, focusSequence: seq, boardName: () => boardName(chat.channels.get(channelId)), back: href('w', workspaceId, 'chat') });
     pane.replaceChildren(panel.el);
     if (!chat.channels.has(channelId)) {
       // A link to a conversation this tab does not know yet (new, or a board channel never opened).

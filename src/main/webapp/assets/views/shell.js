@@ -121,9 +121,16 @@ export function renderShell(root, ctx) {
   // Search and the quick switcher work in the workspace open now (or the one open last).
   const search = searchBox({ workspaceId: () => currentWorkspaceId });
   const jump = quickSwitcher({ workspaceId: () => currentWorkspaceId, me: () => getMe()?.id ?? null });
+  // Phones (760 px and narrower): the side navigation is a drawer over the page, opened here.
+  const menuButton = h(
+    'button',
+    { type: 'button', class: 'btn btn-ghost btn-icon menu-button', testid: 'menu-button', 'aria-expanded': 'false', 'aria-controls': 'sidenav', i18nAttrs: { 'aria-label': 'nav.menu', title: 'nav.menu' } },
+    svgIcon('menu', { size: 22 }),
+  );
   const header = h(
     'header',
     { class: 'topbar' },
+    menuButton,
     brand({ href: '#/' }),
     search.el,
     h(
@@ -151,7 +158,7 @@ export function renderShell(root, ctx) {
   const adminItem = h('li', { hidden: true }, navLink({ id: 'admin', label: 'nav.admin', icon: 'settings', href: '#/admin' }));
   const nav = h(
     'nav',
-    { class: 'sidenav', i18nAttrs: { 'aria-label': 'nav.label' } },
+    { class: 'sidenav', id: 'sidenav', testid: 'sidenav', i18nAttrs: { 'aria-label': 'nav.label' } },
     switcher.el,
     workspaceGroup,
     channelGroup.el,
@@ -172,7 +179,10 @@ export function renderShell(root, ctx) {
   });
 
   const banner = emailBanner();
-  root.replaceChildren(h('div', { class: 'shell' }, skip, header, banner.el, h('div', { class: 'layout' }, nav, main)));
+  const backdrop = h('div', { class: 'nav-backdrop', testid: 'nav-backdrop', 'aria-hidden': 'true' });
+  const shell = h('div', { class: 'shell' }, skip, header, banner.el, h('div', { class: 'layout' }, nav, backdrop, main));
+  root.replaceChildren(shell);
+  const drawer = navDrawer({ shell, nav, button: menuButton, backdrop });
 
   const unsubscribeMe = subscribe((me) => {
     adminItem.hidden = !me.systemAdmin;
@@ -359,7 +369,10 @@ export function renderShell(root, ctx) {
     }
   }
 
-  const onHashChange = () => route();
+  const onHashChange = () => {
+    drawer.close();
+    route();
+  };
   window.addEventListener('hashchange', onHashChange);
 
   let alive = true;
@@ -376,6 +389,7 @@ export function renderShell(root, ctx) {
     alive = false;
     window.removeEventListener('hashchange', onHashChange);
     unsubscribeMe();
+    drawer.cleanup();
     banner.destroy();
     unsubscribeWorkspaces();
     switcher.cleanup();
@@ -388,5 +402,53 @@ export function renderShell(root, ctx) {
     channelGroup.cleanup();
     stopChat();
     clearWorkspaces();
+  };
+}
+
+/**
+ * The side navigation as a drawer (CSS draws it so at 760 px and narrower; wider, the button is
+ * not shown and the navigation stays beside the page). The menu button opens and closes it and
+ * says which with aria-expanded; a tap outside it, Escape, following one of its links and focus
+ * leaving it close it. Escape puts focus back on the button.
+ */
+function navDrawer({ shell, nav, button, backdrop }) {
+  const phone = window.matchMedia('(max-width: 760px)');
+  const isOpen = () => shell.classList.contains('nav-open');
+  function open() {
+    shell.classList.add('nav-open');
+    button.setAttribute('aria-expanded', 'true');
+    (nav.querySelector('.nav-link[aria-current="page"]') ?? nav.querySelector('a[href], button:not([disabled])'))?.focus();
+  }
+  function close({ focusButton = false } = {}) {
+    if (!isOpen()) return;
+    shell.classList.remove('nav-open');
+    button.setAttribute('aria-expanded', 'false');
+    if (focusButton) button.focus();
+  }
+  button.addEventListener('click', () => (isOpen() ? close() : open()));
+  backdrop.addEventListener('click', () => close());
+  nav.addEventListener('click', (event) => {
+    // A link to the page already open changes no hash; the drawer closes all the same.
+    if (event.target.closest('a[href]')) close();
+  });
+  nav.addEventListener('focusout', (event) => {
+    const to = event.relatedTarget;
+    if (to && !nav.contains(to) && to !== button) close();
+  });
+  const onKey = (event) => {
+    if (event.key === 'Escape' && isOpen() && !document.querySelector('dialog[open]')) {
+      event.preventDefault();
+      close({ focusButton: true });
+    }
+  };
+  document.addEventListener('keydown', onKey);
+  const onWidth = () => !phone.matches && close();
+  phone.addEventListener('change', onWidth);
+  return {
+    close,
+    cleanup() {
+      document.removeEventListener('keydown', onKey);
+      phone.removeEventListener('change', onWidth);
+    },
   };
 }
