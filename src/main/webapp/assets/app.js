@@ -15,6 +15,7 @@ import {
   setLanguage,
   translateTree,
   tx,
+  wantedLanguage,
 } from './i18n.js';
 import { h } from './dom.js';
 import { describeError, describeProblemType } from './forms.js';
@@ -124,7 +125,13 @@ async function afterLogin({ registered } = {}) {
     api.clearSession();
     throw err;
   }
-  await enterApp(me);
+  try {
+    await enterApp(me);
+  } catch (err) {
+    // The app's code could not load: the login card shows the error, so no session stays stored.
+    api.clearSession();
+    throw err;
+  }
 }
 
 /**
@@ -226,7 +233,9 @@ let localeSync = Promise.resolve();
 
 /** Language switch: UI first, then (when signed in) the profile's locale. */
 async function changeLanguage(lang) {
-  if (lang === getLanguage()) return;
+  // Against the latest switch, not the shown language: switching back while the other
+  // dictionary is still loading must win over it.
+  if (lang === wantedLanguage()) return;
   try {
     await setLanguage(lang);
   } catch (err) {

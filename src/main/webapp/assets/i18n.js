@@ -30,6 +30,8 @@ export async function initI18n() {
 
 const loading = {};
 let switches = 0;
+/** The language a switch under way asks for (null when none is). */
+let wanted = null;
 
 /** Fetches a language's dictionary once; a failed fetch may be tried again. */
 function loadDictionary(lang) {
@@ -68,6 +70,11 @@ export function getLanguage() {
   return current;
 }
 
+/** The language of the latest switch: the current one, or one whose dictionary is still loading. */
+export function wantedLanguage() {
+  return wanted ?? current;
+}
+
 export function isSupportedLanguage(lang) {
   return LANGUAGES.includes(lang);
 }
@@ -83,7 +90,12 @@ export function isSupportedLanguage(lang) {
 export async function setLanguage(lang, { persist = true } = {}) {
   if (!isSupportedLanguage(lang)) return;
   const seq = ++switches;
-  await loadDictionary(lang);
+  wanted = lang;
+  try {
+    await loadDictionary(lang);
+  } finally {
+    if (seq === switches) wanted = null;
+  }
   if (seq !== switches) return; // a later switch wins, whichever dictionary arrived first
   if (persist) {
     try {

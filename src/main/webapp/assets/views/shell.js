@@ -347,7 +347,9 @@ export function renderShell(root, ctx) {
       console.warn('Could not load the page', err);
       const status = statusLine('page-status');
       main.replaceChildren(status.el);
-      status.set(() => t('error.generic'), { variant: 'error', retry: () => { page = null; route(); } });
+      // Retry loads the page anew: the browser keeps a module that failed to load or link (say,
+      // a tab opened before an upgrade importing the new code), so importing it again fails again.
+      status.set(() => t('error.generic'), { variant: 'error', retry: () => window.location.reload() });
       page = { key, cleanup: null };
       return;
     }

@@ -744,6 +744,21 @@ class ChatIT {
         assertThat(reply(ownerSocket, "d-2").getString("type")).as("an OWNER moderates board channels").isEqualTo("ack");
         assertThat(guestSocket.next("deleted").getString("messageId")).isEqualTo(byMember);
 
+        // A mention of a member who cannot read the board: a member hears whom it missed, a guest
+        // (who may not see the member list) learns no name from naming an id.
+        SignedIn gwen = user("Gwen Guest");
+        org.moim.it.Chat.join(base, owner, workspace, gwen, "GUEST");
+        frame(memberSocket, "type", "send", "id", "mm", "channelId", channel, "text", "@Gwen", "mentions",
+                jakarta.json.Json.createArrayBuilder().add(gwen.id()).build());
+        assertThat(reply(memberSocket, "mm").getJsonArray("mentionsNotDelivered").getValuesAs(JsonObject.class))
+                .extracting(p -> p.getString("displayName")).containsExactly("Gwen Guest");
+        frame(guestSocket, "type", "send", "id", "gm", "channelId", channel, "text", "@Gwen", "mentions",
+                jakarta.json.Json.createArrayBuilder().add(gwen.id()).build());
+        JsonObject guestAck = reply(guestSocket, "gm");
+        assertThat(guestAck.getString("type")).as(guestAck.toString()).isEqualTo("ack");
+        assertThat(guestAck.getJsonArray("mentionsNotDelivered")).as("a guest learns nothing about members").isEmpty();
+        assertThat(chatNotifications(gwen)).isEmpty();
+
         Reply taken = api.delete(boardPath + "/members/" + guest.id(), owner.accessToken());
         assertThat(taken.status()).as(taken.toString()).isEqualTo(204);
         assertThat(guestSocket.next("unsubscribed").getString("channelId")).isEqualTo(channel);

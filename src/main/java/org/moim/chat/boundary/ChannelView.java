@@ -43,9 +43,13 @@ public record ChannelView(
                 c.isGeneral(), c.archivedAt(), listed.muted(), listed.mentions(), c.settingsVersion());
     }
 
-    /** The answer with the channel's settings version as its ETag. */
+    /**
+     * The answer with the channel's settings version as a weak ETag: weak because the body also
+     * carries my read state (unread, mentions, muted), which changes under the same version.
+     * If-Match takes it as it is or without the {@code W/}.
+     */
     Response tagged() {
-        return Response.ok(this).tag(new EntityTag(String.valueOf(version))).build();
+        return Response.ok(this).tag(new EntityTag(String.valueOf(version), true)).build();
     }
 
     @JsonbNillable

@@ -17,9 +17,10 @@ import org.moim.platform.problem.InvalidField;
 /**
  * Who a message mentions: the client names account ids (the text shows names however it likes);
  * only people who read the channel count, others are dropped, so a mention never tells anyone
- * outside the channel that it exists. The writer hears of the members of the channel's workspace
- * it named who cannot read the channel ({@link #split}): people they could mention anyway;
- * accounts outside the workspace are dropped without a word.
+ * outside the channel that it exists. A writer who may see the workspace's member list (not a
+ * guest) hears of the members of the channel's workspace it named who cannot read the channel
+ * ({@link #split}): people in the directory they can read anyway; accounts outside the workspace
+ * are dropped without a word, and a guest hears of nobody.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -41,15 +42,15 @@ public class Mentions {
     }
 
     public List<String> readersAmong(Channel channel, List<String> mentioned) {
-        return split(channel, null, mentioned).readers();
+        return split(channel, null, mentioned, false).readers();
     }
 
     /**
-     * The readers among the people named, and (one more statement, only when some are not
-     * readers) those others who are members of the channel's workspace, other than the sender,
-     * with their names, in the order named.
+     * The readers among the people named, and (with {@code tellOthers}; one more statement, only
+     * when some are not readers) those others who are members of the channel's workspace, other
+     * than the sender, with their names, in the order named.
      */
-    public Split split(Channel channel, String senderId, List<String> mentioned) {
+    public Split split(Channel channel, String senderId, List<String> mentioned, boolean tellOthers) {
         if (mentioned == null || mentioned.isEmpty()) {
             return Split.NONE;
         }
@@ -61,7 +62,7 @@ public class Mentions {
         Set<String> readers = policy.readers(channel);
         List<String> others = wanted.stream().filter(id -> !readers.contains(id) && !id.equals(senderId)).toList();
         wanted.retainAll(readers);
-        return new Split(List.copyOf(wanted), others.isEmpty() ? List.of() : members(channel.workspaceId(), others));
+        return new Split(List.copyOf(wanted), others.isEmpty() || !tellOthers ? List.of() : members(channel.workspaceId(), others));
     }
 
     private List<NotDelivered> members(String workspaceId, List<String> named) {

@@ -1,7 +1,6 @@
 package org.moim.chat.control;
 
 import static java.util.stream.Collectors.toSet;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
@@ -30,6 +29,8 @@ import org.moim.chat.entity.MessagePosted;
 import org.moim.chat.entity.MessageState;
 import org.moim.platform.problem.InvalidField;
 import org.moim.platform.problem.NotFound;
+import org.moim.workspace.control.Action;
+import org.moim.workspace.entity.MemberRole;
 
 /**
  * Posting a message: numbered and stored before anyone hears of it. The channel row is locked
@@ -175,7 +176,7 @@ public class Posting {
                 posted.add(new Posted(channel.ref(), repeated.state(), true));
                 continue;
             }
-            Stored stored = store(channel, draft);
+            Stored stored = store(channel, draft, access.role());
             numbered.put(channel.id(), channel);
             posted.add(new Posted(channel.ref(), stored.message().state(), false, stored.notDelivered()));
         }
@@ -196,8 +197,9 @@ public class Posting {
         if (channelReaders == null) {
             throw new NotFound("The channel");
         }
-        Channel channel = channelReaders.require(callerId, ChatAction.POST).channel();
-        Stored stored = store(channel, draft);
+        ChatPolicy.Access caller = channelReaders.require(callerId, ChatAction.POST);
+        Channel channel = caller.channel();
+        Stored stored = store(channel, draft, caller.role());
         advance(List.of(channel));
         return new Posted(channel.ref(), stored.message().state(), false, stored.notDelivered());
     }
@@ -253,11 +255,16 @@ public class Posting {
     private record Stored(Message message, List<Mentions.NotDelivered> notDelivered) {
     }
 
-    /** Numbers and stores one message the sender may post; tells the inbox and, after commit, the subscribers. */
-    private Stored store(Channel channel, Draft draft) {
+    /**
+     * Numbers and stores one message the sender may post; tells the inbox and, after commit, the
+     * subscribers. Whom a mention did not notify is told only to a {@code role} that may see the
+     * workspace's member list (a guest learns nothing about members from naming ids).
+     */
+    private Stored store(Channel channel, Draft draft, MemberRole role) {
         String threadId = draft.parentId() == null ? null : thread(channel, draft.parentId());
         // Interceptors cost more than the calls at hundreds of messages a second: only when needed.
-        Mentions.Split split = draft.mentioned().isEmpty() ? Mentions.Split.NONE : mentions.split(channel, draft.senderId(), draft.mentioned());
+        Mentions.Split split = draft.mentioned().isEmpty() ? Mentions.Split.NONE
+                : mentions.split(channel, draft.senderId(), draft.mentioned(), Action.LIST_MEMBERS.allows(role));
         List<String> mentionIds = split.readers();
         long seq = channel.lastSeq() + 1;
         Message message = new Message(channel.id(), seq, draft.senderId(), draft.senderBot(), draft.senderName(), draft.text(), mentionIds, threadId, draft.key(),

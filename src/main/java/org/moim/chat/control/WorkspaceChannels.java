@@ -312,11 +312,10 @@ public class WorkspaceChannels {
      * other) and compares its settings' version with the one the caller read.
      */
     private void requireVersion(Channel channel, String accountId, Long expectedVersion, Function<Channels.Listed, ?> current) {
-        if (expectedVersion == null) {
-            return;
-        }
+        // Locked and read again with or without If-Match: two changes at once are then made one
+        // after the other, each raising the version from what the other left (never both to v+1).
         em.refresh(channel, LockModeType.PESSIMISTIC_WRITE);
-        if (channel.settingsVersion() != expectedVersion) {
+        if (expectedVersion != null && channel.settingsVersion() != expectedVersion) {
             throw new StaleVersion(channel.settingsVersion(), current.apply(channels.get(channel.id(), accountId)));
         }
     }

@@ -45,10 +45,17 @@ public class StartupConfiguration implements Extension {
         List<String> problems = new ArrayList<>();
         check(problems, "mp.jwt.verify.publickey (from moim.jwt.private-key, MOIM_JWT_PRIVATE_KEY or MOIM_JWT_PRIVATE_KEY_FILE)",
                 () -> config.getValue("mp.jwt.verify.publickey", String.class));
-        for (String key : List.of("moim.shutdown.timeout", "moim.realtime.idle-timeout", "moim.db.start-retry-interval",
-                "moim.keyword-bot.rules-cache-ttl")) {
+        for (String key : List.of("moim.shutdown.timeout", "moim.realtime.idle-timeout", "moim.db.start-retry-interval")) {
             check(problems, key, () -> config.getOptionalValue(key, String.class).map(parse(key)).orElse(null));
         }
+        // Cache lifetimes count in whole seconds: shorter would cache nothing, negative breaks the cache.
+        String ttlKey = "moim.keyword-bot.rules-cache-ttl";
+        check(problems, ttlKey, () -> config.getOptionalValue(ttlKey, String.class).map(parse(ttlKey)).map(ttl -> {
+            if (ttl.getSeconds() < 1) {
+                throw new IllegalArgumentException("'" + ttl + "' is shorter than one second; give at least PT1S");
+            }
+            return ttl;
+        }).orElse(null));
         String dataDir = config.getOptionalValue("moim.data.dir", String.class).orElse("./data");
         String filesDir = config.getOptionalValue("moim.files.dir", String.class).filter(d -> !d.isBlank()).orElse(null);
         writable(problems, "moim.data.dir", Path.of(dataDir));

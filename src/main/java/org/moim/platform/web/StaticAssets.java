@@ -173,24 +173,27 @@ public class StaticAssets extends HttpServlet {
         }
     }
 
+    /** Whether gzip is acceptable: named with a q above 0, or, when not named, {@code *} with a q above 0. */
     static boolean acceptsGzip(String acceptEncoding) {
         if (acceptEncoding == null) {
             return false;
         }
+        Boolean star = null;
         for (String coding : acceptEncoding.split(",")) {
             String[] parts = coding.trim().split(";");
-            String name = parts[0].trim().toLowerCase();
-            if (name.equals("gzip") || name.equals("*")) {
-                for (int i = 1; i < parts.length; i++) {
-                    String parameter = parts[i].trim().replace(" ", "");
-                    if (parameter.matches("q=0(\\.0{0,3})?")) {
-                        return false;
-                    }
-                }
-                return true;
+            String name = parts[0].trim().toLowerCase(java.util.Locale.ROOT);
+            boolean refused = false;
+            for (int i = 1; i < parts.length; i++) {
+                refused |= parts[i].trim().replace(" ", "").matches("q=0(\\.0{0,3})?");
+            }
+            if (name.equals("gzip")) {
+                return !refused;
+            }
+            if (name.equals("*")) {
+                star = !refused;
             }
         }
-        return false;
+        return Boolean.TRUE.equals(star);
     }
 
     private static boolean compressible(String contentType) {

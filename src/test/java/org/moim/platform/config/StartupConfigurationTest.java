@@ -39,6 +39,17 @@ class StartupConfigurationTest {
         assertThat(problems.get(2)).startsWith("moim.files.dir: " + file.resolve("files") + " is not a writable directory");
     }
 
+    @Test
+    void aCacheLifetimeUnderASecondIsAProblem() {
+        for (String ttl : List.of("PT0.5S", "PT0S", "-PT1M")) {
+            assertThat(StartupConfiguration.problems(config(Map.of("moim.data.dir", temp.toString(),
+                    "moim.keyword-bot.rules-cache-ttl", ttl, "mp.jwt.verify.publickey", "a key"))))
+                    .as(ttl).singleElement().asString().startsWith("moim.keyword-bot.rules-cache-ttl: ").contains("at least PT1S");
+        }
+        assertThat(StartupConfiguration.problems(config(Map.of("moim.data.dir", temp.toString(),
+                "moim.keyword-bot.rules-cache-ttl", "PT1S", "mp.jwt.verify.publickey", "a key")))).isEmpty();
+    }
+
     /** A config whose mp.jwt.verify.publickey value "!broken" fails like SigningKeyConfigSource does on a bad key. */
     private static Config config(Map<String, String> values) {
         Map<String, String> copy = new HashMap<>(values);

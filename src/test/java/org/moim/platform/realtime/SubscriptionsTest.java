@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.moim.platform.problem.Failures;
 import org.moim.platform.problem.InvalidField;
 import org.moim.platform.problem.NotFound;
 
@@ -125,19 +124,5 @@ class SubscriptionsTest {
         assertThat(invalid.getJsonObject("problem").getString("instance")).startsWith("urn:uuid:")
                 .isNotEqualTo(internal.getJsonObject("problem").getString("instance"));
         assertThat(invalid.getJsonObject("problem").getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("text");
-    }
-
-    @Test
-    void restAndSocketTranslateEveryFailureAlike() {
-        List<Throwable> failures = List.of(new NotFound("The channel"), new InvalidField("text", "is required"),
-                new OptimisticLockException(), new TransactionalException("commit", new OptimisticLockException()),
-                new RuntimeException(new SQLException("Deadlock found", "40001", 1213)), new IllegalStateException("bug"));
-        for (Throwable failure : failures) {
-            Failures.Translated translated = Failures.translate(failure);
-            JsonObject problem = Connections.error(failure, "r").toJson().getJsonObject("problem");
-            assertThat(problem.getString("type")).as("%s", failure).isEqualTo(translated.type().uri());
-            assertThat(problem.getInt("status")).as("%s", failure).isEqualTo(translated.type().status());
-            assertThat(problem.getString("detail")).as("%s", failure).isEqualTo(translated.detail());
-        }
     }
 }
