@@ -51,12 +51,15 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * image and a dropped file travel the same way. A file over the size limit (the build sets 4 MiB)
  * is refused with the server's reason in Mina's composer, and nothing reaches the conversation. An
  * upload cancelled half-way stores and sends nothing. A blocked microphone is explained in the
- * composer. The board's chat panel carries files the same way.
+ * composer, and so is a browser with no microphone at all. A voice message whose recording ffmpeg
+ * cannot read shows "could not be converted" with its file to both people, is sent once, and the
+ * conversation goes on. The board's chat panel carries files the same way.
  *
  * <p>Every header, navigation and chat toolbar control draws an inline SVG and no emoji or symbol
  * glyph. At 390 px the Messages page never scrolls sideways. Screenshots of the conversation with
  * its attachments and of the header with the bell, in English and Korean at 1280 and 390 px, land
- * in target/browser-screenshots/chat-files-*.png.
+ * in target/browser-screenshots/chat-files-*.png, and so do the refused states (chat-files-mic-blocked,
+ * chat-files-mic-missing, chat-files-voice-failed).
  */
 @ExtendWith(ArquillianExtension.class)
 class ChatFilesBrowserIT {
@@ -408,7 +411,7 @@ class ChatFilesBrowserIT {
                 window.setSize(new Dimension(width, width == 390 ? 844 : wide.getHeight()));
                 browser.await("the layout at " + width + " px", d -> ((Number) browser.script("return window.innerWidth")).intValue() <= width);
                 WebElement shown = browser.await(testId + " on screen", d -> browser.all(testId).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
-                browser.script("arguments[0].scrollIntoView({block: 'center'})", shown);
+                browser.script("arguments[0].scrollIntoView({block: 'nearest'})", shown);
                 Number sideways = (Number) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
                 assertThat(sideways.intValue()).as("%s %s %d px: the page scrolls sideways", name, language, width).isLessThanOrEqualTo(0);
                 Files.write(Browser.SCREENSHOTS.resolve(name + "-" + language + "-" + width + ".png"),
