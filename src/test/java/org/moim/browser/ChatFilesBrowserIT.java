@@ -10,6 +10,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,12 +51,15 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * image and a dropped file travel the same way. A file over the size limit (the build sets 4 MiB)
  * is refused with the server's reason in Mina's composer, and nothing reaches the conversation. An
  * upload cancelled half-way stores and sends nothing. A blocked microphone is explained in the
- * composer. The board's chat panel carries files the same way.
+ * composer, and so is a browser with no microphone at all. A voice message whose recording ffmpeg
+ * cannot read shows "could not be converted" with its file to both people, is sent once, and the
+ * conversation goes on. The board's chat panel carries files the same way.
  *
  * <p>Every header, navigation and chat toolbar control draws an inline SVG and no emoji or symbol
  * glyph. At 390 px the Messages page never scrolls sideways. Screenshots of the conversation with
  * its attachments and of the header with the bell, in English and Korean at 1280 and 390 px, land
- * in target/browser-screenshots/chat-files-*.png.
+ * in target/browser-screenshots/chat-files-*.png, and so do the refused states (chat-files-mic-blocked,
+ * chat-files-mic-missing, chat-files-voice-failed).
  */
 @ExtendWith(ArquillianExtension.class)
 class ChatFilesBrowserIT {
@@ -269,6 +273,89 @@ class ChatFilesBrowserIT {
                 + "Allow it for this site (the icon in the address bar), then try again.");
         assertThat(browser.all("chat-recording").get(0).isDisplayed()).as("no recording started").isFalse();
         assertThat(browser.all("chat-message")).as("nothing sent").isEmpty();
+        refusedShots(browser, "chat-files-mic-blocked", "chat-files-error", Map.of(
+                "ko", "브라우저가 마이크를 막아 Moim에서 사용할 수 없습니다. 주소창의 아이콘에서 이 사이트에 마이크를 허용한 뒤 다시 시도하세요."));
+    }
+
+    @Test
+    void aMissingMicrophoneIsExplainedAndTextStillGoes() throws Exception {
+        SignedIn mina = Accounts.signUp(new Api(base), "Unplugged");
+        SignedIn joon = Accounts.signUp(new Api(base), "Listener");
+        String workspace = Chat.workspace(base, mina, joon);
+        String channel = Chat.direct(base, workspace, mina, joon);
+        // Permission granted without a prompt, but no fake device: headless Chromium finds no microphone.
+        Browser browser = Browser.start(List.of("--use-fake-ui-for-media-stream"), Map.of());
+        browsers.put("unplugged", browser);
+        signIn(browser, mina);
+        openConversation(browser, channel);
+
+        browser.click("chat-record");
+        assertThat(browser.awaitAnyText("chat-files-error")).isEqualTo("No microphone was found. Connect one and try again.");
+        assertThat(browser.all("chat-recording").get(0).isDisplayed()).as("no recording started").isFalse();
+        assertThat(browser.visible("chat-record").getDomAttribute("aria-pressed")).isEqualTo("false");
+        assertThat(browser.all("chat-message")).as("nothing sent").isEmpty();
+        assertThat(channelFiles(workspace, channel, mina)).as("nothing stored").isZero();
+        refusedShots(browser, "chat-files-mic-missing", "chat-files-error", Map.of("ko", "마이크를 찾을 수 없습니다. 마이크를 연결한 뒤 다시 시도하세요."));
+
+        browser.type("chat-input", "Typing instead");
+        browser.click("chat-send");
+        browser.await("the text message", d -> lastMessage(browser, "Typing instead"));
+        assertThat(browser.all("chat-message")).hasSize(1);
+    }
+
+    @Test
+    void aVoiceMessageThatCannotBeConvertedSaysSoAndTheConversationGoesOn() throws Exception {
+        SignedIn mina = Accounts.signUp(new Api(base), "Garbled");
+        SignedIn joon = Accounts.signUp(new Api(base), "Hearer");
+        String workspace = Chat.workspace(base, mina, joon);
+        String channel = Chat.direct(base, workspace, mina, joon);
+        Browser minas = signedIn("garbled", mina, Map.of());
+        Browser joons = signedIn("hearer", joon, Map.of());
+        openConversation(minas, channel);
+        openConversation(joons, channel);
+
+        // The browser's recorder hands over bytes ffmpeg cannot read: a WebM header (so the server
+        // sniffs a recording) followed by text. Everything else (microphone, upload, conversion
+        // job, message) is the real thing.
+        minas.script("""
+                const header = Uint8Array.from('1a45dfa39f4286810142f7810142f2810442f381084282847765626d'.match(/../g), (x) => parseInt(x, 16));
+                window.MediaRecorder = class extends EventTarget {
+                  static isTypeSupported() { return true; }
+                  constructor(stream, options) { super(); this.stream = stream; this.mimeType = options.mimeType; this.state = 'inactive'; }
+                  start() { this.state = 'recording'; }
+                  stop() {
+                    this.state = 'inactive';
+                    const data = new Blob([header, 'not really a recording, only text'], {type: 'audio/webm'});
+                    this.dispatchEvent(new BlobEvent('dataavailable', {data}));
+                    this.dispatchEvent(new Event('stop'));
+                  }
+                };""");
+        minas.click("chat-record");
+        minas.visible("chat-recording");
+        minas.click("chat-record-send");
+        minas.await("the recording bar to go", d -> !minas.all("chat-recording").get(0).isDisplayed());
+
+        // Both see the voice message fail visibly: the reason and the file to download, no player.
+        for (Browser browser : List.of(joons, minas)) {
+            WebElement failed = browser.await(Duration.ofMinutes(3), "the conversion to fail", d -> browser.all("chat-voice").stream()
+                    .filter(v -> "failed".equals(v.getDomAttribute("data-conversion"))).findFirst().orElse(null));
+            assertThat(Browser.within(failed, "chat-voice-state").getText()).isEqualTo("This voice message could not be converted.");
+            assertThat(Browser.within(failed, "chat-file-name").getText()).matches("voice-.+\\.webm");
+            assertThat(failed.findElements(Browser.testId("chat-file-download"))).hasSize(1);
+            assertThat(browser.all("chat-voice-player")).as("no player for a recording that cannot play").isEmpty();
+            assertThat(browser.all("chat-message")).as("one message, sent once").hasSize(1);
+        }
+        assertThat(minas.all("chat-upload")).as("nothing left in the composer").isEmpty();
+        assertThat(minas.all("chat-pending")).as("nothing half-sent").isEmpty();
+        assertThat(minas.all("chat-files-error").get(0).isDisplayed()).as("the upload itself went well").isFalse();
+        assertThat(channelFiles(workspace, channel, mina)).as("the recording, stored once").isEqualTo(1);
+
+        // The conversation goes on.
+        minas.type("chat-input", "Sorry, typing it: lunch at noon");
+        minas.click("chat-send");
+        joons.await("the next message", d -> lastMessage(joons, "lunch at noon"));
+        assertThat(joons.all("chat-message")).hasSize(2);
+        refusedShots(joons, "chat-files-voice-failed", "chat-voice-state", Map.of("ko", "이 음성 메시지를 변환하지 못했습니다."));
     }
 
     @Test
@@ -302,6 +389,40 @@ class ChatFilesBrowserIT {
     }
 
     // ---------------------------------------------------------------------------------------------
+
+    /**
+     * A refused state in English and Korean at 1280 and 390 px wide, saved as {name}-{en|ko}-{width}.png:
+     * the element {@code testId} shows the Korean text given, and nothing scrolls sideways.
+     */
+    private static void refusedShots(Browser browser, String name, String testId, Map<String, String> texts) throws IOException {
+        WebDriver.Window window = browser.driver().manage().window();
+        Dimension wide = window.getSize();
+        Files.createDirectories(Browser.SCREENSHOTS);
+        for (String language : List.of("en", "ko")) {
+            if (!language.equals(browser.htmlLang())) {
+                browser.click("lang-" + language);
+                browser.await("the page in " + language, d -> language.equals(browser.htmlLang()));
+            }
+            if (texts.containsKey(language)) {
+                browser.await("the " + language + " text of " + testId, d -> browser.all(testId).stream()
+                        .anyMatch(e -> texts.get(language).equals(e.getText())));
+            }
+            for (int width : List.of(1280, 390)) {
+                window.setSize(new Dimension(width, width == 390 ? 844 : wide.getHeight()));
+                browser.await("the layout at " + width + " px", d -> ((Number) browser.script("return window.innerWidth")).intValue() <= width);
+                WebElement shown = browser.await(testId + " on screen", d -> browser.all(testId).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+                // In the middle on a phone; on a wide screen only as far as needed (the whole page never moves).
+                browser.script("arguments[0].scrollIntoView({block: arguments[1]})", shown, width == 390 ? "center" : "nearest");
+                Number sideways = (Number) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                assertThat(sideways.intValue()).as("%s %s %d px: the page scrolls sideways", name, language, width).isLessThanOrEqualTo(0);
+                Files.write(Browser.SCREENSHOTS.resolve(name + "-" + language + "-" + width + ".png"),
+                        ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
+            }
+            window.setSize(wide);
+        }
+        browser.click("lang-en");
+        browser.await("the page in English again", d -> "en".equals(browser.htmlLang()));
+    }
 
     /** Chromium's network emulation for every request of the tab: an uplink of so many bytes a second. */
     private static void slowUplink(ChromeDriver chromium, int uploadBytesPerSecond) {
