@@ -24,6 +24,27 @@ function fold(text) {
   return String(text ?? '').normalize('NFC').toLocaleLowerCase();
 }
 
+/**
+ * Ids of the people the text names as `@Name`, at most 50: all names are tried together, longest
+ * first, and each match is taken out of the text, so "@Kim Minji" never also counts as "@Kim".
+ */
+export function namesIn(text, people, exclude = null) {
+  const byId = new Map();
+  for (const person of people) {
+    if (person?.displayName && person.accountId !== exclude && !byId.has(person.accountId)) byId.set(person.accountId, person);
+  }
+  const ids = [];
+  let rest = String(text ?? '');
+  for (const person of [...byId.values()].sort((a, b) => b.displayName.length - a.displayName.length)) {
+    const token = `@${person.displayName}`;
+    if (rest.includes(token)) {
+      ids.push(person.accountId);
+      rest = rest.split(token).join(' ');
+    }
+  }
+  return ids.slice(0, 50);
+}
+
 /** People whose name contains the query, those whose name or a word of it starts with it first. */
 export function matchPeople(people, query, exclude = null) {
   const q = fold(query);
@@ -205,19 +226,9 @@ export function attachMentions(textarea, { people, form = 'markdown', exclude = 
   document.addEventListener('scroll', onScroll, true);
 
   return {
-    /** Ids of the known people the text names as `@Name` (chat), at most 50. */
-    mentionedIn(text) {
-      const ids = [];
-      const names = known.filter((p) => p.displayName && p.accountId !== exclude).sort((a, b) => b.displayName.length - a.displayName.length);
-      let rest = String(text ?? '');
-      for (const person of names) {
-        const token = `@${person.displayName}`;
-        if (rest.includes(token)) {
-          ids.push(person.accountId);
-          rest = rest.split(token).join(' ');
-        }
-      }
-      return ids.slice(0, 50);
+    /** Ids of the known people, and of {@code more} (say, the workspace's members), the text names as `@Name` (chat). */
+    mentionedIn(text, more = []) {
+      return namesIn(text, [...known, ...more], exclude);
     },
     /** The people known so far (after the first "@"), for names in notices. */
     nameOf(accountId) {
@@ -241,7 +252,7 @@ export function attachMentions(textarea, { people, form = 'markdown', exclude = 
 }
 
 /** The names the id-form mentions of a text give these accounts, in order. */
-function namesIn(text, accountIds) {
+function namesGivenTo(text, accountIds) {
   const names = new Map();
   for (const m of String(text ?? '').matchAll(/@\[([^\]\n]{1,200})\]\(([0-9a-f-]{36})\)/g)) {
     if (accountIds.includes(m[2]) && !names.has(m[2])) names.set(m[2], m[1]);
@@ -255,7 +266,7 @@ function namesIn(text, accountIds) {
  */
 export function notDeliveredNotice(text, accountIds) {
   if (!accountIds?.length) return null;
-  const names = namesIn(text, accountIds);
+  const names = namesGivenTo(text, accountIds);
   return bind(h('p', { class: 'mention-notice', role: 'status', testid: 'mention-not-delivered' }), {
     text: tx('mentions.notDelivered', { names: names.join(', ') }),
   });

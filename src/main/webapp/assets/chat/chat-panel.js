@@ -494,17 +494,9 @@ export function chatPanel({ chat, channelId, boardName = () => null, role = () =
    * the workspace's other members (longest names first). The server notifies the readers and
    * answers who else was named (mentionsNotDelivered), which the writer is then told.
    */
+  /** The channel's readers and the workspace's members the text names, matched together (the server tells who was not notified). */
   function mentionsIn(text) {
-    const ids = new Set(mentionPicker.mentionedIn(text));
-    let rest = String(text ?? '');
-    const members = [...chat.members.values()].filter((m) => m.displayName).sort((a, b) => b.displayName.length - a.displayName.length);
-    for (const member of members) {
-      const token = `@${member.displayName}`;
-      if (!rest.includes(token)) continue;
-      rest = rest.split(token).join(' ');
-      if (member.accountId !== chat.me()) ids.add(member.accountId);
-    }
-    return [...ids];
+    return mentionPicker.mentionedIn(text, [...chat.members.values()]);
   }
 
   function validate(text, withFiles = false) {

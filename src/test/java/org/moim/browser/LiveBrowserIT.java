@@ -144,19 +144,20 @@ class LiveBrowserIT {
         openBoard(tabA, "Launch");
         openBoard(tabB, "Launch");
         tabB.script("window.liveMarker = 'still the same page'");
+        String boardReads = "return performance.getEntriesByType('resource').filter(e => new URL(e.name).pathname.endsWith('/boards/"
+                + board + "')).length";
+        // Counted from before tab A's own change: a read of the board for its own card (the
+        // regression this test is for) would come in the same moment as tab B's, so counting from
+        // after it could not tell them apart.
+        long readsBefore = ((Number) tabA.script(boardReads)).longValue();
 
         // Tab A adds a card with the list's composer: her other tab shows it without a reload.
         within(list(tabA, "To do"), "add-card").click();
         tabA.type("new-card-title", "Written in A" + Keys.ENTER);
         awaitCards(tabA, "To do", "Written in A");
         awaitCards(tabB, "To do", "Written in A");
-        String boardReads = "return performance.getEntriesByType('resource').filter(e => new URL(e.name).pathname.endsWith('/boards/"
-                + board + "')).length";
-        long readsBefore = ((Number) tabA.script(boardReads)).longValue();
 
-        // Tab B adds one: tab A reads the board again for it, once. The frame of A's own card came
-        // before it (frames keep their order); had A read the board again for that one, it would
-        // count twice.
+        // Tab B adds one: tab A reads the board again for it, once, and never for its own card.
         within(list(tabB, "To do"), "add-card").click();
         tabB.type("new-card-title", "Written in B" + Keys.ENTER);
         awaitCards(tabA, "To do", "Written in A", "Written in B");

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Queue;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
@@ -116,10 +115,7 @@ public final class Connection {
      * frame a handler's exception would have given.
      */
     public void sendError(Throwable failure, String replyTo) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        RuntimeException problem = cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
-        send(Connections.error(problem, replyTo));
+        send(Connections.error(failure, replyTo));
     }
 
     /** Queues a frame that is already serialized (one text for many connections). */
