@@ -92,6 +92,10 @@ async function showSignedOut({ notice = null, noticeVariant = 'info' } = {}) {
   signedIn = false;
   signedInModules?.stopCalls();
   signedInModules?.stopFollowingInvitations();
+  // The signed-in screen goes now, before any await: its router also hears the hashchange that
+  // brought a mailed link here, and would send the page elsewhere while the link page's code loads.
+  teardown?.();
+  teardown = null;
   clearMe();
   const linkPage = linkPageHere();
   if (linkPage) {
