@@ -95,7 +95,7 @@ public class ChannelResource {
 
     @GET
     @Transactional
-    @Operation(summary = "One channel, with my read state", description = "The weak ETag is its settings version (If-Match of PATCH, archive, unarchive); weak because the read state in the body changes under it.")
+    @Operation(summary = "One channel, with my read state", description = "The ETag is its version (If-Match of PATCH, archive, unarchive).")
     @APIResponse(responseCode = "200", description = "The channel", content = @Content(schema = @Schema(implementation = ChannelView.class)))
     public Response get(@PathParam("channelId") String channelId) {
         return ChannelView.from(channels.get(channelId, jwt.getSubject())).tagged();
