@@ -32,23 +32,8 @@ micro=target/runtime/payara-micro.jar
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
 
-MOIM_DATA_DIR=$work/data MOIM_ACTIVEMQ_RAR=$PWD/target/runtime/activemq-rar.rar \
-MOIM_JMS_SERVER_URL='vm://localhost?create=false' \
-MOIM_JMS_BROKER_CONFIG="broker:(vm://localhost)?useJmx=false&persistent=true&dataDirectory=$work/data/broker" \
-MOIM_JMS_USER= MOIM_JMS_PASSWORD= MOIM_DIAGNOSTICS_SQL_STATEMENT_COUNT=true \
-MOIM_BILLING_PLANS_FREE_BOARDS=unlimited \
-  java -Xmx1g ${smoke:+-XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -Duser.timezone=UTC -jar "$micro" --port "$port" \
-    --clustername "bench-board-$$" --clustermode tcpip:127.0.0.1:6900 --interfaces 127.0.0.1 \
-    "${MOIM_PAYARA_ARGS[@]}" --deploy target/moim.war --contextroot / \
-    > "$work/server.log" 2>&1 &
-server=$!
-deadline=$((SECONDS + 300))
-until curl -sf "http://127.0.0.1:$port/health/ready" 2>/dev/null | grep -q '"database"'; do
-  kill -0 "$server" 2>/dev/null || { tail -30 "$work/server.log" >&2; exit 1; }
-  (( SECONDS < deadline )) || { grep -m3 -A3 SEVERE "$work/server.log" >&2; echo "Moim did not get ready within 300 s" >&2; exit 1; }
-  sleep 0.5
-done
+moim_bench_start board-view "$port" "$work" MOIM_DIAGNOSTICS_SQL_STATEMENT_COUNT=true MOIM_BILLING_PLANS_FREE_BOARDS=unlimited
 
 echo "$(nproc) cores (load average $(cut -d" " -f1-3 /proc/loadavg) when the server was ready), $(java -version 2>&1 | head -1), H2, $(date -u +%F)."
 echo
-java bench/BoardViewBench.java "http://127.0.0.1:$port" "${1:-2000}" "${2:-500}" "${3:-50}"
+java bench/BoardViewBench.java "$MOIM_BENCH_URL" "${1:-2000}" "${2:-500}" "${3:-50}"

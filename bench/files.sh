@@ -43,30 +43,17 @@ server=
 sampler=
 cleanup() {
   [[ -n $sampler ]] && kill "$sampler" 2>/dev/null || true
-  [[ -n $server ]] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
+  kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true   # our own server, not a shared one
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-MOIM_DATA_DIR=$work/data MOIM_ACTIVEMQ_RAR=$PWD/target/runtime/activemq-rar.rar \
-MOIM_JMS_SERVER_URL='vm://localhost?create=false' \
-MOIM_JMS_BROKER_CONFIG="broker:(vm://localhost)?useJmx=false&persistent=true&dataDirectory=$work/data/broker" \
-MOIM_JMS_USER= MOIM_JMS_PASSWORD= \
-MOIM_FILES_MAX_SIZE=$(( (mib + 1) * 1048576 )) MOIM_FILES_WORKSPACE_QUOTA=$(( (2 * mib + 16) * 1048576 )) \
-MOIM_BILLING_PLANS_FREE_FILE_BYTES=unlimited MOIM_BILLING_PLANS_FREE_STORAGE_BYTES=unlimited \
-java -Xmx1g ${smoke:+-XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -Duser.timezone=UTC -jar "$micro" --port "$port" \
-  --clustername "bench-files-$$" --clustermode tcpip:127.0.0.1:6900 --interfaces 127.0.0.1 \
-  "${MOIM_PAYARA_ARGS[@]}" --deploy target/moim.war --contextroot / \
-  > "$work/server.log" 2>&1 &
-server=$!
-deadline=$((SECONDS + 300))
-until curl -sf "http://127.0.0.1:$port/health/ready" 2>/dev/null | grep -q '"database"'; do
-  kill -0 "$server" 2>/dev/null || { tail -30 "$work/server.log" >&2; exit 1; }
-  (( SECONDS < deadline )) || { grep -m3 -A3 SEVERE "$work/server.log" >&2; echo "Moim did not get ready within 300 s" >&2; exit 1; }
-  sleep 1
-done
+moim_bench_start files "$port" "$work" \
+  MOIM_FILES_MAX_SIZE=$(( (mib + 1) * 1048576 )) MOIM_FILES_WORKSPACE_QUOTA=$(( (2 * mib + 16) * 1048576 )) \
+  MOIM_BILLING_PLANS_FREE_FILE_BYTES=unlimited MOIM_BILLING_PLANS_FREE_STORAGE_BYTES=unlimited
+server=$MOIM_BENCH_PID
 
-api=http://127.0.0.1:$port/api/v1
+api=$MOIM_BENCH_URL/api/v1
 email="bench-$$@example.com"
 curl -sf -o /dev/null -X POST "$api/auth/register" -H 'Content-Type: application/json' \
   -d "{\"email\":\"$email\",\"password\":\"correct horse battery\",\"displayName\":\"Bench\"}"

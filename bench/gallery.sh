@@ -33,23 +33,9 @@ micro=target/runtime/payara-micro.jar
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
 
-MOIM_DATA_DIR=$work/data MOIM_ACTIVEMQ_RAR=$PWD/target/runtime/activemq-rar.rar \
-MOIM_JMS_SERVER_URL='vm://localhost?create=false' \
-MOIM_JMS_BROKER_CONFIG="broker:(vm://localhost)?useJmx=false&persistent=true&dataDirectory=$work/data/broker" \
-MOIM_JMS_USER= MOIM_JMS_PASSWORD= MOIM_DIAGNOSTICS_SQL_STATEMENT_COUNT=true \
-MOIM_GALLERY_COMMENTS_PER_MINUTE=1000000 MOIM_GALLERY_REACTIONS_PER_MINUTE=1000000 \
-  java -Xmx1g ${smoke:+-XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -Duser.timezone=UTC -jar "$micro" --port "$port" \
-    --clustername "bench-gallery-$$" --clustermode tcpip:127.0.0.1:6900 --interfaces 127.0.0.1 \
-    "${MOIM_PAYARA_ARGS[@]}" --deploy target/moim.war --contextroot / \
-    > "$work/server.log" 2>&1 &
-server=$!
-deadline=$((SECONDS + 300))
-until curl -sf "http://127.0.0.1:$port/health/ready" 2>/dev/null | grep -q '"database"'; do
-  kill -0 "$server" 2>/dev/null || { tail -30 "$work/server.log" >&2; exit 1; }
-  (( SECONDS < deadline )) || { grep -m3 -A3 SEVERE "$work/server.log" >&2; echo "Moim did not get ready within 300 s" >&2; exit 1; }
-  sleep 0.5
-done
+moim_bench_start gallery "$port" "$work" MOIM_DIAGNOSTICS_SQL_STATEMENT_COUNT=true \
+  MOIM_GALLERY_COMMENTS_PER_MINUTE=1000000 MOIM_GALLERY_REACTIONS_PER_MINUTE=1000000
 
 echo "$(nproc) cores (load average $(cut -d" " -f1-3 /proc/loadavg) when the server was ready), $(java -version 2>&1 | head -1), H2, $(date -u +%F)."
 echo
-java bench/GalleryBench.java "http://127.0.0.1:$port" "${1:-5000}" "${2:-300}" "${3:-30}"
+java bench/GalleryBench.java "$MOIM_BENCH_URL" "${1:-5000}" "${2:-300}" "${3:-30}"

@@ -87,25 +87,14 @@ start_moim() {
       GRANT ALL PRIVILEGES ON moim_bench.* TO 'moim_bench'@'127.0.0.1';
       GRANT ALL PRIVILEGES ON moim_bench.* TO 'moim_bench'@'localhost';"
   rm -rf "$work/data"
-  MOIM_DATA_DIR=$work/data MOIM_ACTIVEMQ_RAR=$PWD/target/runtime/activemq-rar.rar \
-  MOIM_JMS_SERVER_URL='vm://localhost?create=false' \
-  MOIM_JMS_BROKER_CONFIG="broker:(vm://localhost)?useJmx=false&persistent=true&dataDirectory=$work/data/broker" \
-  MOIM_JMS_USER= MOIM_JMS_PASSWORD= \
-  MOIM_DB_DATASOURCE=org.mariadb.jdbc.MariaDbDataSource MOIM_DB_URL=jdbc:mariadb://127.0.0.1:3306/moim_bench \
-  MOIM_DB_USER=moim_bench MOIM_DB_PASSWORD=moim_bench MOIM_BILLING_PLANS_FREE_MEMBERS=unlimited \
-  MOIM_HTTP_TRUST_FORWARDED_FOR=true MOIM_PASSWORD_ITERATIONS=1024 MOIM_AUTH_ACCESS_TOKEN_TTL=PT4H \
-  MOIM_RATE_LIMIT_REGISTER_PER_ADDRESS=100000 MOIM_CHAT_TYPING_INTERVAL=PT0S \
-  java -Xmx2g ${smoke:+-XX:TieredStopAtLevel=1 -XX:+UseSerialGC} ${MOIM_BENCH_JAVA_OPTS:-} -Duser.timezone=UTC -jar "$micro" --port "$port" \
-    --clustername "bench-$$" --clustermode tcpip:127.0.0.1:6900 --interfaces 127.0.0.1 \
-    "${MOIM_PAYARA_ARGS[@]}" --deploy target/moim.war --contextroot / \
-    > "$work/moim.log" 2>&1 &
-  pid=$!
-  local deadline=$((SECONDS + 300))
-  until curl -sf "http://127.0.0.1:$port/health/ready" 2>/dev/null | grep -q '"database"'; do
-    kill -0 "$pid" 2>/dev/null || { tail -40 "$work/moim.log" >&2; exit 1; }
-    (( SECONDS < deadline )) || { grep -m3 -A3 SEVERE "$work/moim.log" >&2; echo "Moim did not deploy within 300 s" >&2; exit 1; }
-    sleep 0.5
-  done
+  # -Xmx2g (and MOIM_BENCH_JAVA_OPTS, word-split, e.g. a collector to try) after the shared -Xmx1g
+  moim_bench_start realtime "$port" "$work" \
+    MOIM_DB_DATASOURCE=org.mariadb.jdbc.MariaDbDataSource MOIM_DB_URL=jdbc:mariadb://127.0.0.1:3306/moim_bench \
+    MOIM_DB_USER=moim_bench MOIM_DB_PASSWORD=moim_bench MOIM_BILLING_PLANS_FREE_MEMBERS=unlimited \
+    MOIM_HTTP_TRUST_FORWARDED_FOR=true MOIM_PASSWORD_ITERATIONS=1024 MOIM_AUTH_ACCESS_TOKEN_TTL=PT4H \
+    MOIM_RATE_LIMIT_REGISTER_PER_ADDRESS=100000 MOIM_CHAT_TYPING_INTERVAL=PT0S \
+    -- -Xmx2g ${MOIM_BENCH_JAVA_OPTS:-}
+  pid=$MOIM_BENCH_PID
 }
 
 start_socketio() {

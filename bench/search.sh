@@ -40,27 +40,12 @@ db "DROP DATABASE IF EXISTS moim_bench_search; CREATE DATABASE moim_bench_search
     GRANT ALL PRIVILEGES ON moim_bench_search.* TO 'moim_bench_search'@'127.0.0.1';
     GRANT ALL PRIVILEGES ON moim_bench_search.* TO 'moim_bench_search'@'localhost';"
 url=jdbc:mariadb://127.0.0.1:3306/moim_bench_search
-MOIM_DATA_DIR=$work/data MOIM_ACTIVEMQ_RAR=$PWD/target/runtime/activemq-rar.rar \
-MOIM_JMS_SERVER_URL='vm://localhost?create=false' \
-MOIM_JMS_BROKER_CONFIG="broker:(vm://localhost)?useJmx=false&persistent=true&dataDirectory=$work/data/broker" \
-MOIM_JMS_USER= MOIM_JMS_PASSWORD= \
-MOIM_DB_DATASOURCE=org.mariadb.jdbc.MariaDbDataSource MOIM_DB_URL=$url \
-MOIM_DB_USER=moim_bench_search MOIM_DB_PASSWORD=moim_bench_search MOIM_BILLING_PLANS_FREE_BOARDS=unlimited \
-MOIM_PASSWORD_ITERATIONS=1024 MOIM_AUTH_ACCESS_TOKEN_TTL=PT4H \
-  java -Xmx1g ${smoke:+-XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -Duser.timezone=UTC -jar "$micro" --port "$port" \
-    --clustername "bench-search-$$" --clustermode tcpip:127.0.0.1:6900 --interfaces 127.0.0.1 \
-    "${MOIM_PAYARA_ARGS[@]}" --deploy target/moim.war --contextroot / \
-    > "$work/server.log" 2>&1 &
-server=$!
-deadline=$((SECONDS + 300))
-until curl -sf "http://127.0.0.1:$port/health/ready" 2>/dev/null | grep -q '"database"'; do
-  kill -0 "$server" 2>/dev/null || { tail -30 "$work/server.log" >&2; exit 1; }
-  (( SECONDS < deadline )) || { grep -m3 -A3 SEVERE "$work/server.log" >&2; echo "Moim did not get ready within 300 s" >&2; exit 1; }
-  sleep 0.5
-done
+moim_bench_start search "$port" "$work" MOIM_DB_DATASOURCE=org.mariadb.jdbc.MariaDbDataSource MOIM_DB_URL=$url \
+  MOIM_DB_USER=moim_bench_search MOIM_DB_PASSWORD=moim_bench_search MOIM_BILLING_PLANS_FREE_BOARDS=unlimited \
+  MOIM_PASSWORD_ITERATIONS=1024 MOIM_AUTH_ACCESS_TOKEN_TTL=PT4H
 
 echo "$(nproc) cores (load average $(cut -d" " -f1-3 /proc/loadavg) when the server was ready), $(java -version 2>&1 | head -1), MariaDB $(mariadb -N -h 127.0.0.1 -P 3306 -u root -e 'SELECT VERSION()'), $(date -u +%F)."
 echo
-java -cp "target/classes:$driver" bench/SearchBench.java "http://127.0.0.1:$port" "$url" moim_bench_search moim_bench_search \
+java -cp "target/classes:$driver" bench/SearchBench.java "$MOIM_BENCH_URL" "$url" moim_bench_search moim_bench_search \
   "${1:-200000}" "${2:-20000}" "${3:-500}"
 db "DROP DATABASE IF EXISTS moim_bench_search"

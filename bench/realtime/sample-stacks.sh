@@ -34,21 +34,10 @@ if [[ -n $smoke && -z ${1:-} ]]; then
   micro=target/runtime/payara-micro.jar
   [[ -f target/moim.war && -f $micro ]] || { echo "run 'mvn package' first" >&2; exit 1; }
   work=$(mktemp -d)
-  MOIM_DATA_DIR=$work/data MOIM_ACTIVEMQ_RAR=$PWD/target/runtime/activemq-rar.rar \
-  MOIM_JMS_SERVER_URL='vm://localhost?create=false' \
-  MOIM_JMS_BROKER_CONFIG="broker:(vm://localhost)?useJmx=false&persistent=true&dataDirectory=$work/data/broker" \
-  MOIM_JMS_USER= MOIM_JMS_PASSWORD= \
-    java -Xmx1g -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Duser.timezone=UTC -jar "$micro" --port "$port" \
-      --clustername "bench-stacks-$$" --clustermode tcpip:127.0.0.1:6900 --interfaces 127.0.0.1 \
-      "${MOIM_PAYARA_ARGS[@]}" --deploy target/moim.war --contextroot / \
-      > "$work/server.log" 2>&1 &
-  server=$!
-  until curl -sf "http://127.0.0.1:$port/health/ready" 2>/dev/null | grep -q '"database"'; do
-    kill -0 "$server" 2>/dev/null || { tail -30 "$work/server.log" >&2; exit 1; }
-    sleep 0.5
-  done
+  moim_bench_start stacks "$port" "$work"
+  server=$MOIM_BENCH_PID
   # Something for the sampled threads to do: requests one after the other.
-  while :; do curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/me"; curl -s -o /dev/null "http://127.0.0.1:$port/health/ready"; done &
+  while :; do curl -s -o /dev/null "$MOIM_BENCH_URL/api/v1/me"; curl -s -o /dev/null "$MOIM_BENCH_URL/health/ready"; done &
   set -- "$server" "${2:-}"
 fi
 
