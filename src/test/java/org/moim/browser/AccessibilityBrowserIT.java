@@ -17,12 +17,9 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.moim.it.Accounts;
 import org.moim.it.Accounts.SignedIn;
@@ -58,32 +55,11 @@ class AccessibilityBrowserIT {
     Browser browser;
 
     @RegisterExtension
-    final AfterTestExecutionCallback evidence = new AfterTestExecutionCallback() {
-        @Override
-        public void afterTestExecution(ExtensionContext context) {
-            if (browser == null) {
-                return;
-            }
-            String name = context.getRequiredTestMethod().getName();
-            browser.saveConsole(name);
-            if (context.getExecutionException().isPresent()) {
-                System.err.println("Screenshot of the failure: " + browser.screenshot(name).toAbsolutePath()
-                        + " (state " + browser.state() + ", " + browser.driver().getCurrentUrl() + ")");
-            }
-        }
-    };
+    final Browsers browsers = new Browsers();
 
     @BeforeEach
     void openBrowser() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
+        browser = browsers.start("ann");
     }
 
     private Api api() {
@@ -243,12 +219,7 @@ class AccessibilityBrowserIT {
     @Test
     void tabReachesTheMainActionsWithAVisibleFocusAndDialogsHoldAndReturnTheFocus() throws Exception {
         Fixture f = fixture();
-        browser.open(base.toString());
-        browser.awaitState("signed-out");
-        browser.type("login-email", f.ann().email());
-        browser.type("login-password", Accounts.PASSWORD);
-        browser.click("login-submit");
-        browser.awaitState("signed-in");
+        browser.signIn(base, f.ann().email());
         browser.visible("board-list");
         route(ws(f, "boards/" + f.board()));
         browser.visible("card");

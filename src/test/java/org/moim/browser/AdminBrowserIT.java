@@ -12,9 +12,6 @@ import java.io.IOException;
 import java.net.URL;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -23,9 +20,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.moim.it.Accounts;
@@ -33,7 +28,6 @@ import org.moim.it.Accounts.SignedIn;
 import org.moim.it.Api;
 import org.moim.it.Deployments;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -60,22 +54,10 @@ class AdminBrowserIT {
     @ArquillianResource
     URL base;
 
-    private final Map<String, Browser> browsers = new LinkedHashMap<>();
 
     @RegisterExtension
-    final AfterTestExecutionCallback evidence = context -> {
-        String test = context.getRequiredTestMethod().getName();
-        browsers.forEach((who, browser) -> {
-            browser.saveConsole(test + "-" + who);
-            browser.screenshot(test + "-" + who);
-        });
-    };
+    final Browsers browsers = new Browsers();
 
-    @AfterEach
-    void closeBrowsers() {
-        browsers.values().forEach(Browser::close);
-        browsers.clear();
-    }
 
     @Test
     void anAdministratorDeactivatesAMemberWhoseOpenAppIsSignedOutAtOnce() throws Exception {
@@ -138,8 +120,7 @@ class AdminBrowserIT {
         SignedIn rita = Accounts.signUp(api, "Rita " + UUID.randomUUID().toString().substring(0, 4));
 
         // Nothing listens on the mail port in this class: the mail dies.
-        Browser ritas = Browser.start();
-        browsers.put("rita", ritas);
+        Browser ritas = browsers.start("rita");
         ritas.open(base.toString());
         ritas.awaitState("signed-out");
         ritas.click("forgot-password");
@@ -206,15 +187,7 @@ class AdminBrowserIT {
     }
 
     private Browser signedIn(String who, String email) throws IOException {
-        Browser browser = Browser.start();
-        browsers.put(who, browser);
-        browser.open(base.toString());
-        browser.awaitState("signed-out");
-        browser.type("login-email", email);
-        browser.type("login-password", Accounts.PASSWORD);
-        browser.click("login-submit");
-        browser.awaitState("signed-in");
-        return browser;
+        return browsers.signedIn(who, base, email);
     }
 
     private static boolean realtimeConnected(Browser browser) {
@@ -232,18 +205,7 @@ class AdminBrowserIT {
     }
 
     /** The screen in English and Korean, 1280 and 390 px wide; back to English at 1280 afterwards. */
-    private static void shots(Browser browser, String name) {
-        for (String language : List.of("en", "ko")) {
-            browser.click("lang-" + language);
-            browser.await("html lang=" + language, d -> language.equals(browser.htmlLang()));
-            for (int width : List.of(1280, 390)) {
-                browser.driver().manage().window().setSize(new Dimension(width, 900));
-                browser.await("the window at " + width, d -> ((Number) browser.script("return window.innerWidth")).intValue() <= width);
-                browser.screenshot(name + "-" + language + "-" + width);
-            }
-            browser.driver().manage().window().setSize(new Dimension(1280, 900));
-        }
-        browser.click("lang-en");
-        browser.await("html lang=en", d -> "en".equals(browser.htmlLang()));
+    private static void shots(Browser browser, String name) throws IOException {
+        browser.shots(name, Browser.Capture.PAGE, (language, width) -> { });
     }
 }

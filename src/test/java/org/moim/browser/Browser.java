@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +21,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.moim.it.Accounts;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -142,6 +145,16 @@ final class Browser implements AutoCloseable {
 
     static By testId(String id) {
         return By.cssSelector("[data-testid='" + id + "']");
+    }
+
+    /** Opens the app at {@code base} signed out and signs in through the form with the tests' password. */
+    void signIn(URL base, String email) {
+        open(base.toString());
+        awaitState("signed-out");
+        type("login-email", email);
+        type("login-password", Accounts.PASSWORD);
+        click("login-submit");
+        awaitState("signed-in");
     }
 
     void open(String url) {
@@ -295,6 +308,69 @@ final class Browser implements AutoCloseable {
 
     String htmlLang() {
         return driver.findElement(By.tagName("html")).getDomAttribute("lang");
+    }
+
+    /** Switches the page to {@code language} with its own control (lang-en, lang-ko) and waits until it shows it. */
+    void language(String language) {
+        if (!language.equals(htmlLang())) {
+            click("lang-" + language);
+            await("the page in " + language, d -> language.equals(htmlLang()));
+        }
+    }
+
+    /** What a screen is checked for (and brought back to, after a change closed something) before it is saved. */
+    @FunctionalInterface
+    interface Shot {
+        void check(String language, int width) throws IOException;
+    }
+
+    /** A shot saves what the window shows, or the whole page (taller than the window, up to 8,000 px). */
+    enum Capture { WINDOW, PAGE }
+
+    /**
+     * The screen in English and in Korean, at 1280 px and at 390 × 844 (a phone), the evidence the
+     * team looks at: for each language the page's own switch, for each width the window resized
+     * (and waited for), {@code shot} run, and the screen saved as {name}-{language}-{width}.png
+     * under target/browser-screenshots; afterwards English at the window's first size.
+     */
+    void shots(String name, Capture capture, Shot shot) throws IOException {
+        WebDriver.Window window = driver.manage().window();
+        Dimension first = window.getSize();
+        Files.createDirectories(SCREENSHOTS);
+        for (String language : List.of("en", "ko")) {
+            language(language);
+            for (int width : List.of(1280, 390)) {
+                window.setSize(new Dimension(width, width == 390 ? 844 : first.getHeight()));
+                await("the window at " + width + " px", d -> ((Number) script("return window.innerWidth")).intValue() <= width);
+                shot.check(language, width);
+                String file = name + "-" + language + "-" + width;
+                if (capture == Capture.PAGE) {
+                    screenshot(file);
+                } else {
+                    Files.write(SCREENSHOTS.resolve(file + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+                }
+            }
+            window.setSize(first);
+        }
+        language("en");
+    }
+
+    /** {@link #shots(String, Capture, Shot)} of the window with nothing to check. */
+    void shots(String name) throws IOException {
+        shots(name, Capture.WINDOW, (language, width) -> { });
+    }
+
+    /**
+     * The controls (buttons, inputs, selects, headings, code, times) of the section around
+     * {@code element} that stick out past the section's right edge, as the start of their HTML,
+     * joined with " | "; empty when none does.
+     */
+    String overflowingControls(WebElement element) {
+        return (String) script("""
+                const scope = arguments[0].closest('section') ?? arguments[0];
+                const out = [...scope.querySelectorAll('button, input, select, h2, code, time')].filter((e) => e.offsetParent)
+                    .filter((e) => e.getBoundingClientRect().right > Math.ceil(scope.getBoundingClientRect().right));
+                return out.map((e) => e.outerHTML.slice(0, 80)).join(' | ');""", element);
     }
 
     String localStorage(String key) {

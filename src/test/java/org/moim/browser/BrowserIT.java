@@ -15,13 +15,10 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.moim.it.Accounts;
 import org.moim.it.Accounts.SignedIn;
@@ -64,35 +61,13 @@ class BrowserIT {
     Browser browser;
     String testName;
 
-    /** Runs after the test method but before {@link #closeBrowser()}, while the page is still there. */
     @RegisterExtension
-    final AfterTestExecutionCallback evidence = new AfterTestExecutionCallback() {
-        @Override
-        public void afterTestExecution(ExtensionContext context) {
-            if (browser == null) {
-                return;
-            }
-            String name = context.getRequiredTestMethod().getName();
-            browser.saveConsole(name);
-            if (context.getExecutionException().isPresent()) {
-                System.err.println("Screenshot of the failure: " + browser.screenshot(name).toAbsolutePath()
-                        + " (state " + browser.state() + ", " + browser.driver().getCurrentUrl() + ")");
-            }
-        }
-    };
+    final Browsers browsers = new Browsers();
 
     @BeforeEach
     void openBrowser(TestInfo info) throws Exception {
         testName = info.getTestMethod().orElseThrow().getName();
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
+        browser = browsers.start("ann");
     }
 
     @Test
@@ -820,96 +795,90 @@ class BrowserIT {
         assertThat(api.post("/api/v1/me/notifications/read-all", Api.json(), ann.accessToken()).status()).isEqualTo(200);
 
         Browser anns = browser;
-        Browser bens = Browser.start();
-        try {
-            signInThroughTheUi(ann.email());
-            anns.open(boardUrl);
-            anns.awaitText("board-title", "Launch");
-            anns.click("board-chat-toggle");
-            anns.awaitText("chat-status", "No messages yet. Say hello!");
-            anns.awaitText("chat-title", "# Launch");
+        Browser bens = browsers.start("ben");
+        signInThroughTheUi(ann.email());
+        anns.open(boardUrl);
+        anns.awaitText("board-title", "Launch");
+        anns.click("board-chat-toggle");
+        anns.awaitText("chat-status", "No messages yet. Say hello!");
+        anns.awaitText("chat-title", "# Launch");
 
-            signIn(bens, ben.email());
-            bens.open(boardUrl);
-            bens.awaitText("board-title", "Launch");
-            bens.click("board-chat-toggle");
-            bens.awaitText("chat-status", "No messages yet. Say hello!");
+        signIn(bens, ben.email());
+        bens.open(boardUrl);
+        bens.awaitText("board-title", "Launch");
+        bens.click("board-chat-toggle");
+        bens.awaitText("chat-status", "No messages yet. Say hello!");
 
-            // Ann writes; Ben sees it without reloading, as the characters typed.
-            String hello = "Hello from Ann <b>bold</b> https://example.com/plan";
-            anns.type("chat-input", hello + Keys.ENTER);
-            awaitMessage(anns, hello);
-            awaitMessage(bens, hello);
-            bens.await("Ann's name on her message", d -> "Ann Lee".equals(within(message(bens, hello), "chat-sender").getText()));
-            assertThat(bens.driver().findElements(By.cssSelector("[data-testid='chat-panel'] b"))).isEmpty();
-            bens.await("the link in it", d -> "https://example.com/plan".equals(within(message(bens, hello), "chat-text")
-                    .findElement(By.tagName("a")).getDomAttribute("href")));
+        // Ann writes; Ben sees it without reloading, as the characters typed.
+        String hello = "Hello from Ann <b>bold</b> https://example.com/plan";
+        anns.type("chat-input", hello + Keys.ENTER);
+        awaitMessage(anns, hello);
+        awaitMessage(bens, hello);
+        bens.await("Ann's name on her message", d -> "Ann Lee".equals(within(message(bens, hello), "chat-sender").getText()));
+        assertThat(bens.driver().findElements(By.cssSelector("[data-testid='chat-panel'] b"))).isEmpty();
+        bens.await("the link in it", d -> "https://example.com/plan".equals(within(message(bens, hello), "chat-text")
+                .findElement(By.tagName("a")).getDomAttribute("href")));
 
-            // Ben replies to it; Ann sees the reply with the quote.
-            messageAction(bens, hello, "chat-reply");
-            bens.visible("chat-reply-bar");
-            bens.type("chat-input", "Got it" + Keys.ENTER);
-            awaitMessage(anns, "Got it");
-            anns.await("the reply to quote Ann's message", d -> {
-                String quoted = within(message(anns, "Got it"), "chat-quote").getText();
-                return quoted.contains("Ann Lee") && quoted.contains("Hello from Ann");
-            });
+        // Ben replies to it; Ann sees the reply with the quote.
+        messageAction(bens, hello, "chat-reply");
+        bens.visible("chat-reply-bar");
+        bens.type("chat-input", "Got it" + Keys.ENTER);
+        awaitMessage(anns, "Got it");
+        anns.await("the reply to quote Ann's message", d -> {
+            String quoted = within(message(anns, "Got it"), "chat-quote").getText();
+            return quoted.contains("Ann Lee") && quoted.contains("Hello from Ann");
+        });
 
-            // Ann reacts; Ben sees the reaction.
-            messageAction(anns, "Got it", "chat-react");
-            anns.await("the emoji picker", d -> message(anns, "Got it").findElements(testId("chat-picker-emoji")).stream()
-                    .anyMatch(WebElement::isDisplayed));
-            message(anns, "Got it").findElement(By.cssSelector("[data-testid='chat-picker-emoji'][data-emoji='👍']")).click();
-            bens.await("Ann's reaction", d -> message(bens, "Got it").findElements(testId("chat-reaction")).stream()
-                    .anyMatch(chip -> chip.getText().replaceAll("\\s+", "").equals("👍1")));
+        // Ann reacts; Ben sees the reaction.
+        messageAction(anns, "Got it", "chat-react");
+        anns.await("the emoji picker", d -> message(anns, "Got it").findElements(testId("chat-picker-emoji")).stream()
+                .anyMatch(WebElement::isDisplayed));
+        message(anns, "Got it").findElement(By.cssSelector("[data-testid='chat-picker-emoji'][data-emoji='👍']")).click();
+        bens.await("Ann's reaction", d -> message(bens, "Got it").findElements(testId("chat-reaction")).stream()
+                .anyMatch(chip -> chip.getText().replaceAll("\\s+", "").equals("👍1")));
 
-            // Ben is typing: Ann is told who.
-            bens.type("chat-input", "thinking");
-            anns.awaitText("chat-typing", "Ben Park is typing…");
-            bens.visible("chat-input").clear();
+        // Ben is typing: Ann is told who.
+        bens.type("chat-input", "thinking");
+        anns.awaitText("chat-typing", "Ben Park is typing…");
+        bens.visible("chat-input").clear();
 
-            // Ann closes the chat; Ben mentions her (picked from the suggestions): her bell and unread count rise.
-            anns.click("board-chat-toggle");
-            anns.await("the chat to close", d -> anns.all("chat-panel").isEmpty());
-            anns.await("nothing unread", d -> !d.findElement(testId("nav-chat-count")).isDisplayed());
-            bens.type("chat-input", "@An");
-            bens.awaitText("chat-suggestion", "Ann Lee");
-            bens.keys(Keys.ENTER);
-            bens.keys("please review" + Keys.ENTER);
-            awaitMessage(bens, "@Ann Lee please review");
-            anns.awaitText("bell-count", "1");
-            anns.awaitText("nav-chat-count", "1");
+        // Ann closes the chat; Ben mentions her (picked from the suggestions): her bell and unread count rise.
+        anns.click("board-chat-toggle");
+        anns.await("the chat to close", d -> anns.all("chat-panel").isEmpty());
+        anns.await("nothing unread", d -> !d.findElement(testId("nav-chat-count")).isDisplayed());
+        bens.type("chat-input", "@An");
+        bens.awaitText("chat-suggestion", "Ann Lee");
+        bens.keys(Keys.ENTER);
+        bens.keys("please review" + Keys.ENTER);
+        awaitMessage(bens, "@Ann Lee please review");
+        anns.awaitText("bell-count", "1");
+        anns.awaitText("nav-chat-count", "1");
 
-            // The notification leads to the message, which mentions her; reading it clears both counts.
-            anns.click("bell");
-            anns.awaitText("bell-item-title", "Ben Park mentioned you in a chat");
-            anns.click("bell-item-link");
-            awaitMessage(anns, "@Ann Lee please review");
-            anns.await("her name highlighted", d -> "@Ann Lee".equals(within(message(anns, "@Ann Lee please review"), "mention-me").getText()));
-            assertThat(anns.driver().getCurrentUrl()).contains("#/w/" + workspace + "/chat/");
-            anns.await("the unread count to clear", d -> !d.findElement(testId("nav-chat-count")).isDisplayed());
-            anns.await("the bell to clear", d -> !d.findElement(testId("bell-count")).isDisplayed());
-            anns.awaitText("conversation-name", "Launch");
+        // The notification leads to the message, which mentions her; reading it clears both counts.
+        anns.click("bell");
+        anns.awaitText("bell-item-title", "Ben Park mentioned you in a chat");
+        anns.click("bell-item-link");
+        awaitMessage(anns, "@Ann Lee please review");
+        anns.await("her name highlighted", d -> "@Ann Lee".equals(within(message(anns, "@Ann Lee please review"), "mention-me").getText()));
+        assertThat(anns.driver().getCurrentUrl()).contains("#/w/" + workspace + "/chat/");
+        anns.await("the unread count to clear", d -> !d.findElement(testId("nav-chat-count")).isDisplayed());
+        anns.await("the bell to clear", d -> !d.findElement(testId("bell-count")).isDisplayed());
+        anns.awaitText("conversation-name", "Launch");
 
-            // Ben edits his reply; Ann sees the new text, marked edited.
-            messageAction(bens, "Got it", "chat-edit");
-            WebElement editor = bens.visible("chat-edit-input");
-            editor.clear();
-            editor.sendKeys("Got it, thanks" + Keys.ENTER);
-            awaitMessage(anns, "Got it, thanks");
-            anns.await("the edit to be marked", d -> "(edited)".equals(within(message(anns, "Got it, thanks"), "chat-edited").getText()));
-            anns.screenshot(testName + "-ann");
+        // Ben edits his reply; Ann sees the new text, marked edited.
+        messageAction(bens, "Got it", "chat-edit");
+        WebElement editor = bens.visible("chat-edit-input");
+        editor.clear();
+        editor.sendKeys("Got it, thanks" + Keys.ENTER);
+        awaitMessage(anns, "Got it, thanks");
+        anns.await("the edit to be marked", d -> "(edited)".equals(within(message(anns, "Got it, thanks"), "chat-edited").getText()));
+        anns.screenshot(testName + "-ann");
 
-            assertQuietConsole();
-            List<String> bensConsole = bens.console().stream()
-                    .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
-                    .map(LogEntry::getMessage).toList();
-            assertThat(bensConsole).as("Ben's browser console warnings and errors").isEmpty();
-        } finally {
-            bens.saveConsole(testName + "-ben");
-            bens.screenshot(testName + "-ben");
-            bens.close();
-        }
+        assertQuietConsole();
+        List<String> bensConsole = bens.console().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(LogEntry::getMessage).toList();
+        assertThat(bensConsole).as("Ben's browser console warnings and errors").isEmpty();
     }
 
     /**
@@ -984,12 +953,7 @@ class BrowserIT {
     }
 
     private void signIn(Browser who, String email) {
-        who.open(base.toString());
-        who.awaitState("signed-out");
-        who.type("login-email", email);
-        who.type("login-password", Accounts.PASSWORD);
-        who.click("login-submit");
-        who.awaitState("signed-in");
+        who.signIn(base, email);
     }
 
     private WebElement memberRow(String name) {
@@ -1109,12 +1073,7 @@ class BrowserIT {
     }
 
     private void signInThroughTheUi(String email) {
-        browser.open(base.toString());
-        browser.awaitState("signed-out");
-        browser.type("login-email", email);
-        browser.type("login-password", Accounts.PASSWORD);
-        browser.click("login-submit");
-        browser.awaitState("signed-in");
+        browser.signIn(base, email);
     }
 
     /** Waits for a toast with this message (a toast stays 5 s; its icon is left out). */

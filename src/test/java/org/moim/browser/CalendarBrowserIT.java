@@ -18,9 +18,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.moim.it.Accounts;
@@ -56,20 +54,7 @@ class CalendarBrowserIT {
     private final HttpClient calendarApp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @RegisterExtension
-    final AfterTestExecutionCallback evidence = context -> {
-        if (browser != null) {
-            String test = context.getRequiredTestMethod().getName();
-            browser.saveConsole(test);
-            browser.screenshot(test);
-        }
-    };
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    final Browsers browsers = new Browsers();
 
     @Test
     void aPersonSubscribesToHerCalendarRotatesTheLinkAndTurnsTheFeedOff() throws Exception {
@@ -81,13 +66,8 @@ class CalendarBrowserIT {
                 .add("title", "분기 회의 Quarterly review").add("allDay", true).add("start", day).build(), mina.accessToken());
         assertThat(event.status()).as(event.toString()).isEqualTo(201);
 
-        browser = Browser.start();
-        browser.open(base.toString());
-        browser.awaitState("signed-out");
-        browser.type("login-email", mina.email());
-        browser.type("login-password", Accounts.PASSWORD);
-        browser.click("login-submit");
-        browser.awaitState("signed-in");
+        browser = browsers.start("mina");
+        browser.signIn(base, mina.email());
 
         // From the sidebar to the calendar, and its Subscribe button.
         browser.click("nav-calendar");

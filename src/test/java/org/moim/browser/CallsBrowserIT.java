@@ -17,9 +17,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.moim.it.Accounts;
@@ -28,11 +26,8 @@ import org.moim.it.Api;
 import org.moim.it.Chat;
 import org.moim.it.Deployments;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
@@ -74,24 +69,12 @@ class CallsBrowserIT {
     @ArquillianResource
     URL base;
 
-    private final Map<String, Browser> browsers = new LinkedHashMap<>();
     private final List<String> timings = new ArrayList<>();
     private final Map<String, String> names = new LinkedHashMap<>();
 
     @RegisterExtension
-    final AfterTestExecutionCallback evidence = context -> {
-        String test = context.getRequiredTestMethod().getName();
-        browsers.forEach((who, browser) -> {
-            browser.saveConsole(test + "-" + who);
-            browser.screenshot(test + "-" + who);
-        });
-    };
+    final Browsers browsers = new Browsers();
 
-    @AfterEach
-    void closeBrowsers() {
-        browsers.values().forEach(Browser::close);
-        browsers.clear();
-    }
 
     @Test
     void twoThenThreePeopleSeeAndHearEachOtherAndShareTheirScreens() throws Exception {
@@ -205,7 +188,7 @@ class CallsBrowserIT {
         soras.visible("call-header-start");
 
         writeTimings();
-        for (Browser browser : browsers.values()) {
+        for (Browser browser : browsers.all()) {
             assertQuietConsole(browser);
         }
     }
@@ -217,11 +200,10 @@ class CallsBrowserIT {
         String workspace = Chat.workspace(base, mina, Accounts.signUp(new Api(base), "Someone"));
         Api.Reply board = api.post("/api/v1/workspaces/" + workspace + "/boards", Api.json("name", "Launch"), mina.accessToken());
         assertThat(board.status()).as(board.toString()).isEqualTo(201);
-        Browser browser = Browser.start(List.of("--use-fake-device-for-media-stream"), Map.of(
+        Browser browser = browsers.start("blocked", List.of("--use-fake-device-for-media-stream"), Map.of(
                 "profile.default_content_setting_values.media_stream_camera", 2,
                 "profile.default_content_setting_values.media_stream_mic", 2));
-        browsers.put("blocked", browser);
-        signIn(browser, mina);
+        browser.signIn(base, mina.email());
 
         // The call button of the board channel's header: with nothing to send, the call screen stops at its lobby to say why.
         browser.open(base + "#/w/" + workspace + "/boards/" + board.json().getString("id"));
@@ -240,9 +222,7 @@ class CallsBrowserIT {
     void thePlanPageSaysHowManyPeopleACallHoldsAndWhy() throws Exception {
         SignedIn owner = Accounts.signUp(new Api(base), "Owner");
         Chat.workspace(base, owner);
-        Browser browser = Browser.start();
-        browsers.put("owner", browser);
-        signIn(browser, owner);
+        Browser browser = browsers.signedIn("owner", base, owner.email());
 
         browser.click("nav-billing");
         browser.await("the call size on the plan page", d -> "4".equals(limitRow(browser, "CALL_PARTICIPANTS", "billing-limit-value")));
@@ -256,19 +236,7 @@ class CallsBrowserIT {
     // ---------------------------------------------------------------------------------------------
 
     private Browser signedIn(String who, SignedIn account) throws IOException {
-        Browser browser = Browser.start(MEDIA, Map.of());
-        browsers.put(who, browser);
-        signIn(browser, account);
-        return browser;
-    }
-
-    private void signIn(Browser browser, SignedIn account) {
-        browser.open(base.toString());
-        browser.awaitState("signed-out");
-        browser.type("login-email", account.email());
-        browser.type("login-password", Accounts.PASSWORD);
-        browser.click("login-submit");
-        browser.awaitState("signed-in");
+        return browsers.signedIn(who, base, account.email(), MEDIA, Map.of());
     }
 
     /** The text of one element of a limit's row on the plan page, or null when the row has none. */
@@ -304,31 +272,16 @@ class CallsBrowserIT {
      * (English, 1280).
      */
     private static void headerShots(Browser browser, String name) throws IOException {
-        WebDriver.Window window = browser.driver().manage().window();
-        Dimension wide = window.getSize();
-        Files.createDirectories(Browser.SCREENSHOTS);
-        for (String language : List.of("en", "ko")) {
-            if (!language.equals(browser.htmlLang())) {
-                browser.click("lang-" + language);
-                browser.await("the page in " + language, d -> language.equals(browser.htmlLang()));
-            }
-            for (int width : List.of(1280, 390)) {
-                window.setSize(new Dimension(width, width == 390 ? 844 : wide.getHeight()));
-                WebElement header = browser.driver().findElement(By.cssSelector("[data-testid='chat-panel'] .chat-header"));
-                browser.script("arguments[0].scrollIntoView({block: 'center'})", header);
-                Number overflow = (Number) browser.script("""
-                        const control = [...document.querySelectorAll(
-                            "[data-testid='call-header-start'], [data-testid='call-bar-join']")].find((e) => e.offsetParent);
-                        return control.getBoundingClientRect().right - document.documentElement.clientWidth;""");
-                assertThat(overflow.doubleValue()).as("%s %s %d px: the call control's right edge past the window", name, language, width)
-                        .isLessThanOrEqualTo(0);
-                Files.write(Browser.SCREENSHOTS.resolve(name + "-" + language + "-" + width + ".png"),
-                        ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
-            }
-            window.setSize(wide);
-        }
-        browser.click("lang-en");
-        browser.await("the page in English again", d -> "en".equals(browser.htmlLang()));
+        browser.shots(name, Browser.Capture.WINDOW, (language, width) -> {
+            WebElement header = browser.driver().findElement(By.cssSelector("[data-testid='chat-panel'] .chat-header"));
+            browser.script("arguments[0].scrollIntoView({block: 'center'})", header);
+            Number overflow = (Number) browser.script("""
+                    const control = [...document.querySelectorAll(
+                        "[data-testid='call-header-start'], [data-testid='call-bar-join']")].find((e) => e.offsetParent);
+                    return control.getBoundingClientRect().right - document.documentElement.clientWidth;""");
+            assertThat(overflow.doubleValue()).as("%s %s %d px: the call control's right edge past the window", name, language, width)
+                    .isLessThanOrEqualTo(0);
+        });
     }
 
     @SuppressWarnings("unchecked")

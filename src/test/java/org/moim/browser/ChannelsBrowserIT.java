@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.moim.it.Accounts;
@@ -47,22 +43,8 @@ class ChannelsBrowserIT {
     @ArquillianResource
     URL base;
 
-    private final Map<String, Browser> browsers = new LinkedHashMap<>();
-
     @RegisterExtension
-    final AfterTestExecutionCallback evidence = context -> {
-        String test = context.getRequiredTestMethod().getName();
-        browsers.forEach((who, browser) -> {
-            browser.saveConsole(test + "-" + who);
-            browser.screenshot(test + "-" + who);
-        });
-    };
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.values().forEach(Browser::close);
-        browsers.clear();
-    }
+    final Browsers browsers = new Browsers();
 
     @Test
     void twoPeopleMeetInAPublicChannelAndAPrivateOneStaysHiddenUntilAnInvitation() throws Exception {
@@ -216,15 +198,7 @@ class ChannelsBrowserIT {
     // ---------------------------------------------------------------------------------------------
 
     private Browser signedIn(String who, SignedIn account) throws IOException {
-        Browser browser = Browser.start();
-        browsers.put(who, browser);
-        browser.open(base.toString());
-        browser.awaitState("signed-out");
-        browser.type("login-email", account.email());
-        browser.type("login-password", Accounts.PASSWORD);
-        browser.click("login-submit");
-        browser.awaitState("signed-in");
-        return browser;
+        return browsers.signedIn(who, base, account.email());
     }
 
     private static List<String> channelNames(Browser browser) {

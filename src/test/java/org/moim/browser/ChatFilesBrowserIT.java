@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -21,9 +20,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,22 +78,10 @@ class ChatFilesBrowserIT {
     @TempDir
     Path temp;
 
-    private final Map<String, Browser> browsers = new LinkedHashMap<>();
 
     @RegisterExtension
-    final AfterTestExecutionCallback evidence = context -> {
-        String test = context.getRequiredTestMethod().getName();
-        browsers.forEach((who, browser) -> {
-            browser.saveConsole(test + "-" + who);
-            browser.screenshot(test + "-" + who);
-        });
-    };
+    final Browsers browsers = new Browsers();
 
-    @AfterEach
-    void closeBrowsers() {
-        browsers.values().forEach(Browser::close);
-        browsers.clear();
-    }
 
     @Test
     void imagesFilesAndVoiceMessagesReachTheOtherPersonAndALimitIsExplained() throws Exception {
@@ -262,10 +247,9 @@ class ChatFilesBrowserIT {
         SignedIn joon = Accounts.signUp(new Api(base), "Other");
         String workspace = Chat.workspace(base, mina, joon);
         String channel = Chat.direct(base, workspace, mina, joon);
-        Browser browser = Browser.start(List.of("--use-fake-device-for-media-stream"), Map.of(
+        Browser browser = browsers.start("blocked", List.of("--use-fake-device-for-media-stream"), Map.of(
                 "profile.default_content_setting_values.media_stream_mic", 2));
-        browsers.put("blocked", browser);
-        signIn(browser, mina);
+        browser.signIn(base, mina.email());
         openConversation(browser, channel);
 
         browser.click("chat-record");
@@ -284,9 +268,7 @@ class ChatFilesBrowserIT {
         String workspace = Chat.workspace(base, mina, joon);
         String channel = Chat.direct(base, workspace, mina, joon);
         // Permission granted without a prompt, but no fake device: headless Chromium finds no microphone.
-        Browser browser = Browser.start(List.of("--use-fake-ui-for-media-stream"), Map.of());
-        browsers.put("unplugged", browser);
-        signIn(browser, mina);
+        Browser browser = browsers.signedIn("unplugged", base, mina.email(), List.of("--use-fake-ui-for-media-stream"), Map.of());
         openConversation(browser, channel);
 
         browser.click("chat-record");
@@ -395,33 +377,17 @@ class ChatFilesBrowserIT {
      * the element {@code testId} shows the Korean text given, and nothing scrolls sideways.
      */
     private static void refusedShots(Browser browser, String name, String testId, Map<String, String> texts) throws IOException {
-        WebDriver.Window window = browser.driver().manage().window();
-        Dimension wide = window.getSize();
-        Files.createDirectories(Browser.SCREENSHOTS);
-        for (String language : List.of("en", "ko")) {
-            if (!language.equals(browser.htmlLang())) {
-                browser.click("lang-" + language);
-                browser.await("the page in " + language, d -> language.equals(browser.htmlLang()));
-            }
+        browser.shots(name, Browser.Capture.WINDOW, (language, width) -> {
             if (texts.containsKey(language)) {
                 browser.await("the " + language + " text of " + testId, d -> browser.all(testId).stream()
                         .anyMatch(e -> texts.get(language).equals(e.getText())));
             }
-            for (int width : List.of(1280, 390)) {
-                window.setSize(new Dimension(width, width == 390 ? 844 : wide.getHeight()));
-                browser.await("the layout at " + width + " px", d -> ((Number) browser.script("return window.innerWidth")).intValue() <= width);
-                WebElement shown = browser.await(testId + " on screen", d -> browser.all(testId).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
-                // In the middle on a phone; on a wide screen only as far as needed (the whole page never moves).
-                browser.script("arguments[0].scrollIntoView({block: arguments[1]})", shown, width == 390 ? "center" : "nearest");
-                Number sideways = (Number) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-                assertThat(sideways.intValue()).as("%s %s %d px: the page scrolls sideways", name, language, width).isLessThanOrEqualTo(0);
-                Files.write(Browser.SCREENSHOTS.resolve(name + "-" + language + "-" + width + ".png"),
-                        ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
-            }
-            window.setSize(wide);
-        }
-        browser.click("lang-en");
-        browser.await("the page in English again", d -> "en".equals(browser.htmlLang()));
+            WebElement shown = browser.await(testId + " on screen", d -> browser.all(testId).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+            // In the middle on a phone; on a wide screen only as far as needed (the whole page never moves).
+            browser.script("arguments[0].scrollIntoView({block: arguments[1]})", shown, width == 390 ? "center" : "nearest");
+            Number sideways = (Number) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(sideways.intValue()).as("%s %s %d px: the page scrolls sideways", name, language, width).isLessThanOrEqualTo(0);
+        });
     }
 
     /** Chromium's network emulation for every request of the tab: an uplink of so many bytes a second. */
@@ -443,19 +409,7 @@ class ChatFilesBrowserIT {
     }
 
     private Browser signedIn(String who, SignedIn account, Map<String, Object> preferences) throws IOException {
-        Browser browser = Browser.start(MEDIA, preferences);
-        browsers.put(who, browser);
-        signIn(browser, account);
-        return browser;
-    }
-
-    private void signIn(Browser browser, SignedIn account) {
-        browser.open(base.toString());
-        browser.awaitState("signed-out");
-        browser.type("login-email", account.email());
-        browser.type("login-password", Accounts.PASSWORD);
-        browser.click("login-submit");
-        browser.awaitState("signed-in");
+        return browsers.signedIn(who, base, account.email(), MEDIA, preferences);
     }
 
     /** Messages in the side navigation, then the conversation in the list. */

@@ -9,16 +9,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.moim.it.Accounts;
@@ -53,22 +49,10 @@ class IncomingWebhooksBrowserIT {
     @ArquillianResource
     URL base;
 
-    private final Map<String, Browser> browsers = new LinkedHashMap<>();
 
     @RegisterExtension
-    final AfterTestExecutionCallback evidence = context -> {
-        String test = context.getRequiredTestMethod().getName();
-        browsers.forEach((who, browser) -> {
-            browser.saveConsole(test + "-" + who);
-            browser.screenshot(test + "-" + who);
-        });
-    };
+    final Browsers browsers = new Browsers();
 
-    @AfterEach
-    void closeBrowsers() {
-        browsers.values().forEach(Browser::close);
-        browsers.clear();
-    }
 
     @Test
     void aManagerMakesAHookAndItsMessageReachesAnotherPersonLiveWithItsBadge() throws Exception {
@@ -137,15 +121,7 @@ class IncomingWebhooksBrowserIT {
     // ---------------------------------------------------------------------------------------------
 
     private Browser signedIn(String who, SignedIn account) throws IOException {
-        Browser browser = Browser.start();
-        browsers.put(who, browser);
-        browser.open(base.toString());
-        browser.awaitState("signed-out");
-        browser.type("login-email", account.email());
-        browser.type("login-password", Accounts.PASSWORD);
-        browser.click("login-submit");
-        browser.awaitState("signed-in");
-        return browser;
+        return browsers.signedIn(who, base, account.email());
     }
 
     private static void openGeneral(Browser browser) {
@@ -180,24 +156,9 @@ class IncomingWebhooksBrowserIT {
 
     /** The channel with the hook's message, in English and Korean at 1280 and 390 px. */
     private static void messageShots(Browser browser, String name) throws IOException {
-        WebDriver.Window window = browser.driver().manage().window();
-        Dimension wide = window.getSize();
-        Files.createDirectories(Browser.SCREENSHOTS);
-        for (String language : List.of("en", "ko")) {
-            if (!language.equals(browser.htmlLang())) {
-                browser.click("lang-" + language);
-                browser.await("the page in " + language, d -> language.equals(browser.htmlLang()));
-            }
-            for (int width : List.of(1280, 390)) {
-                window.setSize(new Dimension(width, width == 390 ? 844 : wide.getHeight()));
-                List<WebElement> texts = browser.all("chat-text");
-                browser.script("arguments[0].scrollIntoView({block: 'end'})", texts.get(texts.size() - 1));
-                Files.write(Browser.SCREENSHOTS.resolve(name + "-" + language + "-" + width + ".png"),
-                        ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
-            }
-            window.setSize(wide);
-        }
-        browser.click("lang-en");
-        browser.await("the page in English again", d -> "en".equals(browser.htmlLang()));
+        browser.shots(name, Browser.Capture.WINDOW, (language, width) -> {
+            List<WebElement> texts = browser.all("chat-text");
+            browser.script("arguments[0].scrollIntoView({block: 'end'})", texts.get(texts.size() - 1));
+        });
     }
 }

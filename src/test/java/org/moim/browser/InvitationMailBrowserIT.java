@@ -105,12 +105,7 @@ class InvitationMailBrowserIT {
         // Ann invites Ben's address from the members page.
         Browser anns = Browser.start();
         browsers.add(anns);
-        anns.open(base.toString());
-        anns.awaitState("signed-out");
-        anns.type("login-email", ann.email());
-        anns.type("login-password", Accounts.PASSWORD);
-        anns.click("login-submit");
-        anns.awaitState("signed-in");
+        anns.signIn(base, ann.email());
         anns.await("Ann's profile language", d -> language.equals(anns.htmlLang()));
         anns.click("nav-members");
         anns.type("invite-email", invitee);

@@ -7,16 +7,12 @@ import static org.moim.browser.Browser.within;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URL;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.moim.it.Accounts;
@@ -25,7 +21,6 @@ import org.moim.it.Api;
 import org.moim.it.Chat;
 import org.moim.it.Deployments;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -53,22 +48,10 @@ class LiveBrowserIT {
     @ArquillianResource
     URL base;
 
-    private final Map<String, Browser> browsers = new LinkedHashMap<>();
 
     @RegisterExtension
-    final AfterTestExecutionCallback evidence = context -> {
-        String test = context.getRequiredTestMethod().getName();
-        browsers.forEach((who, browser) -> {
-            browser.saveConsole(test + "-" + who);
-            browser.screenshot(test + "-" + who);
-        });
-    };
+    final Browsers browsers = new Browsers();
 
-    @AfterEach
-    void closeBrowsers() {
-        browsers.values().forEach(Browser::close);
-        browsers.clear();
-    }
 
     @Test
     void boardChangesByOnePersonAppearOnTheOthersOpenBoard() throws Exception {
@@ -235,15 +218,7 @@ class LiveBrowserIT {
     // ------------------------------------------------------------------------------ helpers
 
     private Browser signedIn(String who, SignedIn account) throws IOException {
-        Browser browser = Browser.start();
-        browsers.put(who, browser);
-        browser.open(base.toString());
-        browser.awaitState("signed-out");
-        browser.type("login-email", account.email());
-        browser.type("login-password", Accounts.PASSWORD);
-        browser.click("login-submit");
-        browser.awaitState("signed-in");
-        return browser;
+        return browsers.signedIn(who, base, account.email());
     }
 
     /** Boards in the side navigation, then the board's tile. */
@@ -284,19 +259,8 @@ class LiveBrowserIT {
     }
 
     /** The screen in English and Korean, 1280 and 390 px wide; back to English at 1280 afterwards. */
-    private static void shots(Browser browser, String name) {
-        for (String language : List.of("en", "ko")) {
-            browser.click("lang-" + language);
-            browser.await("html lang=" + language, d -> language.equals(browser.htmlLang()));
-            for (int width : List.of(1280, 390)) {
-                browser.driver().manage().window().setSize(new Dimension(width, 900));
-                browser.await("the window at " + width, d -> ((Number) browser.script("return window.innerWidth")).intValue() <= width);
-                browser.screenshot(name + "-" + language + "-" + width);
-            }
-            browser.driver().manage().window().setSize(new Dimension(1280, 900));
-        }
-        browser.click("lang-en");
-        browser.await("html lang=en", d -> "en".equals(browser.htmlLang()));
+    private static void shots(Browser browser, String name) throws IOException {
+        browser.shots(name, Browser.Capture.PAGE, (language, width) -> { });
     }
 
     private static void assertQuiet(Browser browser) {

@@ -194,12 +194,7 @@ class NotificationMailBrowserIT {
     private Browser signedIn(SignedIn account) throws IOException {
         Browser browser = Browser.start();
         browsers.add(browser);
-        browser.open(base.toString());
-        browser.awaitState("signed-out");
-        browser.type("login-email", account.email());
-        browser.type("login-password", Accounts.PASSWORD);
-        browser.click("login-submit");
-        browser.awaitState("signed-in");
+        browser.signIn(base, account.email());
         return browser;
     }
 

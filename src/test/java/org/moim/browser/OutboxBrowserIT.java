@@ -5,6 +5,7 @@ import static org.moim.browser.Browser.testId;
 import static org.moim.browser.Browser.within;
 
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +27,6 @@ import org.moim.it.Accounts.SignedIn;
 import org.moim.it.Api;
 import org.moim.it.Api.Reply;
 import org.moim.it.OwnNode;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -243,18 +243,7 @@ class OutboxBrowserIT {
     }
 
     /** The screen in English and Korean, 1280 and 390 px wide; back to English at 1280 afterwards. */
-    private static void shots(Browser browser, String name) {
-        for (String language : List.of("en", "ko")) {
-            browser.click("lang-" + language);
-            browser.await("html lang=" + language, d -> language.equals(browser.htmlLang()));
-            for (int width : List.of(1280, 390)) {
-                browser.driver().manage().window().setSize(new Dimension(width, 900));
-                browser.await("the window at " + width, d -> ((Number) browser.script("return window.innerWidth")).intValue() <= width);
-                browser.screenshot(name + "-" + language + "-" + width);
-            }
-            browser.driver().manage().window().setSize(new Dimension(1280, 900));
-        }
-        browser.click("lang-en");
-        browser.await("html lang=en", d -> "en".equals(browser.htmlLang()));
+    private static void shots(Browser browser, String name) throws IOException {
+        browser.shots(name, Browser.Capture.PAGE, (language, width) -> { });
     }
 }

@@ -12,9 +12,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.moim.it.Accounts;
@@ -57,20 +55,7 @@ class PhoneBrowserIT {
     private Browser browser;
 
     @RegisterExtension
-    final AfterTestExecutionCallback evidence = context -> {
-        if (browser != null) {
-            String test = context.getRequiredTestMethod().getName();
-            browser.saveConsole(test);
-            browser.screenshot(test);
-        }
-    };
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    final Browsers browsers = new Browsers();
 
     @Test
     void onAPhoneEveryMainScreenIsReachedFromTheMenuAndFitsTheScreen() throws Exception {
@@ -93,14 +78,9 @@ class PhoneBrowserIT {
                 .add("title", "분기별 전체 회의 Quarterly all-hands").add("allDay", true).add("start", today).build(), mina.accessToken());
         assertThat(event.status()).as(event.toString()).isEqualTo(201);
 
-        browser = Browser.start();
+        browser = browsers.start("mina");
         phone();
-        browser.open(base.toString());
-        browser.awaitState("signed-out");
-        browser.type("login-email", mina.email());
-        browser.type("login-password", Accounts.PASSWORD);
-        browser.click("login-submit");
-        browser.awaitState("signed-in");
+        browser.signIn(base, mina.email());
 
         drawerWorksFromTheKeyboardAndClosesOnATapOutside();
 

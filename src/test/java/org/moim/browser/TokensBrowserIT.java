@@ -5,17 +5,11 @@ import static org.moim.it.Api.json;
 
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.moim.it.Accounts;
@@ -23,10 +17,6 @@ import org.moim.it.Accounts.SignedIn;
 import org.moim.it.Api;
 import org.moim.it.Chat;
 import org.moim.it.Deployments;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -47,22 +37,10 @@ class TokensBrowserIT {
     @ArquillianResource
     URL base;
 
-    private final Map<String, Browser> browsers = new LinkedHashMap<>();
 
     @RegisterExtension
-    final AfterTestExecutionCallback evidence = context -> {
-        String test = context.getRequiredTestMethod().getName();
-        browsers.forEach((who, browser) -> {
-            browser.saveConsole(test + "-" + who);
-            browser.screenshot(test + "-" + who);
-        });
-    };
+    final Browsers browsers = new Browsers();
 
-    @AfterEach
-    void closeBrowsers() {
-        browsers.values().forEach(Browser::close);
-        browsers.clear();
-    }
 
     @Test
     void aPersonMakesAndRevokesATokenAndABotsMessageShowsItsBadge() throws Exception {
@@ -137,15 +115,7 @@ class TokensBrowserIT {
     // ---------------------------------------------------------------------------------------------
 
     private Browser signedIn(String who, SignedIn account) throws IOException {
-        Browser browser = Browser.start();
-        browsers.put(who, browser);
-        browser.open(base.toString());
-        browser.awaitState("signed-out");
-        browser.type("login-email", account.email());
-        browser.type("login-password", Accounts.PASSWORD);
-        browser.click("login-submit");
-        browser.awaitState("signed-in");
-        return browser;
+        return browsers.signedIn(who, base, account.email());
     }
 
     /**
@@ -155,35 +125,16 @@ class TokensBrowserIT {
      * what this feature owns.)
      */
     private static void shots(Browser browser, String name, String anchor) throws IOException {
-        WebDriver.Window window = browser.driver().manage().window();
-        Dimension wide = window.getSize();
-        Files.createDirectories(Browser.SCREENSHOTS);
-        for (String language : List.of("en", "ko")) {
-            if (!language.equals(browser.htmlLang())) {
-                browser.click("lang-" + language);
-                browser.await("the page in " + language, d -> language.equals(browser.htmlLang()));
-            }
-            for (int width : List.of(1280, 390)) {
-                window.setSize(new Dimension(width, width == 390 ? 844 : wide.getHeight()));
-                // Found, scrolled to and measured in one retrying wait: a chat's message list is drawn
-                // again when its member directory is read again, which leaves a found element stale.
-                String overflowing = browser.await(anchor + " scrolled into view and measured", d -> {
-                    WebElement at = browser.visible(anchor);
-                    browser.script("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -72)", at);
-                    return (String) browser.script("""
-                            const scope = arguments[0].closest('section') ?? arguments[0];
-                            const out = [...scope.querySelectorAll('button, input, select, h2, code, time')].filter((e) => e.offsetParent)
-                                .filter((e) => e.getBoundingClientRect().right > Math.ceil(scope.getBoundingClientRect().right));
-                            return out.map((e) => e.outerHTML.slice(0, 80)).join(' | ');""", at);
-                });
-                assertThat(overflowing).as("%s %s %d px: controls past their panel's right edge", name, language, width).isEmpty();
-                Files.write(Browser.SCREENSHOTS.resolve(name + "-" + language + "-" + width + ".png"),
-                        ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
-            }
-            window.setSize(wide);
-        }
-        browser.click("lang-en");
-        browser.await("the page in English again", d -> "en".equals(browser.htmlLang()));
+        browser.shots(name, Browser.Capture.WINDOW, (language, width) -> {
+            // Found, scrolled to and measured in one retrying wait: a chat's message list is drawn
+            // again when its member directory is read again, which leaves a found element stale.
+            String overflowing = browser.await(anchor + " scrolled into view and measured", d -> {
+                WebElement at = browser.visible(anchor);
+                browser.script("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -72)", at);
+                return browser.overflowingControls(at);
+            });
+            assertThat(overflowing).as("%s %s %d px: controls past their panel's right edge", name, language, width).isEmpty();
+        });
         browser.script("window.scrollTo(0, 0)");
     }
 }
