@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 import org.moim.chat.control.History;
 import org.moim.chat.entity.ChannelRef;
 import org.moim.platform.realtime.Connection;
+import org.moim.platform.realtime.OutgoingText;
 import org.moim.platform.realtime.Subscriber;
 
 /**
@@ -43,8 +44,8 @@ final class ChannelSubscriber implements Subscriber {
     private long delivered;
     private boolean catchingUp = true;
     private boolean closed;
-    private final TreeMap<Long, String> waiting = new TreeMap<>();
-    private final List<String> held = new ArrayList<>();
+    private final TreeMap<Long, OutgoingText> waiting = new TreeMap<>();
+    private final List<OutgoingText> held = new ArrayList<>();
     private Future<?> fill;
     private long lastTyping;
 
@@ -63,14 +64,14 @@ final class ChannelSubscriber implements Subscriber {
     }
 
     @Override
-    public synchronized void deliver(Connection connection, String topic, JsonObject frame, String text) {
+    public synchronized void deliver(Connection connection, String topic, JsonObject frame, OutgoingText text) {
         if (closed) {
             return;
         }
         String type = frame.getString("type", "");
         if (type.equals("typing")) {
             if (!accountId.equals(frame.getString("accountId", null))) {
-                connection.sendText(text);
+                connection.send(text);
             }
             return;
         }
@@ -78,7 +79,7 @@ final class ChannelSubscriber implements Subscriber {
             if (catchingUp) {
                 held.add(text);
             } else {
-                connection.sendText(text);
+                connection.send(text);
             }
             return;
         }
@@ -112,7 +113,7 @@ final class ChannelSubscriber implements Subscriber {
         }
         delivered = Math.max(delivered, last);
         catchingUp = false;
-        held.forEach(connection::sendText);
+        held.forEach(connection::send);
         held.clear();
         drain(connection);
     }
@@ -157,12 +158,12 @@ final class ChannelSubscriber implements Subscriber {
     /** Sends the waiting messages that are next in line; a gap waits for the fill. */
     private void drain(Connection connection) {
         while (!waiting.isEmpty()) {
-            Map.Entry<Long, String> first = waiting.firstEntry();
+            Map.Entry<Long, OutgoingText> first = waiting.firstEntry();
             if (first.getKey() <= delivered) {
                 waiting.pollFirstEntry();
             } else if (first.getKey() == delivered + 1) {
                 waiting.pollFirstEntry();
-                connection.sendText(first.getValue());
+                connection.send(first.getValue());
                 delivered = first.getKey();
             } else {
                 // Done already: a scheduler may run a fill due at once in place (gap-fill-delay PT0S).

@@ -2,7 +2,6 @@ package org.moim.platform.realtime;
 
 import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
@@ -28,7 +28,9 @@ public final class Connection {
     private final String accountId;
     private final boolean bot;
     private final int maxQueued;
-    private final Queue<String> queue = new ArrayDeque<>();
+    private final Queue<OutgoingText> queue = new ArrayDeque<>();
+    private final TextFrames frames;
+    private final Object rawSocket;
     private final Map<String, Subscriber> subscriptions = new ConcurrentHashMap<>();
     private boolean sending;
     private volatile boolean cutOff;
@@ -38,8 +40,10 @@ public final class Connection {
     private Instant expiresAt;
     private ScheduledFuture<?> expiry;
 
-    Connection(Session session, Ticket ticket, int maxQueued) {
+    Connection(Session session, Ticket ticket, int maxQueued, TextFrames frames) {
         this.session = session;
+        this.frames = frames;
+        this.rawSocket = frames.rawSocketOf(session);
         this.accountId = ticket.accountId();
         this.bot = ticket.bot();
         this.maxQueued = maxQueued;
@@ -118,8 +122,13 @@ public final class Connection {
         send(Connections.error(failure, replyTo));
     }
 
-    /** Queues a frame that is already serialized (one text for many connections). */
+    /** Queues a frame that is already serialized. */
     public void sendText(String text) {
+        send(OutgoingText.of(text));
+    }
+
+    /** Queues a frame that is already serialized and may go to many connections (encoded once for all). */
+    public void send(OutgoingText text) {
         synchronized (this) {
             if (!session.isOpen()) {
                 return;
@@ -139,28 +148,48 @@ public final class Connection {
         sendNext();
     }
 
+    /**
+     * Writes the queued frames one after the other: the next when the container took the one
+     * before. A write that completed at once is followed in this loop, not in a nested call, so
+     * that a long queue written in one go does not deepen the stack.
+     */
     private void sendNext() {
-        String next;
-        synchronized (this) {
-            next = queue.poll();
-            if (next == null || !session.isOpen()) {
-                sending = false;
+        while (true) {
+            OutgoingText next;
+            synchronized (this) {
+                next = queue.poll();
+                if (next == null || !session.isOpen()) {
+                    sending = false;
+                    return;
+                }
+            }
+            CompletableFuture<?> written = frames.write(session, rawSocket, next);
+            if (!written.isDone()) {
+                written.whenComplete((ignored, failure) -> {
+                    if (sent(failure)) {
+                        sendNext();
+                    }
+                });
+                return;
+            }
+            Throwable failure = written.handle((ignored, error) -> error).join();
+            if (!sent(failure)) {
                 return;
             }
         }
-        session.getAsyncRemote().sendText(next, this::sent);
     }
 
-    private void sent(SendResult result) {
-        if (!result.isOK()) {
-            LOG.log(Level.FINE, "Send to " + id() + " failed", result.getException());
-            synchronized (this) {
-                queue.clear();
-                sending = false;
-            }
-            return;
+    /** Whether the write went well; after a failed one the queue is dropped (the socket is going). */
+    private boolean sent(Throwable failure) {
+        if (failure == null) {
+            return true;
         }
-        sendNext();
+        LOG.log(Level.FINE, "Send to " + id() + " failed", failure);
+        synchronized (this) {
+            queue.clear();
+            sending = false;
+        }
+        return false;
     }
 
     /** Frames waiting to be written to this socket. */

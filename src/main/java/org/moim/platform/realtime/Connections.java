@@ -106,6 +106,7 @@ public class Connections {
     private Counter opened;
     private Counter cutOffs;
     private Counter refused;
+    private TextFrames frames;
 
     private final Map<String, Connection> byId = new ConcurrentHashMap<>();
     private final Map<String, Set<Connection>> bySession = new ConcurrentHashMap<>();
@@ -130,6 +131,11 @@ public class Connections {
                 .withDescription("Sockets closed with 4429 because their client stopped reading").build());
         refused = metrics.counter(Metadata.builder().withName("moim.realtime.refused")
                 .withDescription("Client frames answered with an error frame (a send refused, a bad frame, no access)").build());
+        Counter shared = metrics.counter(Metadata.builder().withName("moim.realtime.frames.shared")
+                .withDescription("Frames written as bytes encoded once for all their sockets").build());
+        Counter container = metrics.counter(Metadata.builder().withName("moim.realtime.frames.container")
+                .withDescription("Frames the container encoded for one socket (the fallback; none on Payara)").build());
+        frames = new TextFrames(shared::inc, container::inc);
     }
 
     @PostConstruct
@@ -201,7 +207,7 @@ public class Connections {
             refuse(session);
             return;
         }
-        Connection connection = new Connection(session, ticket, maxQueued);
+        Connection connection = new Connection(session, ticket, maxQueued, frames);
         byId.put(connection.id(), connection);
         index(bySession, connection.sessionId(), connection);
         index(byAccount, connection.accountId(), connection);

@@ -157,7 +157,10 @@ public class Deliveries {
         String key = envelope.substring(1, newline);
         String body = envelope.substring(newline + 1);
         switch (kind) {
-            case ACCOUNT -> connections.ofAccount(key).forEach(connection -> connection.sendText(body));
+            case ACCOUNT -> {
+                OutgoingText text = OutgoingText.of(body);   // one encoding for all the account's sockets
+                connections.ofAccount(key).forEach(connection -> connection.send(text));
+            }
             case TO_TOPIC -> {
                 if (subscriptions.count(key) > 0) {
                     fanOut[Math.floorMod(key.hashCode(), fanOut.length)].add(key, body);
@@ -203,7 +206,7 @@ public class Deliveries {
                 try {
                     long started = System.nanoTime();
                     fanOutWidth.update(subscriptions.count(next[0]));
-                    subscriptions.deliver(next[0], parse(next[1]), next[1]);
+                    subscriptions.deliver(next[0], parse(next[1]), OutgoingText.of(next[1]));
                     fanOutTime.update(Duration.ofNanos(System.nanoTime() - started));
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "A real-time frame could not be delivered", e);

@@ -13,17 +13,17 @@ public abstract class HeldSubscriber implements Subscriber {
 
     private boolean holding = true;
     private boolean closed;
-    private final List<String> held = new ArrayList<>();
+    private final List<OutgoingText> held = new ArrayList<>();
 
     @Override
-    public synchronized void deliver(Connection connection, String topic, JsonObject frame, String text) {
+    public synchronized void deliver(Connection connection, String topic, JsonObject frame, OutgoingText text) {
         if (closed) {
             return;
         }
         if (holding) {
             held.add(text);
         } else {
-            connection.sendText(text);
+            connection.send(text);
         }
     }
 
@@ -36,7 +36,7 @@ public abstract class HeldSubscriber implements Subscriber {
             connection.send(frame);
         }
         holding = false;
-        held.forEach(connection::sendText);
+        held.forEach(connection::send);
         held.clear();
     }
 

@@ -12,10 +12,10 @@ import jakarta.json.JsonObject;
 public interface Subscriber {
 
     /** Sends every frame unchanged. */
-    Subscriber SEND = (connection, topic, frame, text) -> connection.sendText(text);
+    Subscriber SEND = (connection, topic, frame, text) -> connection.send(text);
 
     /** A frame published to {@code topic}; {@code text} is the same frame already serialized. */
-    void deliver(Connection connection, String topic, JsonObject frame, String text);
+    void deliver(Connection connection, String topic, JsonObject frame, OutgoingText text);
 
     /**
      * The subscription was ended from outside ({@link Deliveries#endSubscriptions}: the account

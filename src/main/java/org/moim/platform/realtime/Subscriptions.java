@@ -68,7 +68,7 @@ public class Subscriptions {
     }
 
     /** Hands one published frame to this node's subscribers of the topic. */
-    void deliver(String topic, JsonObject frame, String text) {
+    void deliver(String topic, JsonObject frame, OutgoingText text) {
         for (Connection connection : byTopic.getOrDefault(topic, Set.of())) {
             Subscriber subscriber = connection.subscriptions().get(topic);
             if (subscriber == null) {

@@ -21,6 +21,7 @@ import org.moim.chat.entity.ChannelKind;
 import org.moim.chat.entity.ChannelRef;
 import org.moim.chat.entity.MessageState;
 import org.moim.platform.realtime.FakeSockets;
+import org.moim.platform.realtime.OutgoingText;
 
 /** The ordering rules of one subscription, without a server: catch-up, reordering, gap fill, repeats. */
 class ChannelSubscriberTest {
@@ -72,11 +73,11 @@ class ChannelSubscriberTest {
 
     private static void publish(ChannelSubscriber subscriber, FakeSockets.Socket socket, MessageState message) {
         JsonObject frame = ChatJson.message(message, Map.of(), List.of());
-        subscriber.deliver(socket.connection(), CHANNEL.topic(), frame, frame.toString());
+        subscriber.deliver(socket.connection(), CHANNEL.topic(), frame, OutgoingText.of(frame.toString()));
     }
 
     private static void publish(ChannelSubscriber subscriber, FakeSockets.Socket socket, JsonObject frame) {
-        subscriber.deliver(socket.connection(), CHANNEL.topic(), frame, frame.toString());
+        subscriber.deliver(socket.connection(), CHANNEL.topic(), frame, OutgoingText.of(frame.toString()));
     }
 
     private static List<String> sent(FakeSockets.Socket socket) {

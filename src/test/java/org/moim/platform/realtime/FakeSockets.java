@@ -33,6 +33,7 @@ public final class FakeSockets {
                     case "getId" -> id;
                     case "isOpen" -> open[0];
                     case "getAsyncRemote" -> remote;
+                    case "getNegotiatedExtensions" -> java.util.List.of();
                     case "close" -> {
                         open[0] = false;
                         yield null;
@@ -42,7 +43,7 @@ public final class FakeSockets {
                     default -> null;
                 });
         Connection connection = new Connection(session, new Ticket(accountId, "session-" + id, "token-" + id,
-                java.time.Instant.now().plusSeconds(600).getEpochSecond()), 1000);
+                java.time.Instant.now().plusSeconds(600).getEpochSecond()), 1000, new TextFrames(() -> { }, () -> { }));
         return new Socket(connection, sent, open);
     }
 }

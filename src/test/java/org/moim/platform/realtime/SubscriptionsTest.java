@@ -30,7 +30,7 @@ class SubscriptionsTest {
         subscriptions.subscribe(b.connection(), "ws:1:chat:y", Subscriber.SEND);
 
         JsonObject frame = frame("hi");
-        subscriptions.deliver("ws:1:chat:x", frame, frame.toString());
+        subscriptions.deliver("ws:1:chat:x", frame, OutgoingText.of(frame.toString()));
 
         assertThat(a.sent()).containsExactly(frame.toString());
         assertThat(b.sent()).isEmpty();
@@ -44,8 +44,8 @@ class SubscriptionsTest {
         List<String> ended = new ArrayList<>();
         Subscriber subscriber = new Subscriber() {
             @Override
-            public void deliver(Connection connection, String topic, JsonObject frame, String text) {
-                connection.sendText(text);
+            public void deliver(Connection connection, String topic, JsonObject frame, OutgoingText text) {
+                connection.send(text);
             }
 
             @Override
@@ -62,7 +62,7 @@ class SubscriptionsTest {
         assertThat(ended).containsExactlyInAnyOrder("ws:1:chat:x", "ws:1:presence");
         assertThat(a.connection().subscriptions().keySet()).containsExactly("ws:2:chat:z");
         JsonObject frame = frame("after");
-        subscriptions.deliver("ws:1:chat:x", frame, frame.toString());
+        subscriptions.deliver("ws:1:chat:x", frame, OutgoingText.of(frame.toString()));
         assertThat(a.sent()).isEmpty();
         assertThat(subscriptions.count("ws:1:chat:x")).isZero();
         assertThat(subscriptions.count("ws:2:chat:z")).isEqualTo(1);
@@ -87,7 +87,7 @@ class SubscriptionsTest {
         });
         subscriptions.subscribe(b.connection(), "t", Subscriber.SEND);
         JsonObject frame = frame("x");
-        subscriptions.deliver("t", frame, frame.toString());
+        subscriptions.deliver("t", frame, OutgoingText.of(frame.toString()));
         assertThat(b.sent()).hasSize(1);
     }
 
