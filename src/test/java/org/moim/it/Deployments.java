@@ -4,6 +4,7 @@ import java.io.File;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.moim.billing.BillingProbe;
+import org.moim.chat.SendBatchProbe;
 import org.moim.file.FilesProbe;
 import org.moim.file.ItRooms;
 import org.moim.identity.ResetProbe;
@@ -27,6 +28,6 @@ public final class Deployments {
         String war = System.getProperty("moim.war", "target/moim.war");
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(war))
                 .addClasses(TransactionProbe.class, LeaseProbe.class, FilesProbe.class, ItRooms.class, VerificationProbe.class,
-                        SessionPurgeProbe.class, TokenProbe.class, ResetProbe.class, BillingProbe.class);
+                        SessionPurgeProbe.class, TokenProbe.class, ResetProbe.class, BillingProbe.class, SendBatchProbe.class);
     }
 }

@@ -73,10 +73,13 @@ public class ChatCommands {
         return posting.post(draft);
     }
 
-    /** Several sends in one transaction (the send queue's batches): all are stored, or none. */
+    /**
+     * Several sends in one transaction (the send queue's batches): a send refused by the checks
+     * the batch makes anyway is answered alone, the others are stored together ({@link Posting#postEach}).
+     */
     @Transactional
-    public List<Posting.Posted> sendAll(List<Posting.Draft> drafts) {
-        return posting.postAll(drafts);
+    public List<Posting.Outcome> sendEach(List<Posting.Draft> drafts) {
+        return posting.postEach(drafts);
     }
 
     @Transactional

@@ -33,7 +33,7 @@ import org.moim.platform.problem.ProblemType;
 /**
  * Where this node's WebSocket sends wait to be stored: a few lanes, each one thread that takes
  * whatever has queued up (at most {@code moim.chat.send-batch}) and stores it in one transaction
- * ({@link ChatCommands#sendAll}). Under load one transaction, one channel lock and one commit
+ * ({@link ChatCommands#sendEach}). Under load one transaction, one channel lock and one commit
  * serve many messages, and a handful of threads do the database work instead of every socket
  * thread at once; when it is quiet a batch is one message and nothing waits.
  *
@@ -43,8 +43,11 @@ import org.moim.platform.problem.ProblemType;
  *
  * <p>A channel always goes to the same lane, so its messages are stored in the order they
  * arrived (a sender's messages keep their order) and two lanes never wait for each other's
- * channel locks. When a batch fails (one send was refused: no access, a bad attachment…) its
- * sends are stored one by one, each with its own answer. A full lane answers
+ * channel locks. A send refused by the checks the batch makes anyway (no access to the channel,
+ * a bad field, too many files) is answered alone and the rest stored together
+ * ({@link org.moim.chat.control.Posting#postEach}); when a batch fails later (a reply to a message
+ * that is gone, a file that may not be attached, an idempotency key used before) its sends are
+ * stored one by one, each with its own answer. A full lane answers
  * {@code /problems/unavailable}: the client sends again later with the same idempotency key.
  *
  * <p>When the node stops gracefully the queue takes no more sends (they are answered
@@ -223,9 +226,14 @@ public class SendQueue {
         private void storeBatch(List<Pending> batch) {
             if (batch.size() > 1) {
                 try {
-                    List<Posting.Posted> stored = commands.sendAll(batch.stream().map(Pending::draft).toList());
+                    List<Posting.Outcome> outcomes = commands.sendEach(batch.stream().map(Pending::draft).toList());
                     for (int i = 0; i < batch.size(); i++) {
-                        batch.get(i).result().complete(stored.get(i));
+                        Posting.Outcome outcome = outcomes.get(i);
+                        if (outcome.refused() != null) {
+                            batch.get(i).result().completeExceptionally(outcome.refused());
+                        } else {
+                            batch.get(i).result().complete(outcome.posted());
+                        }
                     }
                     return;
                 } catch (RuntimeException e) {

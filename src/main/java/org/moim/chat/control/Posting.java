@@ -1,6 +1,5 @@
 package org.moim.chat.control;
 
-import static java.util.stream.Collectors.toSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
@@ -137,11 +136,15 @@ public class Posting {
         return postAll(List.of(draft)).get(0);
     }
 
+    /** A draft's outcome in {@link #postEach}: stored (or repeated), or refused with the problem that answers it. */
+    public record Outcome(Posted posted, RuntimeException refused) {
+    }
+
     /**
      * Stores the messages in this one transaction, in the order given (numbers follow it within
      * each channel): one statement locks their channels, one or two check their senders' access,
      * one insert per message, one statement moves the counters. Any message refused refuses them
-     * all: the caller posts them one by one then to find out which.
+     * all.
      *
      * <p>Idempotency keys are looked up only when one message is posted. A batch relies on the
      * unique key (channel, sender, key) instead: a key used before (a client sending again after a
@@ -149,39 +152,79 @@ public class Posting {
      * looking its key up. Looking every batch's keys up would cost a query per channel.
      */
     public List<Posted> postAll(List<Draft> drafts) {
-        Map<String, List<Draft>> byChannel = new LinkedHashMap<>();
-        for (Draft draft : drafts) {
-            draft.requireValid();
-            checkAttachments(draft.fileIds());
-            byChannel.computeIfAbsent(draft.channelId(), id -> new ArrayList<>()).add(draft);
+        return store(drafts, false).stream().map(Outcome::posted).toList();
+    }
+
+    /**
+     * As {@link #postAll}, but a draft refused by a check that needs nothing beyond what the batch
+     * reads anyway (its own fields, its attachments' count, the channel and its sender's access)
+     * is answered alone, with the problem it would have had on its own, and the others are stored
+     * together. Someone sending to a channel they cannot read therefore never turns the batch of
+     * everyone else on the node into one transaction per message. A refusal met later (a reply to
+     * a message that is gone, a file that may not be attached, a key used before) still refuses the
+     * whole batch: it comes from a statement or another feature's bean, after which the
+     * transaction may not commit.
+     */
+    public List<Outcome> postEach(List<Draft> drafts) {
+        return store(drafts, true);
+    }
+
+    private List<Outcome> store(List<Draft> drafts, boolean answerRefusedAlone) {
+        RuntimeException[] refused = new RuntimeException[drafts.size()];
+        Map<String, Set<String>> senders = new LinkedHashMap<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            Draft draft = drafts.get(i);
+            try {
+                draft.requireValid();
+                checkAttachments(draft.fileIds());
+            } catch (RuntimeException e) {
+                if (!answerRefusedAlone) {
+                    throw e;
+                }
+                refused[i] = e;
+                continue;
+            }
+            senders.computeIfAbsent(draft.channelId(), id -> new HashSet<>()).add(draft.senderId());
         }
-        Map<String, Set<String>> senders = new HashMap<>();
-        byChannel.forEach((channelId, sent) -> senders.put(channelId, sent.stream().map(Draft::senderId).collect(toSet())));
-        Map<String, ChatPolicy.Readers> readers = policy.readersLocked(senders);
+        Map<String, ChatPolicy.Readers> readers = senders.isEmpty() ? Map.of() : policy.readersLocked(senders);
         Map<String, Message> earlier = new HashMap<>();
         if (drafts.size() == 1) {
             readers.values().forEach(channel -> earlier.putAll(earlier(channel.channel(), drafts)));
         }
-        List<Posted> posted = new ArrayList<>(drafts.size());
+        List<Outcome> outcomes = new ArrayList<>(drafts.size());
         Map<String, Channel> numbered = new LinkedHashMap<>();
-        for (Draft draft : drafts) {
-            ChatPolicy.Readers channelReaders = readers.get(draft.channelId());
-            if (channelReaders == null) {
-                throw new NotFound("The channel");
+        for (int i = 0; i < drafts.size(); i++) {
+            if (refused[i] != null) {
+                outcomes.add(new Outcome(null, refused[i]));
+                continue;
             }
-            ChatPolicy.Access access = channelReaders.require(draft.senderId(), ChatAction.POST);
+            Draft draft = drafts.get(i);
+            ChatPolicy.Access access;
+            try {
+                ChatPolicy.Readers channelReaders = readers.get(draft.channelId());
+                if (channelReaders == null) {
+                    throw new NotFound("The channel");
+                }
+                access = channelReaders.require(draft.senderId(), ChatAction.POST);
+            } catch (RuntimeException e) {
+                if (!answerRefusedAlone) {
+                    throw e;
+                }
+                outcomes.add(new Outcome(null, e));
+                continue;
+            }
             Channel channel = access.channel();
             Message repeated = draft.key() == null ? null : earlier.get(keyOf(channel.id(), draft.senderId(), draft.key()));
             if (repeated != null) {
-                posted.add(new Posted(channel.ref(), repeated.state(), true));
+                outcomes.add(new Outcome(new Posted(channel.ref(), repeated.state(), true), null));
                 continue;
             }
             Stored stored = store(channel, draft, access.role());
             numbered.put(channel.id(), channel);
-            posted.add(new Posted(channel.ref(), stored.message().state(), false, stored.notDelivered()));
+            outcomes.add(new Outcome(new Posted(channel.ref(), stored.message().state(), false, stored.notDelivered()), null));
         }
         advance(numbered.values());
-        return posted;
+        return outcomes;
     }
 
     /**
