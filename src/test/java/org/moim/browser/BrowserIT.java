@@ -474,6 +474,11 @@ class BrowserIT {
         browser.type("checklist-new", "Outline");
         browser.click("checklist-add");
         browser.await("the checklist item", d -> browser.all("checklist-item").size() == 1);
+        // Added with Enter, the focus staying in the field: the item shows; removed again.
+        browser.type("checklist-new", "Proofread\n");
+        browser.await("the item added with Enter", d -> browser.all("checklist-item").size() == 2);
+        browser.all("checklist-remove").get(1).click();
+        browser.await("the item removed", d -> browser.all("checklist-item").size() == 1);
         browser.click("checklist-toggle");
         browser.await("the item done", d -> browser.all("checklist-item").get(0).getDomAttribute("class").contains("is-done"));
         browser.type("comment-input", "Looks **good** <img src=x onerror=\"window.pwned=4\">");

@@ -35,7 +35,7 @@ class FirstLoadBrowserIT {
     /** Modules of the signed-in app that the sign-in page must not load. */
     static final Pattern SIGNED_IN_CODE = Pattern.compile(
             "/assets/.*(/views/(shell|board|boards|card-dialog|calendar|files|gallery|admin|messages|members|settings|billing)\\.js"
-                    + "|/chat/|/call/|/search/)");
+                    + "|/board/|/chat/|/call/|/search/)");
 
     @Deployment(testable = false)
     static WebArchive app() {
