@@ -83,8 +83,8 @@ export function channelsNav() {
   // A message that names me, or says @channel where I have not muted it, is a mention until read.
   const offMessage = realtime.on('message', (frame) => {
     const channel = chat?.channels.get(frame.channelId);
-    if (!channel || channel.kind !== 'WORKSPACE' || frame.senderId === chat.me()) return;
-    if ((frame.mentions ?? []).includes(chat.me()) || (!channel.muted && AT_CHANNEL.test(frame.text ?? ''))) {
+    if (!channel || channel.kind !== 'WORKSPACE' || frame.message.senderId === chat.me()) return;
+    if (frame.message.mentions.includes(chat.me()) || (!channel.muted && AT_CHANNEL.test(frame.message.text ?? ''))) {
       channel.mentions = (channel.mentions || 0) + 1;
       queueMicrotask(draw);
     }

@@ -29,28 +29,13 @@ const REFRESH_MS = 30_000;
 const TAB = (crypto.randomUUID?.() ?? String(Math.random()).slice(2)).slice(0, 12);
 let keySeq = 0;
 
-/** The REST shape and the frame shape of a message, made one. */
-export function normalizeMessage(raw) {
-  const reactions = new Map();
-  if (Array.isArray(raw.reactions)) raw.reactions.forEach((r) => reactions.set(r.emoji, [...r.accountIds]));
-  else if (raw.reactions) Object.entries(raw.reactions).forEach(([emoji, ids]) => reactions.set(emoji, [...ids]));
-  return {
-    id: raw.id ?? raw.messageId,
-    channelId: raw.channelId,
-    sequence: raw.sequence,
-    senderId: raw.senderId,
-    senderBot: Boolean(raw.senderBot),
-    senderName: raw.senderName ?? null,
-    text: raw.deleted ? null : raw.text ?? null,
-    mentions: raw.mentions ?? [],
-    parentId: raw.parentId ?? null,
-    createdAt: raw.createdAt,
-    editedAt: raw.editedAt ?? null,
-    deleted: Boolean(raw.deleted),
-    version: raw.version ?? 0,
-    reactions,
-    attachments: raw.deleted ? [] : raw.attachments ?? [],
-  };
+/**
+ * A message as this store keeps it, from the one shape the server has for it (REST's ChatMessage,
+ * which a `message` frame carries as `message`): reactions become a Map of emoji → account ids,
+ * which the reaction frames then keep current.
+ */
+export function fromWire(message) {
+  return { ...message, reactions: new Map(message.reactions.map((r) => [r.emoji, [...r.accountIds]])) };
 }
 
 class Timeline {
@@ -312,7 +297,7 @@ export class ChatWorkspace {
     let cursor = after;
     for (let page = 0; page < 40 && cursor < last; page++) {
       const result = await api.listMessages(channelId, { after: cursor, limit: 100 });
-      result.items.map(normalizeMessage).forEach((m) => this.accept(m, { count: true }));
+      result.items.map(fromWire).forEach((m) => this.accept(m, { count: true }));
       if (!result.more || !result.items.length) break;
       cursor = result.items[result.items.length - 1].sequence;
     }
@@ -327,7 +312,7 @@ export class ChatWorkspace {
     try {
       const count = Math.min(timeline.messages.size, 100);
       const result = await api.listMessages(channelId, { before: timeline.hi + 1, limit: Math.max(count, 1) });
-      result.items.map(normalizeMessage).forEach((m) => timeline.put(m));
+      result.items.map(fromWire).forEach((m) => timeline.put(m));
       this.emit({ type: 'timeline', channelId });
     } catch {
       /* shown as they were */
@@ -360,7 +345,7 @@ export class ChatWorkspace {
       timeline.loading = api
         .listMessages(channelId, { limit: PAGE })
         .then((page) => {
-          page.items.map(normalizeMessage).forEach((m) => timeline.put(m));
+          page.items.map(fromWire).forEach((m) => timeline.put(m));
           timeline.moreBefore = page.more;
           timeline.loaded = true;
           this.emit({ type: 'timeline', channelId });
@@ -380,7 +365,7 @@ export class ChatWorkspace {
     timeline.olderLoading = true;
     try {
       const page = await api.listMessages(channelId, { before: timeline.lo, limit: PAGE });
-      page.items.map(normalizeMessage).forEach((m) => timeline.put(m));
+      page.items.map(fromWire).forEach((m) => timeline.put(m));
       timeline.moreBefore = page.more;
       return page.items.length;
     } finally {
@@ -410,7 +395,7 @@ export class ChatWorkspace {
 
   onMessage(frame) {
     if (!this.channels.has(frame.channelId)) return;
-    this.accept(normalizeMessage(frame));
+    this.accept(fromWire(frame.message));
     this.emit({ type: 'channels' });
     this.emit({ type: 'timeline', channelId: frame.channelId, sequence: frame.sequence, live: true });
   }

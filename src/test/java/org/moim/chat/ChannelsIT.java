@@ -151,7 +151,7 @@ class ChannelsIT {
         subscribe(bens, workspace, null);
         WsClient cids = connect(base, cid);
         send(cids, workspace, "hello everyone", null);
-        assertThat(bens.next("message").getString("text")).isEqualTo("hello everyone");
+        assertThat(bens.next("message").getJsonObject("message").getString("text")).isEqualTo("hello everyone");
 
         Reply leave = post("/api/v1/channels/" + workspace + "/leave", json(), ben);
         assertThat(leave.status()).as(leave.toString()).isEqualTo(409);
@@ -245,7 +245,7 @@ class ChannelsIT {
         WsClient bens = connect(base, ben);
         send(bens, design, "첫 시안 올렸어요 @channel", "k1");
         JsonObject message = anns.next("message");
-        assertThat(message.getString("text")).isEqualTo("첫 시안 올렸어요 @channel");
+        assertThat(message.getJsonObject("message").getString("text")).isEqualTo("첫 시안 올렸어요 @channel");
         assertThat(message.getJsonNumber("sequence").longValue()).isEqualTo(1);
         assertThat(send(bens, design, "첫 시안 올렸어요 @channel", "k1").getJsonNumber("sequence").longValue())
                 .as("idempotent like every channel").isEqualTo(1);

@@ -248,7 +248,7 @@ class ChatIT {
         assertThat(ack.getInt("replayed")).isEqualTo(5);
         List<JsonObject> replayed = messages(back, 5);
         assertThat(sequences(replayed)).containsExactly(6L, 7L, 8L, 9L, 10L);
-        assertThat(replayed.get(0).getString("text")).isEqualTo("while away 6");
+        assertThat(replayed.get(0).getJsonObject("message").getString("text")).isEqualTo("while away 6");
 
         send(sender, channel, "live", null);
         assertThat(sequences(messages(back, 1))).containsExactly(11L);
@@ -426,8 +426,8 @@ class ChatIT {
         assertThat(ack.getString("type")).as(ack.toString()).isEqualTo("ack");
         String messageId = ack.getString("messageId");
 
-        JsonObject received = benSocket.next("message");
-        assertThat(received.getString("messageId")).isEqualTo(messageId);
+        JsonObject received = benSocket.next("message").getJsonObject("message");
+        assertThat(received.getString("id")).isEqualTo(messageId);
         jakarta.json.JsonArray attachments = received.getJsonArray("attachments");
         assertThat(ids(attachments)).containsExactly(inChannel, loose);
         JsonObject first = attachments.getJsonObject(0);

@@ -254,7 +254,7 @@ class TokensIT {
         assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
         assertThat(posted.json().getBoolean("senderBot")).isTrue();
         assertThat(posted.json().getString("senderId")).isEqualTo(bot);
-        JsonObject frame = reader.next(f -> "message".equals(f.getString("type", "")));
+        JsonObject frame = reader.next(f -> "message".equals(f.getString("type", ""))).getJsonObject("message");
         assertThat(frame.getString("senderId")).isEqualTo(bot);
         assertThat(frame.getBoolean("senderBot")).isTrue();
         Reply again = api.post("/api/v1/channels/" + general + "/messages", json("text", "Build 512 passed", "idempotencyKey", "b512"), botToken);

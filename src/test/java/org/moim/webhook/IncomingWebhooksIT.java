@@ -102,17 +102,17 @@ class IncomingWebhooksIT {
         assertThat(posted.json().getBoolean("ok")).isTrue();
         assertThat(posted.json().getBoolean("duplicate")).isFalse();
         assertThat(posted.json().getString("channelId")).isEqualTo(general);
-        JsonObject frame = reader.next(f -> "message".equals(f.getString("type", "")));
+        JsonObject frame = reader.next(f -> "message".equals(f.getString("type", ""))).getJsonObject("message");
         assertThat(frame.getString("text")).isEqualTo(
                 "**Deployed** _v2_ ~~old~~ to [build 42](https://ci.example.com/42) & @channel cc @ann in #ops\n`*kept*`");
         assertThat(frame.getBoolean("senderBot")).isTrue();
         assertThat(frame.getString("senderName")).isEqualTo("Deploy bot");
-        assertThat(frame.getString("messageId")).isEqualTo(posted.json().getString("messageId"));
+        assertThat(frame.getString("id")).isEqualTo(posted.json().getString("messageId"));
 
         Reply renamed = deliver(secret, """
                 {"text": "Nightly build passed", "username": "Nightly", "icon_url": "https://ci.example.com/icon.png", "channel": "#ignored"}""");
         assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
-        assertThat(reader.next(f -> "message".equals(f.getString("type", ""))).getString("senderName")).isEqualTo("Nightly");
+        assertThat(reader.next(f -> "message".equals(f.getString("type", ""))).getJsonObject("message").getString("senderName")).isEqualTo("Nightly");
 
         Reply blocks = deliver(secret, """
                 {"text": "fallback only", "blocks": [
@@ -123,7 +123,7 @@ class IncomingWebhooksIT {
                   {"type": "image", "image_url": "https://example.com/x.png", "alt_text": "x"},
                   {"type": "context", "elements": [{"type": "mrkdwn", "text": "from CI"}, {"type": "plain_text", "text": "2 min"}]}]}""");
         assertThat(blocks.status()).as(blocks.toString()).isEqualTo(200);
-        assertThat(reader.next(f -> "message".equals(f.getString("type", ""))).getString("text"))
+        assertThat(reader.next(f -> "message".equals(f.getString("type", ""))).getJsonObject("message").getString("text"))
                 .isEqualTo("**Release 3.1**\n\n**Ready** for review\n**Owner:** Ann\n\n---\n\nfrom CI · 2 min");
 
         Reply attachments = deliver(secret, """
@@ -132,7 +132,7 @@ class IncomingWebhooksIT {
                    "fields": [{"title": "Host", "value": "web-1", "short": true}, {"title": "Since", "value": "10:02"}], "color": "#f00"},
                   {"fallback": "Only a fallback"}]}""");
         assertThat(attachments.status()).as(attachments.toString()).isEqualTo(200);
-        assertThat(reader.next(f -> "message".equals(f.getString("type", ""))).getString("text")).isEqualTo(
+        assertThat(reader.next(f -> "message".equals(f.getString("type", ""))).getJsonObject("message").getString("text")).isEqualTo(
                 "New alert\n**[CPU high](https://mon.example.com/1)**\n92% on **web-1**\n**Host:** web-1\n**Since:** 10:02\n\nOnly a fallback");
 
         List<JsonObject> history = messages(general, ann);

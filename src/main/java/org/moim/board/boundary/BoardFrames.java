@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Set;
 import org.moim.board.control.BoardWatch;
-import org.moim.platform.problem.InvalidField;
 import org.moim.platform.realtime.ClientFrame;
 import org.moim.platform.realtime.Connection;
 import org.moim.platform.realtime.FrameHandler;
@@ -33,10 +32,7 @@ public class BoardFrames implements FrameHandler {
 
     @Override
     public void handle(Connection connection, ClientFrame.Feature frame) {
-        String boardId = frame.string("boardId");
-        if (boardId == null) {
-            throw new InvalidField("boardId", "is required (a string)");
-        }
+        String boardId = frame.required("boardId");
         if (frame.type().equals("board-subscribe")) {
             subscribe(connection, frame, boardId);
         } else {

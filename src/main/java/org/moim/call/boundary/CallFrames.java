@@ -82,7 +82,7 @@ public class CallFrames implements FrameHandler {
         String account = connection.accountId();
         switch (frame.type()) {
             case "call-start" -> {
-                String channelId = required(frame, "channelId");
+                String channelId = frame.required("channelId");
                 join(connection, frame, peer -> {
                     try {
                         return signaling.start(channelId, peer);
@@ -96,19 +96,19 @@ public class CallFrames implements FrameHandler {
                 });
             }
             case "call-join", "call-accept" -> {
-                String callId = required(frame, "callId");
+                String callId = frame.required("callId");
                 boolean accepting = frame.type().equals("call-accept");
                 join(connection, frame, peer -> signaling.join(callId, peer, accepting));
             }
-            case "call-decline" -> signaling.decline(required(frame, "callId"), account);
+            case "call-decline" -> signaling.decline(frame.required("callId"), account);
             case "call-leave" -> {
-                String callId = required(frame, "callId");
+                String callId = frame.required("callId");
                 String peerId = signaling.leave(callId, connection.id(), account);
                 forget(connection, peerId);
                 connection.send(reply("call-left", frame).add("callId", callId).add("peerId", peerId).add("reason", "left").build());
             }
-            case "media-state" -> signaling.media(required(frame, "callId"), connection.id(), account,
-                    new MediaState(flag(frame, "mic"), flag(frame, "camera"), flag(frame, "screen")));
+            case "media-state" -> signaling.media(frame.required("callId"), connection.id(), account,
+                    new MediaState(frame.flag("mic"), frame.flag("camera"), frame.flag("screen")));
             default -> {
                 if (RELAYED.contains(frame.type())) {
                     relay(connection, frame);
@@ -139,8 +139,8 @@ public class CallFrames implements FrameHandler {
     }
 
     private void relay(Connection connection, ClientFrame.Feature frame) {
-        String callId = required(frame, "callId");
-        String to = required(frame, "to");
+        String callId = frame.required("callId");
+        String to = frame.required("to");
         String payloadName = frame.type().equals("ice") ? "candidate" : "description";
         JsonValue payload = frame.json().get(payloadName);
         if (frame.type().equals("ice")) {
@@ -199,24 +199,5 @@ public class CallFrames implements FrameHandler {
             reply.add("replyTo", frame.id());
         }
         return reply;
-    }
-
-    private static String required(ClientFrame.Feature frame, String name) {
-        String value = frame.string(name);
-        if (value == null || value.isBlank()) {
-            throw new InvalidField(name, "is required");
-        }
-        return value;
-    }
-
-    private static boolean flag(ClientFrame.Feature frame, String name) {
-        JsonValue value = frame.json().get(name);
-        if (value == JsonValue.TRUE) {
-            return true;
-        }
-        if (value == JsonValue.FALSE) {
-            return false;
-        }
-        throw new InvalidField(name, "must be true or false");
     }
 }

@@ -107,7 +107,7 @@ final class ChannelSubscriber implements Subscriber {
         for (History.Item item : missed) {
             long sequence = item.message().sequence();
             if (sequence > delivered) {
-                connection.send(ChatJson.message(item.message(), item.reactions(), item.attachments()));
+                connection.send(ChatJson.message(item));
                 delivered = sequence;
             }
         }
@@ -207,7 +207,7 @@ final class ChannelSubscriber implements Subscriber {
             for (History.Item item : missing) {
                 long sequence = item.message().sequence();
                 if (sequence > delivered && sequence < upTo) {
-                    connection.send(ChatJson.message(item.message(), item.reactions(), item.attachments()));
+                    connection.send(ChatJson.message(item));
                     delivered = sequence;
                 }
             }

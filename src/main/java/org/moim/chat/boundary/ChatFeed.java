@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.moim.chat.control.History;
 import org.moim.chat.entity.AccessLost;
 import org.moim.chat.entity.ChannelRef;
 import org.moim.chat.entity.MessageChanged;
@@ -35,7 +36,7 @@ public class ChatFeed {
     ChatCommands commands;
 
     void posted(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagePosted event) {
-        deliveries.toTopic(event.channel().topic(), ChatJson.message(event.message(), Map.of(), event.attachments()));
+        deliveries.toTopic(event.channel().topic(), ChatJson.message(new History.Item(event.message(), Map.of(), event.attachments())));
     }
 
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageChanged event) {

@@ -2,14 +2,9 @@ package org.moim.chat.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -85,21 +80,20 @@ public class ChatFrames implements FrameHandler {
             case "unsubscribe" -> unsubscribe(connection, frame);
             case "send" -> send(connection, frame);
             case "edit" -> {
-                MessageState edited = commands.edit(required(frame, "messageId"), connection.accountId(),
-                        required(frame, "text"), strings(frame.json(), "mentions"));
+                MessageState edited = commands.edit(frame.required("messageId"), connection.accountId(),
+                        frame.required("text"), frame.strings("mentions", "account ids"));
                 connection.send(messageAck(frame, edited));
             }
-            case "delete" -> connection.send(messageAck(frame, commands.delete(required(frame, "messageId"), connection.accountId())));
+            case "delete" -> connection.send(messageAck(frame, commands.delete(frame.required("messageId"), connection.accountId())));
             case "react" -> {
-                JsonValue flag = frame.json().get("add");
-                boolean add = flag == null || flag.getValueType() != JsonValue.ValueType.FALSE;
-                MessageState message = commands.react(required(frame, "messageId"), connection.accountId(), required(frame, "emoji"), add);
+                MessageState message = commands.react(frame.required("messageId"), connection.accountId(), frame.required("emoji"),
+                        frame.flag("add", true));
                 connection.send(messageAck(frame, message));
             }
             case "typing" -> typing(connection, frame);
             case "read" -> {
-                ReadMarkers.ReadState state = commands.read(required(frame, "channelId"), connection.accountId(),
-                        number(frame.json(), "sequence").orElseThrow(() -> new InvalidField("sequence", "is required")));
+                ReadMarkers.ReadState state = commands.read(frame.required("channelId"), connection.accountId(),
+                        frame.number("sequence").orElseThrow(() -> new InvalidField("sequence", "is required")));
                 connection.send(ChatJson.ack(frame.id()).add("channelId", state.channelId()).add("sequence", state.sequence())
                         .add("unread", state.unread()).build());
             }
@@ -113,8 +107,8 @@ public class ChatFrames implements FrameHandler {
             subscribePresence(connection, frame, workspaceId);
             return;
         }
-        String channelId = required(frame, "channelId");
-        Optional<Long> after = number(frame.json(), "after");
+        String channelId = frame.required("channelId");
+        Optional<Long> after = frame.number("after");
         ChannelRef channel = commands.readable(channelId, connection.accountId());
         ChannelSubscriber subscriber = new ChannelSubscriber(channel, connection.accountId(), commands, timers.scheduler(), gapFillDelay,
                 replayLimit);
@@ -171,9 +165,9 @@ public class ChatFrames implements FrameHandler {
 
     /** Answered once the send queue has stored it (or refused it); the socket's thread goes on at once. */
     private void send(Connection connection, ClientFrame.Feature frame) {
-        Posting.Draft draft = new Posting.Draft(required(frame, "channelId"), connection.accountId(), required(frame, "text"),
-                strings(frame.json(), "mentions"), frame.string("parentId"), frame.string("idempotencyKey"),
-                strings(frame.json(), "attachments", "file ids"), connection.isBot());
+        Posting.Draft draft = new Posting.Draft(frame.required("channelId"), connection.accountId(), frame.required("text"),
+                frame.strings("mentions", "account ids"), frame.string("parentId"), frame.string("idempotencyKey"),
+                frame.strings("attachments", "file ids"), connection.isBot());
         subscriber(connection, draft.channelId()).ifPresent(ChannelSubscriber::messageSent);
         sendQueue.submit(draft).whenComplete((posted, failure) -> {
             if (failure != null) {
@@ -188,7 +182,7 @@ public class ChatFrames implements FrameHandler {
     }
 
     private void typing(Connection connection, ClientFrame.Feature frame) {
-        String channelId = required(frame, "channelId");
+        String channelId = frame.required("channelId");
         ChannelSubscriber subscriber = subscriber(connection, channelId).orElseThrow(() -> new NotSubscribed(channelId));
         if (subscriber.mayType(clock.millis(), typingInterval.toMillis())) {
             deliveries.toTopic(subscriber.channel().topic(), ChatJson.typing(channelId, connection.accountId()));
@@ -214,41 +208,5 @@ public class ChatFrames implements FrameHandler {
         } else if (subscriber instanceof PresenceSubscriber people) {
             people.close();
         }
-    }
-
-    private static String required(ClientFrame.Feature frame, String name) {
-        String value = frame.string(name);
-        if (value == null) {
-            throw new InvalidField(name, "is required (a string)");
-        }
-        return value;
-    }
-
-    private static Optional<Long> number(JsonObject json, String name) {
-        JsonValue value = json.get(name);
-        if (value == null || value == JsonValue.NULL) {
-            return Optional.empty();
-        }
-        if (!(value instanceof JsonNumber number) || !number.isIntegral() || number.longValue() < 0) {
-            throw new InvalidField(name, "must be a whole number, 0 or more");
-        }
-        return Optional.of(number.longValue());
-    }
-
-    private static List<String> strings(JsonObject json, String name) {
-        return strings(json, name, "account ids");
-    }
-
-    private static List<String> strings(JsonObject json, String name, String what) {
-        JsonValue value = json.get(name);
-        if (value == null || value == JsonValue.NULL) {
-            return List.of();
-        }
-        if (!(value instanceof JsonArray array) || array.stream().anyMatch(v -> !(v instanceof JsonString))) {
-            throw new InvalidField(name, "must be an array of " + what);
-        }
-        List<String> ids = new ArrayList<>(array.size());
-        array.forEach(v -> ids.add(((JsonString) v).getString()));
-        return ids;
     }
 }

@@ -3,12 +3,13 @@ package org.moim.chat.boundary;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.moim.chat.control.History;
 import org.moim.chat.control.Mentions;
 import org.moim.chat.control.ReadMarkers.ReadState;
-import org.moim.chat.entity.AttachedFile;
 import org.moim.chat.entity.MessageState;
 import org.moim.chat.entity.ReactionChanged;
 import org.moim.platform.realtime.PresenceStatus;
@@ -20,35 +21,15 @@ final class ChatJson {
     private ChatJson() {
     }
 
-    /** A message, live or replayed: every delivery carries its channel's sequence number. */
-    static JsonObject message(MessageState message, Map<String, List<String>> reactions, List<AttachedFile> attachments) {
-        JsonObjectBuilder frame = ServerFrame.of("message")
-                .add("channelId", message.channelId())
-                .add("sequence", message.sequence())
-                .add("messageId", message.id())
-                .add("senderId", message.senderId())
-                .add("senderBot", message.senderBot())
-                .add("createdAt", message.createdAt().toString())
-                .add("version", message.version())
-                .add("deleted", message.deleted());
-        optional(frame, "text", message.text());
-        optional(frame, "parentId", message.parentId());
-        optional(frame, "senderName", message.senderName());
-        optional(frame, "editedAt", message.editedAt());
-        frame.add("mentions", strings(message.mentions()));
-        JsonObjectBuilder grouped = ServerFrame.JSON.createObjectBuilder();
-        reactions.forEach((emoji, accounts) -> grouped.add(emoji, strings(accounts)));
-        frame.add("reactions", grouped);
-        JsonArrayBuilder files = ServerFrame.JSON.createArrayBuilder();
-        attachments.forEach(file -> files.add(ServerFrame.JSON.createObjectBuilder()
-                .add("id", file.id())
-                .add("name", file.name())
-                .add("contentType", file.contentType())
-                .add("size", file.size())
-                .add("thumbnail", file.thumbnail())
-                .add("contentUrl", MessageView.AttachmentView.contentUrl(file.id()))));
-        frame.add("attachments", files);
-        return frame.build();
+    /**
+     * A message, live or replayed: the REST API's representation of it ({@link MessageView},
+     * written by the same JSON-B), with its channel and sequence beside it, as every chat frame
+     * has them, for routing and ordering.
+     */
+    static JsonObject message(History.Item item) {
+        MessageView view = MessageView.from(item);
+        return ServerFrame.of("message").add("channelId", view.channelId()).add("sequence", view.sequence())
+                .add("message", ServerFrame.representation(view)).build();
     }
 
     /** An edit ({@code edited}) or a deletion ({@code deleted}) of message number {@code sequence}. */
@@ -100,10 +81,8 @@ final class ChatJson {
     }
 
     /** A send's mentions that notified nobody: {@code [{accountId, displayName}]}, as the REST answer's. */
-    static JsonArrayBuilder notDelivered(List<Mentions.NotDelivered> people) {
-        JsonArrayBuilder array = ServerFrame.JSON.createArrayBuilder();
-        people.forEach(p -> array.add(ServerFrame.JSON.createObjectBuilder().add("accountId", p.accountId()).add("displayName", p.displayName())));
-        return array;
+    static JsonValue notDelivered(List<Mentions.NotDelivered> people) {
+        return ServerFrame.representation(MessageView.MentionNotDeliveredView.from(people));
     }
 
     static JsonObjectBuilder ack(String replyTo) {

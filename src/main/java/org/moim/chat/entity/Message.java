@@ -71,8 +71,12 @@ public class Message {
     @Column(name = "sender_name", length = 100, updatable = false)
     private String senderName;
 
+    /**
+     * 1 from the start, as the insert writes it: the state told of a new message (its live
+     * {@code message} frame) is taken before the flush and must match what REST reads later.
+     */
     @Version
-    private long version;
+    private long version = 1;
 
     protected Message() {
     }

@@ -4,12 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import java.io.StringReader;
 import org.moim.notification.entity.Notification;
 import org.moim.notification.entity.NotificationCreated;
 import org.moim.notification.entity.NotificationReader;
@@ -25,8 +19,6 @@ import org.moim.platform.realtime.ServerFrame;
 @ApplicationScoped
 public class NotificationPush {
 
-    private static final Jsonb JSONB = JsonbBuilder.create();
-
     @Inject
     Deliveries deliveries;
 
@@ -36,9 +28,9 @@ public class NotificationPush {
             if (reader == null) {
                 continue; // the account went in the same transaction
             }
-            JsonObject view = toJson(NotificationView.from(notification, event.actorName(), reader));
-            deliveries.toAccount(notification.recipientId(),
-                    ServerFrame.of("notification").add("notification", view).build());
+            deliveries.toAccount(notification.recipientId(), ServerFrame.of("notification")
+                    .add("notification", ServerFrame.representation(NotificationView.from(notification, event.actorName(), reader)))
+                    .build());
         }
     }
 
@@ -50,11 +42,5 @@ public class NotificationPush {
             frame.add("id", event.notificationId());
         }
         deliveries.toAccount(event.accountId(), frame.build());
-    }
-
-    private static JsonObject toJson(NotificationView view) {
-        try (JsonReader reader = Json.createReader(new StringReader(JSONB.toJson(view)))) {
-            return reader.readObject();
-        }
     }
 }

@@ -3,10 +3,13 @@ package org.moim.platform.realtime;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.moim.platform.problem.FieldError;
+import org.moim.platform.problem.InvalidField;
 
 /** Frames a client sends. Unknown or malformed text is a {@link MalformedFrame}, never an exception. */
 public sealed interface ClientFrame {
@@ -36,9 +39,37 @@ public sealed interface ClientFrame {
      */
     record Feature(String id, String type, JsonObject json) implements ClientFrame {
 
-        /** A string member, or null when absent or not a string. */
+        // Every member is read by FrameFields, under one rule: absent or null is not given; given
+        // is of its type, and a string is not blank; anything else is a validation error naming it.
+
+        /** A string member, or null when not given. */
         public String string(String name) {
-            return ClientFrame.string(json, name);
+            return FrameFields.string(json, name);
+        }
+
+        /** A string member that must be given. */
+        public String required(String name) {
+            return FrameFields.required(json, name);
+        }
+
+        /** An array of strings, empty when not given; {@code what} names its items in the error ("account ids"). */
+        public List<String> strings(String name, String what) {
+            return FrameFields.strings(json, name, what);
+        }
+
+        /** A whole number, 0 or more, if given. */
+        public Optional<Long> number(String name) {
+            return FrameFields.number(json, name);
+        }
+
+        /** {@code true} or {@code false}, which must be given. */
+        public boolean flag(String name) {
+            return FrameFields.flag(json, name, null);
+        }
+
+        /** {@code true} or {@code false}, {@code otherwise} when not given. */
+        public boolean flag(String name, boolean otherwise) {
+            return FrameFields.flag(json, name, otherwise);
         }
     }
 
@@ -68,27 +99,37 @@ public sealed interface ClientFrame {
         } catch (JsonException | IllegalStateException e) {
             return new MalformedFrame(null, "The frame is not valid JSON.");
         }
-        String id = string(json, "id");
-        String type = string(json, "type");
+        String id;
+        String type;
+        try {
+            id = FrameFields.string(json, "id");
+            type = FrameFields.string(json, "type");
+        } catch (InvalidField e) {
+            return new MalformedFrame(null, said(e));
+        }
         if (type == null) {
             return new MalformedFrame(id, "The frame has no 'type'.");
         }
-        return switch (type) {
-            case "ping" -> new Ping(id);
-            case "authenticate" -> {
-                String ticket = string(json, "ticket");
-                yield ticket == null ? new MalformedFrame(id, "'authenticate' needs a 'ticket'.") : new Authenticate(id, ticket);
-            }
-            case "presence" -> {
-                String status = string(json, "status");
-                yield "away".equals(status) || "online".equals(status)
-                        ? new SetPresence(id, "away".equals(status))
-                        : new MalformedFrame(id, "'presence' needs a 'status' of 'online' or 'away'.");
-            }
-            default -> featureTypes.contains(type)
-                    ? new Feature(id, type, json)
-                    : new MalformedFrame(id, "Unknown frame type '" + abbreviate(type) + "'.");
-        };
+        try {
+            return switch (type) {
+                case "ping" -> new Ping(id);
+                case "authenticate" -> {
+                    String ticket = FrameFields.string(json, "ticket");
+                    yield ticket == null ? new MalformedFrame(id, "'authenticate' needs a 'ticket'.") : new Authenticate(id, ticket);
+                }
+                case "presence" -> {
+                    String status = FrameFields.string(json, "status");
+                    yield "away".equals(status) || "online".equals(status)
+                            ? new SetPresence(id, "away".equals(status))
+                            : new MalformedFrame(id, "'presence' needs a 'status' of 'online' or 'away'.");
+                }
+                default -> featureTypes.contains(type)
+                        ? new Feature(id, type, json)
+                        : new MalformedFrame(id, "Unknown frame type '" + abbreviate(type) + "'.");
+            };
+        } catch (InvalidField e) {
+            return new MalformedFrame(id, "'" + abbreviate(type) + "': " + said(e));
+        }
     }
 
     /** The deepest nesting of objects and arrays in the text, brackets inside strings not counted. */
@@ -115,9 +156,10 @@ public sealed interface ClientFrame {
         return deepest;
     }
 
-    private static String string(JsonObject json, String name) {
-        JsonValue value = json.get(name);
-        return value instanceof JsonString string ? string.getString() : null;
+    /** "'ticket' must not be blank." */
+    private static String said(InvalidField e) {
+        FieldError error = e.errors().getFirst();
+        return "'" + error.field() + "' " + error.message() + ".";
     }
 
     private static String abbreviate(String value) {

@@ -3,9 +3,11 @@ package org.moim.platform.realtime;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.spi.JsonProvider;
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import org.moim.platform.problem.Problem;
@@ -98,10 +100,10 @@ public sealed interface ServerFrame {
                 body.add("errors", list);
             }
             if (problem.current() != null) {
-                body.add("current", Extensions.json(problem.current()));
+                body.add("current", representation(problem.current()));
             }
             if (problem.limit() != null) {
-                body.add("limit", Extensions.json(problem.limit()));
+                body.add("limit", representation(problem.limit()));
             }
             JsonObjectBuilder frame = frame("error").add("problem", body);
             if (replyTo != null) {
@@ -111,16 +113,26 @@ public sealed interface ServerFrame {
         }
     }
 
-    /** A problem's extension members as JSON, written by JSON-B as the REST API writes them. */
-    final class Extensions {
+    /**
+     * A REST representation (a record the REST API answers with) as JSON, written by JSON-B exactly
+     * as the REST API writes it. A frame that carries something the REST API also serves carries
+     * this, so a concept has one shape on both paths: a chat message, a notification, a problem's
+     * extension members.
+     */
+    static JsonValue representation(Object view) {
+        return Representations.json(view);
+    }
+
+    /** Holds the one JSON-B instance frames are written with (the REST API's defaults). */
+    final class Representations {
 
         private static final Jsonb JSONB = JsonbBuilder.create();
 
-        private Extensions() {
+        private Representations() {
         }
 
-        static jakarta.json.JsonValue json(Object value) {
-            try (var reader = JSON.createReader(new java.io.StringReader(JSONB.toJson(value)))) {
+        static JsonValue json(Object value) {
+            try (var reader = JSON.createReader(new StringReader(JSONB.toJson(value)))) {
                 return reader.readValue();
             }
         }

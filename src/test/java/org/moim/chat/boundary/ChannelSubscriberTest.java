@@ -72,7 +72,7 @@ class ChannelSubscriberTest {
     }
 
     private static void publish(ChannelSubscriber subscriber, FakeSockets.Socket socket, MessageState message) {
-        JsonObject frame = ChatJson.message(message, Map.of(), List.of());
+        JsonObject frame = ChatJson.message(new History.Item(message, Map.of(), List.of()));
         subscriber.deliver(socket.connection(), CHANNEL.topic(), frame, OutgoingText.of(frame.toString()));
     }
 
