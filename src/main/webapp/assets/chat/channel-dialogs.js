@@ -5,7 +5,7 @@
  * Who may do what mirrors ChannelAction (docs/permissions.md#channels); the server decides.
  */
 import * as api from '../api.js';
-import { bind, t, tx } from '../i18n.js';
+import { bind, render, t, tx } from '../i18n.js';
 import { h, withBusy } from '../dom.js';
 import { href, navigate } from '../router.js';
 import { FormController, field, maxLength, requiredText } from '../forms.js';
@@ -200,6 +200,8 @@ export function openChannelSettings(chat, channelId, role) {
   let version = channel.version;
   const stale = h('p', { class: 'alert', role: 'alert', testid: 'channel-settings-stale', hidden: true });
   sections.push(stale);
+  // Controls whose label follows the channel's state (archive / unarchive), drawn again with it.
+  const followState = [];
   /** Someone else changed the settings meanwhile: nothing of mine was saved; show theirs and say so. */
   function showCurrent(current) {
     if (current) {
@@ -210,6 +212,7 @@ export function openChannelSettings(chat, channelId, role) {
       chat.emit({ type: 'timeline', channelId });
     }
     fill();
+    followState.forEach((el) => render(el));
     stale.replaceChildren(bind(h('span'), { text: tx('channels.staleReloaded') }));
     stale.hidden = false;
   }
@@ -317,7 +320,10 @@ export function openChannelSettings(chat, channelId, role) {
   // Archive and leave
   const actions = [];
   if (!channel.general && canChannel(role, 'ARCHIVE')) {
-    const archive = h('button', { type: 'button', class: 'btn btn-ghost', testid: 'channel-archive', i18n: channel.archivedAt ? 'channels.unarchive' : 'channels.archive' });
+    const archive = h('button', { type: 'button', class: 'btn btn-ghost', testid: 'channel-archive' });
+    // The label reads the channel's state when drawn: after a stale answer it says what a click does now.
+    bind(archive, { text: () => t(channel.archivedAt ? 'channels.unarchive' : 'channels.archive') });
+    followState.push(archive);
     archive.addEventListener('click', () =>
       withBusy(archive, async () => {
         try {

@@ -186,6 +186,22 @@ class ChannelsBrowserIT {
         minas.keys(org.openqa.selenium.Keys.ESCAPE);
         minas.awaitText("channel-topic", "Changed elsewhere");
 
+        // Archived elsewhere while her settings are open: her Archive is refused as stale, the
+        // dialog now shows the channel archived and its button offers what a click does now.
+        minas.click("channel-settings");
+        minas.awaitText("channel-archive", "Archive");
+        String designId = (String) minas.script("return document.querySelector(\"[data-testid='chat-panel']\").dataset.channelId");
+        Api.Reply archived = new Api(base).post("/api/v1/channels/" + designId + "/archive", Api.json(), mina.accessToken());
+        assertThat(archived.status()).as(archived.toString()).isEqualTo(200);
+        minas.click("channel-archive");
+        minas.awaitText("channel-settings-stale",
+                "Someone else changed this channel's settings in the meantime, so yours were not saved. You now see theirs.");
+        minas.awaitText("channel-archive", "Unarchive");
+        minas.click("channel-archive");
+        minas.await("the settings closed", d -> minas.all("channel-archive").isEmpty());
+        Api.Reply after = new Api(base).get("/api/v1/channels/" + designId, mina.accessToken());
+        assertThat(after.json().containsKey("archivedAt") && !after.json().isNull("archivedAt")).as(after.toString()).isFalse();
+
         // Screens, in both languages and widths.
         minas.all("channel-link").stream().filter(l -> l.getText().contains("design")).findFirst().orElseThrow().click();
         minas.awaitText("chat-title", "# design");
