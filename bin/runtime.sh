@@ -107,3 +107,55 @@ moim_bench_start() {
     sleep 0.5
   done
 }
+
+# Payara Micro unpacks itself into a new temporary folder on every start and loads its modules
+# through its own class loader, which the JDK's ahead-of-time cache (JEP 483/514/515: classes
+# loaded and linked ahead of time) cannot hold. ./moim therefore starts Payara through the launcher
+# Payara writes with --outputlauncher: its modules come from the class path, so the cache holds
+# them. moim_aot_launcher ROOT prepares that launcher under ROOT (the launcher keeps Payara's
+# configuration in ROOT, so two nodes never share one: ./moim uses one per data directory) and sets
+#   MOIM_LAUNCH      the java options and -jar for this start
+#   MOIM_LAUNCH_ARGS MOIM_PAYARA_ARGS without --addlibs (the launcher refuses it; the libraries
+#                    are already on its class path)
+# ROOT is rebuilt when payara-micro.jar, the libraries or the JDK change (ROOT/stamp). Each start
+# begins from the configuration Payara wrote with the launcher (ROOT/pristine), as a start from
+# payara-micro.jar does, so the post-boot commands run on a clean domain every time. The cache
+# (ROOT/moim.aot) is written by the first start when it stops (the JVM then spends some seconds
+# assembling it) and used by every later one; a cache whose class path no longer matches is
+# reported by the JVM and ignored (-XX:AOTMode=auto), never fatal. MOIM_AOT=0 starts without it.
+moim_aot_launcher() {  # moim_aot_launcher ROOT
+  local root=$1 micro=target/runtime/payara-micro.jar stamp f
+  stamp="$(sha1sum "$micro" target/runtime/lib/*.jar) $(java -Xinternalversion 2>&1)"
+  if [[ ! -f $root/launch-micro.jar || ! -f $root/stamp || $(< "$root/stamp") != "$stamp" ]]; then
+    rm -rf "$root"
+    mkdir -p "$root"
+    java -jar "$micro" --rootdir "$root" --addlibs target/runtime/lib --outputlauncher > "$root.log" 2>&1 \
+      || { cat "$root.log" >&2; echo "Moim cannot start: Payara Micro did not write its launcher in $root." >&2; return 1; }
+    mkdir "$root/pristine"
+    for f in "$root"/*; do
+      case ${f##*/} in runtime|launch-micro.jar|pristine) ;; *) mv "$f" "$root/pristine/" ;; esac
+    done
+    echo "$stamp" > "$root/stamp"
+    rm -f "$root.log"
+  fi
+  for f in "$root"/*; do
+    case ${f##*/} in runtime|launch-micro.jar|pristine|stamp|moim.aot) ;; *) rm -rf "$f" ;; esac
+  done
+  cp -a "$root/pristine/." "$root/"
+  MOIM_LAUNCH=()
+  if [[ ${MOIM_AOT:-1} != 0 ]]; then
+    if [[ -s $root/moim.aot ]]; then
+      MOIM_LAUNCH+=("-XX:AOTCache=$root/moim.aot")
+    else
+      rm -f "$root/moim.aot"
+      echo "This start records the ahead-of-time cache: it is written when Moim stops, and later starts use it." >&2
+      MOIM_LAUNCH+=("-XX:AOTCacheOutput=$root/moim.aot")
+    fi
+  fi
+  MOIM_LAUNCH+=(-jar "$root/launch-micro.jar")
+  MOIM_LAUNCH_ARGS=()
+  local skip=
+  for f in "${MOIM_PAYARA_ARGS[@]}"; do
+    if [[ -n $skip ]]; then skip=; elif [[ $f == --addlibs ]]; then skip=1; else MOIM_LAUNCH_ARGS+=("$f"); fi
+  done
+}
