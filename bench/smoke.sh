@@ -12,7 +12,8 @@
 # that run on H2 with settings that do not clash (SHARED below) run one after the other on one
 # server this script starts with all their settings (bin/runtime.sh, moim_bench_start): a start
 # costs half a minute, and each bench's own start is the same function. The others start and stop
-# their own servers; no two servers of these run at once. BENCH_SMOKE_TOTAL (seconds, default 900) bounds
+# their own servers after the shared one stopped; only a shared bench asking for a setting the
+# shared server lacks (or finding it dead) starts a second server beside it. BENCH_SMOKE_TOTAL (seconds, default 900) bounds
 # the whole run: each bench gets at most what is left of it. Prints a summary table at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,10 +33,13 @@ export BENCH_SMOKE=1 BENCH_SMOKE_DEADLINE=$(( $(date +%s) + total ))
 out=$(mktemp)
 shared_work=
 shared_pid=
+shared_failed=
 stop_shared() {
-  [[ -n $shared_pid ]] || return 0
-  kill "$shared_pid" 2>/dev/null || true; wait "$shared_pid" 2>/dev/null || true
-  rm -rf "$shared_work"; shared_pid=
+  if [[ -n $shared_pid ]]; then
+    kill "$shared_pid" 2>/dev/null || true; wait "$shared_pid" 2>/dev/null || true
+  fi
+  [[ -z $shared_work ]] || rm -rf "$shared_work"
+  shared_pid= shared_work=
   unset MOIM_BENCH_SHARED_URL MOIM_BENCH_SHARED_PID MOIM_BENCH_SHARED_ENV
 }
 start_shared() {  # in this shell, not a subshell: the server is this shell's job
@@ -60,9 +64,11 @@ for bench in "${benches[@]}"; do
   fi
   begin=$SECONDS
   if [[ $SHARED == *" $bench "* ]]; then
-    if [[ -z $shared_pid ]] && ! start_shared; then
+    # Started once; when that start fails, the bench is marked failed and the next ones start
+    # their own servers (moim_bench_start) rather than trying the shared one again.
+    if [[ -z $shared_pid && -z $shared_failed ]] && ! start_shared; then
       summary+=("| $bench | FAILED (the shared server did not start) | $(( SECONDS - begin )) s | |")
-      failed=1; stop_shared
+      failed=1 shared_failed=1; stop_shared
       continue
     fi
   else

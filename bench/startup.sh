@@ -82,7 +82,7 @@ payara_args=("${MOIM_PAYARA_ARGS[@]}")
 # moim_aot DATA: Moim started as ./moim starts it (a fresh Payara configuration each time).
 moim_aot() {
   local MOIM_LAUNCH MOIM_LAUNCH_ARGS
-  moim_aot_launcher "$work/launch" 2>/dev/null
+  moim_aot_launcher "$work/launch"
   launch=("${MOIM_LAUNCH[@]}"); payara_args=("${MOIM_LAUNCH_ARGS[@]}")
   moim "$1"
   launch=(-jar "$micro"); payara_args=("${MOIM_PAYARA_ARGS[@]}")

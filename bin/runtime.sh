@@ -81,6 +81,8 @@ moim_bench_start() {
   if [[ -n ${MOIM_BENCH_SHARED_URL:-} ]] && (( ${#options[@]} == 0 )); then
     shared=1
     for pair in "${settings[@]}"; do [[ " $MOIM_BENCH_SHARED_ENV " == *" $pair "* ]] || shared=; done
+    # A shared server that died meanwhile is not handed out: this bench then starts its own.
+    kill -0 "${MOIM_BENCH_SHARED_PID:-0}" 2>/dev/null || shared=
     if [[ -n $shared ]]; then
       MOIM_BENCH_URL=$MOIM_BENCH_SHARED_URL MOIM_BENCH_PID=$MOIM_BENCH_SHARED_PID
       echo "($name runs on bench/smoke.sh's shared server, $MOIM_BENCH_URL)" >&2
@@ -143,7 +145,9 @@ moim_aot_launcher() {  # moim_aot_launcher ROOT
   done
   cp -a "$root/pristine/." "$root/"
   MOIM_LAUNCH=()
-  if [[ ${MOIM_AOT:-1} != 0 ]]; then
+  # -XX:AOTCacheOutput (a cache recorded by one start) is Java 25's; on 21 to 24 Moim starts
+  # through the same launcher without a cache.
+  if [[ ${MOIM_AOT:-1} != 0 ]] && (( $(moim_java_major java) >= 25 )); then
     if [[ -s $root/moim.aot ]]; then
       MOIM_LAUNCH+=("-XX:AOTCache=$root/moim.aot")
     else

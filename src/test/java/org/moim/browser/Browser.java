@@ -341,7 +341,11 @@ final class Browser implements AutoCloseable {
             language(language);
             for (int width : List.of(1280, 390)) {
                 window.setSize(new Dimension(width, width == 390 ? 844 : first.getHeight()));
-                await("the window at " + width + " px", d -> ((Number) script("return window.innerWidth")).intValue() <= width);
+                // Narrow enough, and wide again after the phone's width (1280 after 390).
+                await("the window at " + width + " px", d -> {
+                    int inner = ((Number) script("return window.innerWidth")).intValue();
+                    return inner <= width && inner > width / 2;
+                });
                 shot.check(language, width);
                 String file = name + "-" + language + "-" + width;
                 if (capture == Capture.PAGE) {

@@ -49,6 +49,14 @@ final class Browsers implements AfterTestExecutionCallback, AfterEachCallback {
         return browser;
     }
 
+    /** Closes {@code who}'s browser now (someone who goes away in the middle of a journey). */
+    void close(String who) {
+        Browser browser = open.remove(who);
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
     /** The browsers open now, in the order they were started. */
     Collection<Browser> all() {
         return open.values();
@@ -59,11 +67,16 @@ final class Browsers implements AfterTestExecutionCallback, AfterEachCallback {
         String test = context.getRequiredTestMethod().getName();
         boolean failed = context.getExecutionException().isPresent();
         open.forEach((who, browser) -> {
-            browser.saveConsole(test + "-" + who);
-            Path screen = browser.screenshot(test + "-" + who);
-            if (failed) {
-                System.err.println("Screen of " + who + " when " + test + " failed: " + screen.toAbsolutePath()
-                        + " (state " + browser.state() + ", " + browser.driver().getCurrentUrl() + ")");
+            // One browser that crashed must not keep the others' evidence from being saved.
+            try {
+                browser.saveConsole(test + "-" + who);
+                Path screen = browser.screenshot(test + "-" + who);
+                if (failed) {
+                    System.err.println("Screen of " + who + " when " + test + " failed: " + screen.toAbsolutePath()
+                            + " (state " + browser.state() + ", " + browser.driver().getCurrentUrl() + ")");
+                }
+            } catch (RuntimeException e) {
+                System.err.println("No evidence from " + who + "'s browser after " + test + ": " + e);
             }
         });
     }

@@ -23,7 +23,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.moim.it.Accounts;
@@ -59,16 +58,9 @@ class InvitationMailBrowserIT {
     URL base;
 
     private GreenMail smtp;
-    private final List<Browser> browsers = new ArrayList<>();
 
     @RegisterExtension
-    final AfterTestExecutionCallback evidence = context -> {
-        String test = context.getRequiredTestMethod().getName();
-        for (int i = 0; i < browsers.size(); i++) {
-            browsers.get(i).saveConsole("invite-" + test + "-" + i);
-            browsers.get(i).screenshot("invite-" + test + "-" + i);
-        }
-    };
+    final Browsers browsers = new Browsers();
 
     @BeforeEach
     void startSmtp() {
@@ -78,8 +70,6 @@ class InvitationMailBrowserIT {
 
     @AfterEach
     void stop() {
-        browsers.forEach(Browser::close);
-        browsers.clear();
         smtp.stop();
     }
 
@@ -103,8 +93,7 @@ class InvitationMailBrowserIT {
         String invitee = "ben-" + UUID.randomUUID().toString().substring(0, 8) + "@journey.example.org";
 
         // Ann invites Ben's address from the members page.
-        Browser anns = Browser.start();
-        browsers.add(anns);
+        Browser anns = browsers.start("ann");
         anns.signIn(base, ann.email());
         anns.await("Ann's profile language", d -> language.equals(anns.htmlLang()));
         anns.click("nav-members");
@@ -125,8 +114,7 @@ class InvitationMailBrowserIT {
         assertThat(inviteLink.group(1)).startsWith(base.toString());
 
         // Ben follows it: the sign-up card for his address.
-        Browser bens = Browser.start();
-        browsers.add(bens);
+        Browser bens = browsers.start("ben");
         bens.open(inviteLink.group(1));
         bens.awaitState("signed-out");
         if (language.equals("ko")) {

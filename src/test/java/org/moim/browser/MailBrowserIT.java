@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -24,7 +23,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.moim.it.Accounts;
@@ -59,16 +57,9 @@ class MailBrowserIT {
     URL base;
 
     private GreenMail smtp;
-    private final List<Browser> browsers = new ArrayList<>();
 
     @RegisterExtension
-    final AfterTestExecutionCallback evidence = context -> {
-        String test = context.getRequiredTestMethod().getName();
-        for (int i = 0; i < browsers.size(); i++) {
-            browsers.get(i).saveConsole("mail-" + test + "-" + i);
-            browsers.get(i).screenshot("mail-" + test + "-" + i);
-        }
-    };
+    final Browsers browsers = new Browsers();
 
     @BeforeEach
     void startSmtp() {
@@ -78,8 +69,6 @@ class MailBrowserIT {
 
     @AfterEach
     void stop() {
-        browsers.forEach(Browser::close);
-        browsers.clear();
         smtp.stop();
     }
 
@@ -99,8 +88,7 @@ class MailBrowserIT {
         if (language.equals("ko")) {
             assertThat(api.patch("/api/v1/me", Api.json("locale", "ko"), me.accessToken()).status()).isEqualTo(200);
         }
-        Browser browser = Browser.start();
-        browsers.add(browser);
+        Browser browser = browsers.start("reader");
         browser.open(base.toString());
         browser.awaitState("signed-out");
         if (language.equals("ko")) {
@@ -159,8 +147,7 @@ class MailBrowserIT {
                 .isEqualTo(language.equals("ko") ? "Moim 비밀번호가 변경되었습니다" : "Your Moim password was changed");
 
         // The same link again, and the link cut short: each its own page.
-        Browser other = Browser.start();
-        browsers.add(other);
+        Browser other = browsers.start("other");
         other.open(base.toString());
         other.awaitState("signed-out");
         if (language.equals("ko")) {

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -24,7 +23,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.moim.it.Accounts;
@@ -61,16 +59,9 @@ class NotificationMailBrowserIT {
     URL base;
 
     private GreenMail smtp;
-    private final List<Browser> browsers = new ArrayList<>();
 
     @RegisterExtension
-    final AfterTestExecutionCallback evidence = context -> {
-        String test = context.getRequiredTestMethod().getName();
-        for (int i = 0; i < browsers.size(); i++) {
-            browsers.get(i).saveConsole("notification-mail-" + test + "-" + i);
-            browsers.get(i).screenshot("notification-mail-" + test + "-" + i);
-        }
-    };
+    final Browsers browsers = new Browsers();
 
     @BeforeEach
     void startSmtp() {
@@ -80,8 +71,6 @@ class NotificationMailBrowserIT {
 
     @AfterEach
     void stop() {
-        browsers.forEach(Browser::close);
-        browsers.clear();
         smtp.stop();
     }
 
@@ -96,7 +85,7 @@ class NotificationMailBrowserIT {
         assertThat(board.status()).as(board.toString()).isEqualTo(201);
 
         // Ben chooses a digest on his profile; the choice is kept.
-        Browser bens = signedIn(ben);
+        Browser bens = browsers.signedIn("ben", base, ben.email());
         bens.click("nav-profile");
         bens.visible("mail-prefs");
         bens.await("the current setting", d -> "OFF".equals(bens.visible("mail-mode").getDomProperty("value"))
@@ -117,11 +106,10 @@ class NotificationMailBrowserIT {
         assertThat(new Select(bens.visible("mail-mode")).getFirstSelectedOption().getText()).isEqualTo("놓친 알림을 모아서 한 번에");
         shots(bens, "notification-mail-profile-ko", "mail-prefs");
         // Ben goes away.
-        bens.close();
-        browsers.remove(bens);
+        browsers.close("ben");
 
         // Ann mentions him twice in the board's chat.
-        Browser anns = signedIn(ann);
+        Browser anns = browsers.signedIn("ann", base, ann.email());
         anns.click("nav-boards");
         anns.await("the board", d -> anns.all("board-name").stream().anyMatch(e -> e.getText().equals("Launch")));
         anns.all("board-tile").stream().filter(e -> e.getText().contains("Launch")).findFirst().orElseThrow()
@@ -153,8 +141,7 @@ class NotificationMailBrowserIT {
         Path mail = Path.of("target", "mail-previews", System.getenv().getOrDefault("MOIM_IT_DATABASE", "db") + "-browser-digest-ko.html");
         Files.createDirectories(mail.getParent());
         Files.writeString(mail, part(digest, "text/html"));
-        Browser reader = Browser.start();
-        browsers.add(reader);
+        Browser reader = browsers.start("mail-reader");
         reader.open(mail.toUri().toString());
         reader.await("the mail", d -> d.findElements(By.cssSelector("li a")).size() == 2);
         assertThat(reader.driver().findElement(By.tagName("body")).getText()).contains("Ben Reader님, 안녕하세요.",
@@ -189,13 +176,6 @@ class NotificationMailBrowserIT {
             }
         }
         throw new AssertionError("no " + type + " part in " + mail.getContentType());
-    }
-
-    private Browser signedIn(SignedIn account) throws IOException {
-        Browser browser = Browser.start();
-        browsers.add(browser);
-        browser.signIn(base, account.email());
-        return browser;
     }
 
     private static String mode(Api api, SignedIn who) {

@@ -3,7 +3,6 @@ package org.moim.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.spi.ConfigSourceProvider;
@@ -11,9 +10,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.moim.it.Accounts;
@@ -50,22 +47,10 @@ class OidcBrowserIT {
     @ArquillianResource
     URL base;
 
-    private final List<Browser> browsers = new ArrayList<>();
 
     @RegisterExtension
-    final AfterTestExecutionCallback evidence = context -> {
-        String test = context.getRequiredTestMethod().getName();
-        for (int i = 0; i < browsers.size(); i++) {
-            browsers.get(i).saveConsole("oidc-" + test + "-" + i);
-            browsers.get(i).screenshot("oidc-" + test + "-" + i);
-        }
-    };
+    final Browsers browsers = new Browsers();
 
-    @AfterEach
-    void stop() {
-        browsers.forEach(Browser::close);
-        browsers.clear();
-    }
 
     @Test
     void someoneSignsInThroughTheProvidersOwnPageAndOutAgain() throws Exception {
@@ -145,8 +130,7 @@ class OidcBrowserIT {
     }
 
     private Browser start() throws Exception {
-        Browser browser = Browser.start();
-        browsers.add(browser);
+        Browser browser = browsers.start("person-" + browsers.all().size());
         return browser;
     }
 

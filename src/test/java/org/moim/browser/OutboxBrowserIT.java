@@ -10,17 +10,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.moim.it.Accounts;
 import org.moim.it.Accounts.SignedIn;
@@ -47,16 +43,8 @@ class OutboxBrowserIT {
 
     private static OwnNode node;
 
-    private final Map<String, Browser> browsers = new LinkedHashMap<>();
-
     @RegisterExtension
-    final AfterTestExecutionCallback evidence = context -> {
-        String test = context.getRequiredTestMethod().getName();
-        browsers.forEach((who, browser) -> {
-            browser.saveConsole(test + "-" + who);
-            browser.screenshot(test + "-" + who);
-        });
-    };
+    final Browsers browsers = new Browsers();
 
     @BeforeAll
     static void startNodeWithMailOff() throws Exception {
@@ -77,12 +65,6 @@ class OutboxBrowserIT {
         if (node != null) {
             node.close();
         }
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.values().forEach(Browser::close);
-        browsers.clear();
     }
 
     @Test
@@ -229,8 +211,7 @@ class OutboxBrowserIT {
     }
 
     private Browser browser(String who) throws Exception {
-        Browser browser = Browser.start();
-        browsers.put(who, browser);
+        Browser browser = browsers.start(who);
         browser.open(node.base().toString());
         browser.awaitState("signed-out");
         return browser;

@@ -225,6 +225,7 @@ class RealtimeIT {
         }
         assertThat(outcome).as("a 16 MiB frame: 1009 (or closed before the client read it), never an internal error")
                 .isIn("closed 1009", "cut while writing");
+        huge.close();
 
         bystander.send("{\"type\":\"ping\",\"id\":\"unbothered\"}");
         assertThat(bystander.next().getString("id")).isEqualTo("unbothered");
