@@ -359,6 +359,31 @@ final class Browser implements AutoCloseable {
         language("en");
     }
 
+    /**
+     * {@link #shots(String, Capture, Shot)} with {@code anchor} scrolled into view (a settings
+     * panel from its title, under the sticky top bar; anything else only as far as needed),
+     * checking that no control of its section sticks out past the section's right edge;
+     * {@code again} (if any) brings back what a change of language or width closed, also after the
+     * last shot.
+     */
+    void sectionShots(String name, String anchor, Runnable again) throws IOException {
+        shots(name, Capture.WINDOW, (language, width) -> {
+            if (again != null) {
+                again.run();
+            }
+            WebElement at = visible(anchor);
+            script(anchor.startsWith("settings-") ? "arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -72)"
+                    : "arguments[0].scrollIntoView({block: 'nearest'})", at);
+            String overflowing = overflowingControls(at);
+            if (!overflowing.isEmpty()) {
+                throw new AssertionError(name + " " + language + " " + width + " px: controls past their section's right edge: " + overflowing);
+            }
+        });
+        if (again != null) {
+            again.run();
+        }
+    }
+
     /** {@link #shots(String, Capture, Shot)} of the window with nothing to check. */
     void shots(String name) throws IOException {
         shots(name, Capture.WINDOW, (language, width) -> { });

@@ -75,7 +75,7 @@ class CommandsBrowserIT {
         Api.Reply whisper = api.post("/api/v1/workspaces/" + workspace + "/commands",
                 json("word", "whisper", "url", integrator.url("/ephemeral"), "description", "Answers only you", "usage", "[text]"), mina.accessToken());
         assertThat(whisper.status()).as(whisper.toString()).isEqualTo(201);
-        shots(minas, "commands-settings", "settings-commands", null);
+        minas.sectionShots("commands-settings", "settings-commands", null);
 
         // Both read #general.
         openGeneral(minas);
@@ -84,7 +84,7 @@ class CommandsBrowserIT {
         // "/" suggests the workspace's commands.
         minas.type("chat-input", "/");
         minas.await("the command suggestions", d -> minas.all("command-option").size() == 2);
-        shots(minas, "commands-autocomplete", "chat-input", () -> {
+        minas.sectionShots("commands-autocomplete", "chat-input", () -> {
             minas.visible("chat-input").clear();
             minas.type("chat-input", "/");
             minas.await("the command suggestions", d -> minas.all("command-option").size() == 2);
@@ -113,7 +113,7 @@ class CommandsBrowserIT {
         minas.type("chat-input", "/nosuch thing" + Keys.ENTER);
         minas.await("the unknown-command notice", d -> minas.all("chat-ephemeral-text").stream()
                 .anyMatch(e -> e.getText().startsWith("/nosuch is not a command of this workspace")));
-        shots(minas, "commands-ephemeral", "chat-ephemeral", null);
+        minas.sectionShots("commands-ephemeral", "chat-ephemeral", null);
         // "//" posts the text literally.
         minas.type("chat-input", "//shrug" + Keys.ENTER);
         joons.await("the literal text", d -> joons.all("chat-text").stream().anyMatch(e -> e.getText().equals("/shrug")));
@@ -141,27 +141,5 @@ class CommandsBrowserIT {
 
     private Browser signedIn(String who, SignedIn account) throws IOException {
         return browsers.signedIn(who, base, account.email());
-    }
-
-    /**
-     * Screenshots in English and Korean at 1280 and 390 px with {@code anchor} scrolled into view,
-     * checking that no control of its section sticks out past the section's right edge;
-     * {@code again} (if any) brings back what a change of language or width closed.
-     */
-    private static void shots(Browser browser, String name, String anchor, Runnable again) throws IOException {
-        browser.shots(name, Browser.Capture.WINDOW, (language, width) -> {
-            if (again != null) {
-                again.run();
-            }
-            WebElement at = browser.visible(anchor);
-            // A settings panel from its title (under the sticky top bar); the chat's parts where they are.
-            browser.script(anchor.startsWith("settings-") ? "arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -72)"
-                    : "arguments[0].scrollIntoView({block: 'nearest'})", at);
-            assertThat(browser.overflowingControls(at)).as("%s %s %d px: controls past their section's right edge", name, language, width)
-                    .isEmpty();
-        });
-        if (again != null) {
-            again.run();
-        }
     }
 }

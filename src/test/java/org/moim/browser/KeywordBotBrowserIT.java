@@ -83,8 +83,8 @@ class KeywordBotBrowserIT {
         minas.visible("keyword-error");
         assertThat(minas.textOf("keyword-error")).startsWith("Each keyword needs a letter or digit");
         assertThat(minas.all("keyword-rule").stream().map(WebElement::getText)).noneMatch(t -> t.contains("=>"));
-        shots(minas, "keyword-bot-settings", "settings-keyword-bot", null);
-        shots(minas, "keyword-bot-rules", "keyword-rules", null);
+        minas.sectionShots("keyword-bot-settings", "settings-keyword-bot", null);
+        minas.sectionShots("keyword-bot-rules", "keyword-rules", null);
 
         openGeneral(minas);
         openGeneral(joons);
@@ -100,11 +100,11 @@ class KeywordBotBrowserIT {
         for (Browser browser : List.of(minas, joons)) {
             browser.await("the handover reply", d -> anyText(browser, "chat-text", t -> t.startsWith("A person will be with you shortly.")));
         }
-        shots(minas, "keyword-bot-chat", "chat-input", null);
+        minas.sectionShots("keyword-bot-chat", "chat-input", null);
         minas.await("the bell's count", d -> minas.visible("bell-count").isDisplayed());
         minas.click("bell");
         minas.await("the take button", d -> !minas.all("bell-item-take").isEmpty());
-        shots(minas, "keyword-bot-bell", "bell-item-take", () -> {
+        minas.sectionShots("keyword-bot-bell", "bell-item-take", () -> {
             if (minas.all("bell-item-take").isEmpty() || !minas.all("bell-item-take").get(0).isDisplayed()) {
                 minas.click("bell");
                 minas.await("the take button", d -> !minas.all("bell-item-take").isEmpty() && minas.all("bell-item-take").get(0).isDisplayed());
@@ -151,27 +151,5 @@ class KeywordBotBrowserIT {
 
     private Browser signedIn(String who, SignedIn account) throws IOException {
         return browsers.signedIn(who, base, account.email());
-    }
-
-    /**
-     * Screenshots in English and Korean at 1280 and 390 px with {@code anchor} scrolled into view,
-     * checking that no control of its section sticks out past the section's right edge;
-     * {@code again} (if any) brings back what a change of language or width closed.
-     */
-    private static void shots(Browser browser, String name, String anchor, Runnable again) throws IOException {
-        browser.shots(name, Browser.Capture.WINDOW, (language, width) -> {
-            if (again != null) {
-                again.run();
-            }
-            WebElement at = browser.visible(anchor);
-            // A settings panel from its title (under the sticky top bar); the chat's parts where they are.
-            browser.script(anchor.startsWith("settings-") ? "arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -72)"
-                    : "arguments[0].scrollIntoView({block: 'nearest'})", at);
-            assertThat(browser.overflowingControls(at)).as("%s %s %d px: controls past their section's right edge", name, language, width)
-                    .isEmpty();
-        });
-        if (again != null) {
-            again.run();
-        }
     }
 }
